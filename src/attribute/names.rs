@@ -1,0 +1,257 @@
+//! Reading who a phrase names: `U.S. President Donald Trump` is the person Donald Trump with the
+//! titles `u.s.` and `president`; `the Ukrainian leader` describes someone named before; `Russia's
+//! defense ministry` is an organisation; `he` points back.
+
+use super::tokens::Token;
+use crate::lexicon;
+
+/// What the subject of a speech verb is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A person's name (titles removed) and the titles that stood before it, in lower case.
+    Person { name: String, titles: Vec<String> },
+    /// An organisation, named as written: `Russia's defense ministry`.
+    Organisation(String),
+    /// `he`, `she`.
+    Pronoun,
+    /// `the president`, `the Ukrainian leader`: the role words in lower case, head last.
+    Description(Vec<String>),
+}
+
+/// The longest phrase we read as one name with its titles.
+const MAX_PHRASE: usize = 7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Name,
+    Title,
+    Particle,
+    Possessive,
+    OrgNoun,
+    Modifier,
+    Other,
+}
+
+fn class(tokens: &[Token<'_>], i: usize) -> Class {
+    let t = &tokens[i];
+    if !t.is_word() {
+        return Class::Other;
+    }
+    let lower = t.text.to_lowercase();
+    let stem_lower = t.stem().to_lowercase();
+    if lexicon::is_organisation_noun(&lower) {
+        return Class::OrgNoun;
+    }
+    if lexicon::is_title(&lower)
+        || (lexicon::is_demonym(&lower) && tokens.get(i + 1).is_some_and(|n| is_title_word(n)))
+    {
+        return Class::Title;
+    }
+    if t.is_capitalised() {
+        if lexicon::is_not_name(&stem_lower) {
+            return Class::Other;
+        }
+        return if t.is_possessive() {
+            Class::Possessive
+        } else {
+            Class::Name
+        };
+    }
+    if lexicon::is_name_particle(&lower) {
+        return Class::Particle;
+    }
+    if t.is_lowercase_word() && lower.len() > 2 {
+        return Class::Modifier;
+    }
+    Class::Other
+}
+
+fn is_title_word(t: &Token<'_>) -> bool {
+    t.is_word() && lexicon::is_title(&t.text.to_lowercase())
+}
+
+/// The subject phrase that ends just before `tokens[end]`, if it names or points to someone.
+pub(crate) fn subject_before(tokens: &[Token<'_>], end: usize) -> Option<Subject> {
+    let mut k = end;
+    // `Trump later wrote`, `he also said`
+    let mut skipped = 0;
+    while k > 0 && skipped < 2 && lexicon::is_verb_adverb(tokens[k - 1].text) {
+        k -= 1;
+        skipped += 1;
+    }
+    // `Olena Davydiuk, a lawyer, told AFP` is beyond us, but `Olena Davydiuk, told AFP` is not.
+    if k > 1 && tokens[k - 1].is(",") && tokens[k - 2].is_capitalised() {
+        k -= 1;
+    }
+    let last = k.checked_sub(1)?;
+    if lexicon::is_person_pronoun(tokens[last].text) {
+        return Some(Subject::Pronoun);
+    }
+    let mut start = last + 1;
+    while start > 0 && last + 1 - start < MAX_PHRASE {
+        let c = class(tokens, start - 1);
+        let fits = match c {
+            Class::Other => false,
+            // Lower-case words only inside an organisation's name: `Russia's defense ministry`.
+            Class::Modifier => class(tokens, last) == Class::OrgNoun,
+            _ => true,
+        };
+        if !fits {
+            break;
+        }
+        start -= 1;
+    }
+    read_phrase(tokens, start..last + 1)
+}
+
+/// The subject phrase that starts at `tokens[start]`: `said Zelensky`, `according to Ukraine's
+/// emergency services`.
+pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subject> {
+    let first = tokens.get(start)?;
+    if lexicon::is_person_pronoun(first.text) {
+        return Some(Subject::Pronoun);
+    }
+    let begin = start + usize::from(first.text.eq_ignore_ascii_case("the"));
+    let mut end = begin;
+    while end < tokens.len() && end - begin < MAX_PHRASE {
+        let fits = match class(tokens, end) {
+            Class::Other => false,
+            Class::Modifier => {
+                // Take lower-case words only on the way to an organisation noun.
+                (end + 1..tokens.len().min(end + 4)).any(|j| class(tokens, j) == Class::OrgNoun)
+            }
+            _ => true,
+        };
+        if !fits {
+            break;
+        }
+        end += 1;
+        if class(tokens, end - 1) == Class::OrgNoun {
+            break;
+        }
+    }
+    read_phrase(tokens, begin..end)
+}
+
+/// Splits a phrase into titles and name, or reads it as an organisation or a description.
+fn read_phrase(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> Option<Subject> {
+    let phrase = &tokens[range.clone()];
+    let classes: Vec<Class> = range.clone().map(|i| class(tokens, i)).collect();
+    let (head, _) = phrase.split_last()?;
+    if *classes.last()? == Class::OrgNoun {
+        let first_named = classes
+            .iter()
+            .position(|c| matches!(c, Class::Name | Class::Possessive))?;
+        let words: Vec<&str> = phrase[first_named..].iter().map(|t| t.text).collect();
+        return Some(Subject::Organisation(words.join(" ")));
+    }
+    let last_title = classes.iter().rposition(|c| *c == Class::Title);
+    let name_start = last_title.map_or(0, |t| t + 1);
+    let name: Vec<&Token<'_>> = phrase[name_start..].iter().collect();
+    let titles: Vec<String> = phrase[..name_start]
+        .iter()
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    if name.is_empty() {
+        return (!titles.is_empty()).then_some(Subject::Description(titles));
+    }
+    // A name is capitalised words (with particles inside), never a possessive: `Trump's aide`.
+    let well_formed = name.first().is_some_and(|t| t.is_capitalised())
+        && head.is_capitalised()
+        && !head.is_possessive()
+        && name.iter().all(|t| !t.is_possessive());
+    if !well_formed {
+        return None;
+    }
+    let words: Vec<&str> = name.iter().map(|t| t.text).collect();
+    Some(Subject::Person {
+        name: words.join(" "),
+        titles,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn before(text: &str) -> Option<Subject> {
+        let tokens = tokenize(text, 0..text.len());
+        subject_before(&tokens, tokens.len())
+    }
+
+    fn after(text: &str) -> Option<Subject> {
+        let tokens = tokenize(text, 0..text.len());
+        subject_after(&tokens, 0)
+    }
+
+    fn person(name: &str) -> Option<Subject> {
+        match before(name) {
+            Some(Subject::Person { name, .. }) => Some(Subject::Person {
+                name,
+                titles: vec![],
+            }),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn titles_are_not_names() {
+        let rows = [
+            ("U.S. President Donald Trump", "Donald Trump"),
+            ("On Thursday, Trump", "Trump"),
+            ("NATO Secretary-General Mark Rutte", "Mark Rutte"),
+            ("retired Lt Gen. Keith Kellogg", "Keith Kellogg"),
+            (
+                "Ukrainian President Volodymyr Zelenskyy",
+                "Volodymyr Zelenskyy",
+            ),
+            (
+                "ministry spokesman Christophe Lemoine",
+                "Christophe Lemoine",
+            ),
+            ("Mr. Trump", "Trump"),
+            ("Olena Davydiuk,", "Olena Davydiuk"),
+            ("Charles de Gaulle", "Charles de Gaulle"),
+        ];
+        for (text, want) in rows {
+            let got = person(text);
+            assert_eq!(
+                got,
+                Some(Subject::Person {
+                    name: want.to_string(),
+                    titles: vec![]
+                }),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn organisations_descriptions_and_pronouns() {
+        assert_eq!(
+            before("Russia's defense ministry"),
+            Some(Subject::Organisation("Russia's defense ministry".into()))
+        );
+        assert_eq!(
+            after("Ukraine's emergency services on Thursday"),
+            Some(Subject::Organisation("Ukraine's emergency services".into()))
+        );
+        assert_eq!(
+            before("the Ukrainian leader"),
+            Some(Subject::Description(vec![
+                "ukrainian".into(),
+                "leader".into()
+            ]))
+        );
+        assert_eq!(before("he later"), Some(Subject::Pronoun));
+        assert_eq!(after("she"), Some(Subject::Pronoun));
+    }
+
+    #[test]
+    fn no_speaker_rather_than_a_wrong_one() {
+        for text in ["on Thursday", "Trump's aides", "the photo", "Getty Images"] {
+            assert_eq!(before(text), None, "{text}");
+        }
+    }
+}

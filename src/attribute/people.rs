@@ -1,0 +1,284 @@
+//! The people a document has named so far, so that `he` and `the Ukrainian leader` can be
+//! resolved and `Trump` read as `Donald Trump`; and the merging of one person's spellings across
+//! documents (`Zelensky`, `Zelenskyy`, `Zelenskiy`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::names::{subject_after, subject_before, Subject};
+use super::tokens::Token;
+use crate::lexicon;
+
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    titles: Vec<String>,
+    /// When last named as a speaker or a sentence's subject (0: never).
+    as_subject: usize,
+    /// When last named at all.
+    seen: usize,
+}
+
+/// The people of one document, in the order they were named.
+#[derive(Debug, Default)]
+pub(crate) struct People {
+    persons: Vec<Person>,
+    clock: usize,
+}
+
+impl People {
+    /// Notes the people named in a stretch of prose: subjects of sentences and of speech verbs
+    /// count for pronouns; any titled name counts for descriptions.
+    pub(crate) fn observe(&mut self, tokens: &[Token<'_>]) {
+        let mut sentence_start = true;
+        for i in 0..tokens.len() {
+            let t = &tokens[i];
+            if t.ends_sentence() {
+                sentence_start = true;
+                continue;
+            }
+            let phrase_start = i == 0 || !tokens[i - 1].is_capitalised();
+            if t.is_capitalised() && phrase_start {
+                if let Some(Subject::Person { name, titles }) = subject_after(tokens, i) {
+                    let len = name.split(' ').count() + titles.len();
+                    let verb_follows = tokens
+                        .get(i + len)
+                        .is_some_and(|n| n.is_lowercase_word() || n.is(","));
+                    self.note(&name, &titles, sentence_start && verb_follows);
+                }
+            }
+            if t.is_lowercase_word() && lexicon::is_speech_verb(t.text) {
+                if let Some(Subject::Person { name, titles }) = subject_before(tokens, i) {
+                    self.note(&name, &titles, true);
+                }
+            }
+            sentence_start = false;
+        }
+    }
+
+    /// Notes a speaker named beside a quotation.
+    pub(crate) fn mention(&mut self, name: &str, titles: &[String]) {
+        self.note(name, titles, true);
+    }
+
+    fn note(&mut self, name: &str, titles: &[String], as_subject: bool) {
+        self.clock += 1;
+        let i = match self.find(name) {
+            Some(i) => i,
+            None => {
+                self.persons.push(Person {
+                    name: name.to_string(),
+                    titles: Vec::new(),
+                    as_subject: 0,
+                    seen: 0,
+                });
+                self.persons.len() - 1
+            }
+        };
+        let p = &mut self.persons[i];
+        if name.split(' ').count() > p.name.split(' ').count() {
+            p.name = name.to_string();
+        }
+        for t in titles {
+            if !p.titles.contains(t) {
+                p.titles.push(t.clone());
+            }
+        }
+        p.seen = self.clock;
+        if as_subject {
+            p.as_subject = self.clock;
+        }
+    }
+
+    /// The person `name` refers to: the same name, or a full name ending with this surname.
+    fn find(&self, name: &str) -> Option<usize> {
+        let last = last_word(name);
+        let single = !name.contains(' ');
+        self.persons.iter().position(|p| {
+            p.name == name || (last_word(&p.name) == last && (single || !p.name.contains(' ')))
+        })
+    }
+
+    /// The person last named as a speaker or subject.
+    pub(crate) fn last_person(&self) -> Option<String> {
+        self.persons
+            .iter()
+            .filter(|p| p.as_subject > 0 && !looks_like_organisation(&p.name))
+            .max_by_key(|p| p.as_subject)
+            .map(|p| p.name.clone())
+    }
+
+    /// The person a description such as `the Ukrainian leader` points to: the one last named with
+    /// that role, preferring one whose other titles match too.
+    pub(crate) fn described(&self, roles: &[String]) -> Option<String> {
+        let (head, modifiers) = roles.split_last()?;
+        let fits_head = |p: &Person| {
+            p.titles.iter().any(|t| same_role(t, head))
+                || (head == "leader" && p.titles.iter().any(|t| is_head_of_state(t)))
+        };
+        let candidates: Vec<&Person> = self.persons.iter().filter(|p| fits_head(p)).collect();
+        let matching_modifier = |p: &&&Person| {
+            modifiers
+                .iter()
+                .filter(|m| !matches!(m.as_str(), "the" | "a" | "an"))
+                .all(|m| p.titles.iter().any(|t| t == m || same_country(t, m)))
+        };
+        let best = candidates
+            .iter()
+            .filter(matching_modifier)
+            .max_by_key(|p| p.seen)
+            .or_else(|| candidates.iter().max_by_key(|p| p.seen))?;
+        Some(best.name.clone())
+    }
+
+    /// Expands a surname to the full name used elsewhere in the document.
+    pub(crate) fn full_name(&self, name: &str) -> String {
+        match self.find(name) {
+            Some(i) if !name.contains(' ') => self.persons[i].name.clone(),
+            _ => name.to_string(),
+        }
+    }
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+fn looks_like_organisation(name: &str) -> bool {
+    last_word(name)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(lexicon::is_organisation_noun)
+}
+
+fn same_role(title: &str, head: &str) -> bool {
+    title == head || title.trim_end_matches('.') == head
+}
+
+fn is_head_of_state(title: &str) -> bool {
+    matches!(
+        title,
+        "president" | "prime" | "chancellor" | "premier" | "king" | "queen" | "leader"
+    )
+}
+
+/// `American` and `U.S.` are one country in descriptions: `the American president`.
+fn same_country(title: &str, modifier: &str) -> bool {
+    let us = |s: &str| matches!(s, "u.s." | "us" | "american" | "america's");
+    let uk = |s: &str| matches!(s, "u.k." | "uk" | "british" | "britain's");
+    (us(title) && us(modifier)) || (uk(title) && uk(modifier))
+}
+
+/// Maps every speaker name used in several documents to one canonical spelling: names whose
+/// surnames differ by a small edit (`Zelensky`, `Zelenskyy`, `Zelenskiy`) and whose first names
+/// agree are one person, named by the most frequent full form (ties: the alphabetically first).
+/// A bare surname joins the person of that surname when there is only one.
+///
+/// The result is the same whatever the order of `names`.
+///
+/// ```
+/// use quotetrace::canonical_speakers;
+///
+/// let map = canonical_speakers(["Volodymyr Zelenskyy", "Zelensky", "Volodymyr Zelensky",
+///                               "Volodymyr Zelensky", "Donald Trump"]);
+/// assert_eq!(map["Volodymyr Zelenskyy"], "Volodymyr Zelensky");
+/// assert_eq!(map["Zelensky"], "Volodymyr Zelensky");
+/// assert_eq!(map["Donald Trump"], "Donald Trump");
+/// ```
+pub fn canonical_speakers<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for n in names {
+        *counts.entry(n).or_default() += 1;
+    }
+    // Groups of full names, each with its members; bucketed by the surname's first letters so
+    // that only plausible spellings are compared.
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    for &name in counts.keys().filter(|n| n.contains(' ')) {
+        let key = surname_key(name);
+        let bucket = buckets.entry(key).or_default();
+        match bucket
+            .iter()
+            .find(|&&g| groups[g].iter().all(|m| same_person(m, name)))
+        {
+            Some(&g) => groups[g].push(name),
+            None => {
+                bucket.push(groups.len());
+                groups.push(vec![name]);
+            }
+        }
+    }
+    let mut map = HashMap::new();
+    for g in &groups {
+        let canonical = g
+            .iter()
+            .max_by(|a, b| counts[*a].cmp(&counts[*b]).then_with(|| b.cmp(a)))
+            .copied()
+            .unwrap_or_default();
+        for m in g {
+            map.insert(m.to_string(), canonical.to_string());
+        }
+    }
+    for &name in counts.keys().filter(|n| !n.contains(' ')) {
+        let bucket = buckets.get(&surname_key(name));
+        let owners: Vec<usize> = bucket
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&g| similar_surname(last_word(groups[g][0]), name))
+            .collect();
+        let target = match owners.as_slice() {
+            [g] => map[groups[*g][0]].clone(),
+            _ => name.to_string(),
+        };
+        map.insert(name.to_string(), target);
+    }
+    map
+}
+
+fn surname_key(name: &str) -> String {
+    last_word(name).to_lowercase().chars().take(4).collect()
+}
+
+fn similar_surname(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b {
+        return true;
+    }
+    let shorter = a.chars().count().min(b.chars().count());
+    shorter >= 5 && strsim::levenshtein(&a, &b) <= 1 + usize::from(shorter >= 8)
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    if !similar_surname(last_word(a), last_word(b)) {
+        return false;
+    }
+    let first = |s: &str| s.split(' ').next().unwrap_or("").to_lowercase();
+    let (fa, fb) = (first(a), first(b));
+    fa == fb || strsim::jaro_winkler(&fa, &fb) > 0.9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn different_people_with_one_surname_stay_apart() {
+        let map = canonical_speakers(["Hillary Clinton", "Bill Clinton", "Clinton"]);
+        assert_eq!(map["Hillary Clinton"], "Hillary Clinton");
+        assert_eq!(map["Bill Clinton"], "Bill Clinton");
+        assert_eq!(map["Clinton"], "Clinton");
+    }
+
+    #[test]
+    fn order_does_not_matter() {
+        let a = canonical_speakers(["Volodymyr Zelenskiy", "Volodymyr Zelenskyy"]);
+        let b = canonical_speakers(["Volodymyr Zelenskyy", "Volodymyr Zelenskiy"]);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn short_surnames_need_an_exact_match() {
+        let map = canonical_speakers(["Joe Biden", "Joe Bidan", "Ban"]);
+        assert_eq!(map["Joe Bidan"], "Joe Bidan");
+    }
+}

@@ -1,0 +1,97 @@
+use super::*;
+use crate::detect;
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    let quotes = detect(text);
+    attribute(text, &quotes)
+        .into_iter()
+        .map(|a| a.speaker)
+        .collect()
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+#[test]
+fn patterns_of_news_attribution() {
+    let rows: &[(&str, &str)] = &[
+        (r#""Not necessary," Trump wrote."#, "Trump"),
+        (r#""We will rebuild," said Zelensky."#, "Zelensky"),
+        (r#"Trump said: "I am not happy.""#, "Trump"),
+        (r#"Macron remarked, "This is a serious moment.""#, "Macron"),
+        (
+            r#""We will rebuild," Ukrainian President Volodymyr Zelenskyy said Thursday."#,
+            "Volodymyr Zelenskyy",
+        ),
+        (
+            r#"Eight people died, according to Ukraine's emergency services, "and many more were hurt.""#,
+            "Ukraine's emergency services",
+        ),
+        (
+            r#""The strikes hit military targets," Russia's defense ministry said."#,
+            "Russia's defense ministry",
+        ),
+        (
+            r#"NATO Secretary-General Mark Rutte said the talks were "constructive.""#,
+            "Mark Rutte",
+        ),
+        (r#""We are ready," Trump later told reporters."#, "Trump"),
+    ];
+    for (text, want) in rows {
+        assert_eq!(speakers(text), [some(want)], "{text}");
+    }
+}
+
+#[test]
+fn pronouns_point_to_the_last_named_speaker() {
+    let text = "Zelenskyy cut short his trip on Thursday.\n\"We will rebuild,\" he said.";
+    assert_eq!(speakers(text), [some("Zelenskyy")]);
+    let text = "\"I am not happy,\" Trump wrote.\n\"Not now,\" he added.";
+    assert_eq!(speakers(text), [some("Trump"), some("Trump")]);
+}
+
+#[test]
+fn descriptions_point_to_the_person_with_that_title() {
+    let text = "Ukrainian President Volodymyr Zelensky met Donald Trump.\n\
+                \"We need air defence,\" the Ukrainian leader said.";
+    assert_eq!(speakers(text), [some("Volodymyr Zelensky")]);
+}
+
+#[test]
+fn surnames_expand_to_the_full_name_of_the_document() {
+    let text = "U.S. President Donald Trump spoke on Thursday.\n\"Vladimir, STOP!\" Trump wrote.";
+    assert_eq!(speakers(text), [some("Donald Trump")]);
+}
+
+#[test]
+fn paragraph_and_continuation() {
+    let text =
+        "\"Not necessary,\" Trump wrote. \"Vladimir, STOP!\"\n\"5000 soldiers a week are dying.\"";
+    assert_eq!(
+        speakers(text),
+        [some("Trump"), some("Trump"), some("Trump")]
+    );
+}
+
+#[test]
+fn no_speaker_rather_than_a_wrong_one() {
+    let rows = [
+        "The so-called \"peace plan\" was discussed on Thursday.",
+        "Photo: \"Kyiv at night\" Getty Images",
+        "\"We are ready,\" the 33-year-old said.",
+    ];
+    for text in rows {
+        assert_eq!(speakers(text), [None], "{text}");
+    }
+}
+
+#[test]
+fn cue_is_reported() {
+    let text = r#""Not necessary," Trump wrote."#;
+    let quotes = detect(text);
+    let a = &attribute(text, &quotes)[0];
+    assert_eq!(a.cue.as_deref(), Some("wrote"));
+    assert_eq!(&text[a.cue_span.clone().unwrap()], "wrote");
+    assert_eq!(a.method, Some(Method::Named));
+}

@@ -1,0 +1,139 @@
+//! A small tokenizer for the prose around quotations: words (with the dots of `U.S.` and `Gen.`,
+//! the apostrophe of `Russia's`, the hyphen of `Secretary-General`) and single punctuation marks.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) span: Range<usize>,
+}
+
+impl Token<'_> {
+    pub(crate) fn is_word(&self) -> bool {
+        self.text.starts_with(char::is_alphanumeric)
+    }
+
+    pub(crate) fn is_capitalised(&self) -> bool {
+        self.text.starts_with(char::is_uppercase)
+    }
+
+    pub(crate) fn is_lowercase_word(&self) -> bool {
+        self.text.starts_with(char::is_lowercase)
+    }
+
+    pub(crate) fn is(&self, s: &str) -> bool {
+        self.text == s
+    }
+
+    /// The word without a possessive ending: `Russia's` → `Russia`.
+    pub(crate) fn stem(&self) -> &str {
+        self.text
+            .strip_suffix("'s")
+            .or_else(|| self.text.strip_suffix("’s"))
+            .unwrap_or(self.text)
+    }
+
+    pub(crate) fn is_possessive(&self) -> bool {
+        self.stem().len() != self.text.len()
+    }
+
+    /// Ends a sentence: `.`, `!`, `?` (a word's own dot, as in `U.S.`, stays in the word).
+    pub(crate) fn ends_sentence(&self) -> bool {
+        matches!(self.text, "." | "!" | "?" | "…")
+    }
+}
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Sen", "Rep", "Gov", "St", "Jr", "Sr", "Col", "Capt",
+    "Prof", "Sgt", "Adm", "Maj", "Rev", "Gens", "Reps", "Sens", "Mt", "No", "vs", "Jan", "Feb",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd",
+];
+
+/// Splits `text[range]` into tokens, offsets relative to `text`.
+pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let base = range.start;
+    let s = &text[range];
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = i + c.len_utf8();
+            out.push(Token {
+                text: &s[i..end],
+                span: base + i..base + end,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // Keep `'`, `’`, `-`, `.` inside a word when a letter or digit follows.
+            let joins = matches!(d, '\'' | '’' | '-' | '.' | '‑');
+            let after = s[j + d.len_utf8()..].chars().next();
+            if joins && after.is_some_and(char::is_alphanumeric) {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            break;
+        }
+        // `U.S.`, `Gen.`: a word with inner dots, or an abbreviation, keeps its final dot.
+        let word = &s[i..end];
+        if s[end..].starts_with('.') && (word.contains('.') || ABBREVIATIONS.contains(&word)) {
+            end += 1;
+            iter.next();
+        }
+        out.push(Token {
+            text: &s[i..end],
+            span: base + i..base + end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_inner_marks() {
+        let text = "U.S. President Donald Trump's post, Lt. Gen. Kellogg said.";
+        let words: Vec<&str> = tokenize(text, 0..text.len())
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "U.S.",
+                "President",
+                "Donald",
+                "Trump's",
+                "post",
+                ",",
+                "Lt.",
+                "Gen.",
+                "Kellogg",
+                "said",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "« Russia’s army » said";
+        for t in tokenize(text, 0..text.len()) {
+            assert_eq!(&text[t.span.clone()], t.text);
+        }
+    }
+}

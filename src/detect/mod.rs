@@ -1,0 +1,186 @@
+//! Quotation detection: where the quotations of a text are, in which marks, and of what kind.
+
+mod marks;
+mod scan;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use marks::QuoteStyle;
+
+/// The byte range of the paragraph (line) holding byte `at` of `text`, without its newline.
+pub(crate) fn paragraph_bounds(text: &str, at: usize) -> std::ops::Range<usize> {
+    let at = at.min(text.len());
+    let start = text.as_bytes()[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = text.as_bytes()[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |i| at + i);
+    start..end
+}
+
+use crate::lexicon;
+
+/// Whether a quotation is a whole utterance or a piece woven into the reporter's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum QuoteKind {
+    /// A sentence or more of the speaker's words: `"Vladimir, STOP!" Trump wrote.`
+    Full,
+    /// A partial quote inside the reporter's sentence: `called the strikes "not necessary"`.
+    Fragment,
+}
+
+/// A quotation found inside another one: `“He said ‘stop’ twice”`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Nested {
+    /// Byte range of the inner quotation's text, marks excluded.
+    pub span: Range<usize>,
+    /// The marks it was written with.
+    pub style: QuoteStyle,
+}
+
+/// A quotation found in a text: where it is and how it was written.
+///
+/// `span` never includes the outer marks, so `&text[q.span.clone()]` is the quoted wording. A
+/// quotation that runs over several paragraphs (news style: the paragraph is left open and the next
+/// one reopens with a new mark) is one quotation whose text includes the paragraph break and the
+/// reopening mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Quotation {
+    /// Byte range of the quoted text in the document, marks excluded.
+    pub span: Range<usize>,
+    /// Byte range from the opening mark to the closing mark included (to the end of the text for
+    /// an unclosed quotation).
+    pub outer: Range<usize>,
+    /// The marks it was opened with.
+    pub style: QuoteStyle,
+    /// Full quotation or fragment.
+    pub kind: QuoteKind,
+    /// False when no closing mark was found: the quotation then ends where its paragraph (or the
+    /// document) ends, or where the next quotation opens.
+    pub closed: bool,
+    /// How many paragraphs it spans (1 for most).
+    pub paragraphs: usize,
+    /// Quotations inside this one.
+    pub nested: Vec<Nested>,
+}
+
+impl Quotation {
+    /// The quoted wording, borrowed from the document text it was found in.
+    ///
+    /// Returns an empty string if `text` is not that document (the span is out of bounds).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.clone()).unwrap_or("")
+    }
+}
+
+/// Finds the quotations of `text`, in order of position.
+///
+/// Top-level quotations never overlap; nested ones are kept inside their parent. The scan is linear
+/// in the length of `text` and never panics.
+///
+/// ```
+/// use quotetrace::{detect, QuoteKind, QuoteStyle};
+///
+/// let text = "Trump tells Putin to 'STOP!'\n\
+///             “I am not happy,” Trump wrote. “Vladimir, STOP!”";
+/// let quotes = detect(text);
+/// let words: Vec<&str> = quotes.iter().map(|q| q.text(text)).collect();
+/// assert_eq!(words, ["STOP!", "I am not happy,", "Vladimir, STOP!"]);
+/// assert_eq!(quotes[0].style, QuoteStyle::StraightSingle);
+/// assert_eq!(quotes[0].kind, QuoteKind::Fragment);
+/// assert_eq!(quotes[1].kind, QuoteKind::Full);
+/// ```
+pub fn detect(text: &str) -> Vec<Quotation> {
+    scan::scan(text)
+        .into_iter()
+        .filter(|raw| worth_reporting(text, raw))
+        .map(|raw| {
+            let kind = classify_kind(text, &raw);
+            let outer_end = raw.close.as_ref().map_or(raw.content.end, |c| c.end);
+            Quotation {
+                outer: raw.open.at..outer_end,
+                style: marks::style_of(raw.open.ch),
+                kind,
+                closed: raw.close.is_some(),
+                paragraphs: raw.paragraphs,
+                span: raw.content,
+                nested: raw.nested,
+            }
+        })
+        .collect()
+}
+
+/// Drops what the marks enclose but nobody said: nothing, punctuation, a lone letter between
+/// apostrophes (rock 'n' roll), a URL.
+fn worth_reporting(text: &str, raw: &scan::RawQuote) -> bool {
+    let content = &text[raw.content.clone()];
+    let alnum = content
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(2)
+        .count();
+    let needed = if raw.open.family() == marks::Family::Single {
+        2
+    } else {
+        1
+    };
+    alnum >= needed && !looks_like_url(content)
+}
+
+fn looks_like_url(s: &str) -> bool {
+    !s.contains(' ') && (s.starts_with("http") || s.starts_with("www.") || s.starts_with('/'))
+}
+
+/// Full when the quotation stands as a sentence of its own; a fragment when it is woven into the
+/// reporter's sentence (after an ordinary word, or starting in lower case).
+fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
+    if raw.paragraphs > 1 {
+        return QuoteKind::Full;
+    }
+    let content = &text[raw.content.clone()];
+    let Some(first) = content.chars().find(|c| c.is_alphanumeric()) else {
+        return QuoteKind::Fragment;
+    };
+    let before = text[..raw.open.at].trim_end_matches([' ', '\t', '\u{a0}']);
+    let prev = before.chars().next_back();
+    let ends_sentence = content
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')'])
+        .ends_with(['.', '!', '?', ',', '…', ':', ';']);
+    let words = content.split_whitespace().count();
+    if first.is_lowercase() {
+        // `"…," he said, "and we will go on."`: the rest of a sentence the speaker began.
+        let resumes = prev == Some(',') && ends_sentence && words >= 3;
+        return if resumes {
+            QuoteKind::Full
+        } else {
+            QuoteKind::Fragment
+        };
+    }
+    match prev {
+        None | Some('\n' | '\r') => QuoteKind::Full,
+        Some(c) if c.is_alphanumeric() => {
+            let word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if lexicon::is_speech_verb(word) && (ends_sentence || words >= 4) {
+                QuoteKind::Full
+            } else {
+                QuoteKind::Fragment
+            }
+        }
+        Some(_) => QuoteKind::Full,
+    }
+}
+
+#[cfg(test)]
+mod tests;
