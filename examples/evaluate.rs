@@ -9,7 +9,9 @@
 //! Matching rule: a detected quotation matches a gold one of the same document when their
 //! character spans have an intersection-over-union of at least 0.5, one-to-one, best overlap first.
 //! Gold entries of kind `scare` are neutral. A speaker is right when it equals the gold name or one
-//! of its aliases, or has the same last word. With `--min-…` thresholds the program exits with
+//! of its aliases, or has the same last word (possessive `'s` ignored). Where the gold speaker is
+//! source text with a description after the name (`Rep. Elijah Cummings, the top Democrat on the
+//! Oversight Committee,`), the name is what precedes the first comma, parenthesis or ` of `. With `--min-…` thresholds the program exits with
 //! status 1 when a figure falls below its threshold (CI uses this as a quality gate).
 
 use std::collections::HashMap;
@@ -215,17 +217,38 @@ fn match_spans(
     pairs
 }
 
+/// The last word of a name, without possessive or punctuation, in lower case.
+fn last_word(s: &str) -> String {
+    let word = s
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    word.to_lowercase()
+}
+
+/// The name part of a gold speaker annotated as source text with its description
+/// (`Rep. Elijah Cummings, the top Democrat on the Oversight Committee,`): what comes before the
+/// first comma, parenthesis or ` of `.
+fn gold_name(gold: &str) -> &str {
+    let cut = [", ", " (", " of "]
+        .iter()
+        .filter_map(|sep| gold.find(sep))
+        .min()
+        .unwrap_or(gold.len());
+    &gold[..cut]
+}
+
 fn speaker_right(gold: &str, ours: &str, aliases: &HashMap<String, String>) -> bool {
-    let last = |s: &str| {
-        s.rsplit(' ')
-            .next()
-            .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
+    let ours_last = last_word(ours);
     ours.eq_ignore_ascii_case(gold)
         || aliases.get(&ours.to_lowercase()).is_some_and(|c| c == gold)
-        || last(ours) == last(gold)
+        || ours_last == last_word(gold)
+        || ours_last == last_word(gold_name(gold))
 }
 
 #[derive(Default)]

@@ -184,6 +184,46 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(&lower.as_str())
 }
 
+/// Nouns for what someone said, after a possessive: `Trump's claim that "…"`.
+pub(crate) fn is_statement_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "statement"
+            | "statements"
+            | "claim"
+            | "claims"
+            | "post"
+            | "posts"
+            | "message"
+            | "words"
+            | "comments"
+            | "comment"
+            | "remarks"
+            | "remark"
+            | "tweet"
+            | "tweets"
+            | "assertion"
+            | "response"
+            | "reply"
+            | "warning"
+            | "plea"
+            | "speech"
+            | "letter"
+            | "answer"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "call"
+            | "description"
+            | "slogan"
+            | "motto"
+            | "line"
+            | "quip"
+            | "retort"
+            | "argument"
+    )
+}
+
 /// Titles and roles that precede a name and are not part of it: `U.S. President Donald Trump`.
 const TITLES: &[&str] = &[
     "president",

@@ -9,6 +9,7 @@
 //! without a speaker: no speaker is better than a wrong one.
 
 mod names;
+mod patterns;
 mod people;
 mod tokens;
 
@@ -18,7 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::detect::{paragraph_bounds, Quotation};
 use crate::lexicon;
-use names::{subject_after, subject_before, Subject};
+use names::Subject;
+use patterns::{after_quote, before_quote, Cue};
 use people::People;
 use tokens::{tokenize, Token};
 
@@ -86,12 +88,30 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         // All the prose since the last quotation names people; only its last lines attribute.
         let prose = tokenize(text, prose_start..q.outer.start.max(prose_start));
         people.observe(&prose);
-        let left = left_context(text, prose_start, q.outer.start);
-        let first_left = prose.partition_point(|t| t.span.start < left.start);
-        let left_tokens = &prose[first_left..];
+        let paragraph = paragraph_bounds(text, q.outer.start);
+        let left_start = paragraph.start.max(prose_start);
+        let left = &prose[prose.partition_point(|t| t.span.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
-        let right_tokens = tokenize(text, right);
-        out[i] = explicit(&right_tokens, left_tokens, q, &mut people);
+        let right = tokenize(text, right);
+        let context = Context {
+            left: sentence_tail(left),
+            right: sentence_head(&right),
+            headline: is_headline(text, paragraph.clone()),
+            follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
+        };
+        out[i] = explicit(&context, q, &mut people);
+        if out[i].speaker.is_none() && context.follows_quote {
+            // `as “not necessary” and “very bad timing”`: one speaker for the series.
+            out[i] = Attribution {
+                method: out[i - 1].method.map(|_| Method::Paragraph),
+                cue: None,
+                cue_span: None,
+                speaker: out[i - 1].speaker.clone(),
+            };
+        }
+        if out[i].speaker.is_none() && left.is_empty() && paragraph.start > prose_start {
+            out[i] = from_paragraph_before(&prose, paragraph.start, q, &mut people);
+        }
         prose_start = q.outer.end;
     }
     fill_from_neighbours(text, quotes, &mut out);
@@ -103,11 +123,28 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     out
 }
 
-/// The prose of the quotation's sentence before its opening mark, within its paragraph.
-fn left_context(text: &str, from: usize, to: usize) -> Range<usize> {
-    let from = from.max(floor_boundary(text, to.saturating_sub(CONTEXT)));
-    let start = text[from..to].rfind('\n').map_or(from, |i| from + i + 1);
-    start..to
+/// The prose beside one quotation.
+struct Context<'a, 't> {
+    /// The sentence before the opening mark, within the paragraph.
+    left: &'a [Token<'t>],
+    /// The sentence after the closing mark, up to the next quotation.
+    right: &'a [Token<'t>],
+    /// A short paragraph without a sentence end: a title, where verbs are capitalised and
+    /// attribution is telegraphic (`Trump to Putin: 'Vladimir, STOP!'`).
+    headline: bool,
+    /// Only `and`, `or` or a comma since the previous quotation of the sentence.
+    follows_quote: bool,
+}
+
+fn is_headline(text: &str, paragraph: Range<usize>) -> bool {
+    let p = text[paragraph].trim();
+    p.len() < 200 && !p.ends_with(['.', ':']) && !p.contains(". ")
+}
+
+fn only_joiners(tokens: &[Token<'_>]) -> bool {
+    tokens
+        .iter()
+        .all(|t| matches!(t.text, "," | "and" | "or" | "as" | "&" | ";"))
 }
 
 /// The prose after the closing mark, up to the next quotation or the paragraph's end.
@@ -131,6 +168,7 @@ fn sentence_tail<'a, 't>(tokens: &'a [Token<'t>]) -> &'a [Token<'t>] {
         .iter()
         .rposition(Token::ends_sentence)
         .map_or(0, |i| i + 1);
+    let start = start.max(tokens.len().saturating_sub(MAX_TOKENS));
     &tokens[start..]
 }
 
@@ -142,111 +180,77 @@ fn sentence_head<'a, 't>(tokens: &'a [Token<'t>]) -> &'a [Token<'t>] {
     &tokens[..end]
 }
 
+/// The most words of a sentence that attribution looks at.
+const MAX_TOKENS: usize = 60;
+
 /// An attribution stated beside the quotation. Full quotations look right first (`"…," Trump
 /// wrote`), fragments left first (`Trump called it "not necessary"`).
-fn explicit(
-    right: &[Token<'_>],
-    left: &[Token<'_>],
+fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> Attribution {
+    let (left, right, headline) = (context.left, context.right, context.headline);
+    let found = if q.kind == crate::QuoteKind::Full {
+        after_quote(right, headline).or_else(|| before_quote(left, headline))
+    } else {
+        before_quote(left, headline).or_else(|| after_quote(right, headline))
+    };
+    match found {
+        Some((subject, cue)) => resolve(subject, Some(cue), Method::Named, people),
+        None => Attribution::default(),
+    }
+}
+
+/// A quotation opening its paragraph, after a paragraph that introduces it (`… posting a
+/// message on social media:`) or that reports its speaker (`Rutte said Thursday it was Russia
+/// that needed to move.`).
+fn from_paragraph_before(
+    prose: &[Token<'_>],
+    paragraph_start: usize,
     q: &Quotation,
     people: &mut People,
 ) -> Attribution {
-    let right = sentence_head(right);
-    let left = sentence_tail(left);
-    let found = if q.kind == crate::QuoteKind::Full {
-        after_quote(right).or_else(|| before_quote(left))
-    } else {
-        before_quote(left).or_else(|| after_quote(right))
+    let before = &prose[..prose.partition_point(|t| t.span.start < paragraph_start)];
+    let trimmed = match before.last() {
+        Some(t) if t.ends_sentence() => &before[..before.len() - 1],
+        _ => before,
     };
-    let Some((subject, cue)) = found else {
+    let introduces = before.last().is_some_and(|t| t.is(":"));
+    if !introduces && q.kind != crate::QuoteKind::Full {
         return Attribution::default();
-    };
+    }
+    let sentence = sentence_tail(trimmed);
+    let has_verb = sentence
+        .iter()
+        .any(|t| t.is_lowercase_word() && lexicon::is_speech_verb(t.text));
+    if !(introduces || has_verb) {
+        return Attribution::default();
+    }
+    match before_quote(sentence, false) {
+        Some((subject, cue)) if introduces => resolve(subject, Some(cue), Method::Named, people),
+        Some((subject, _)) => resolve(subject, None, Method::Continuation, people),
+        None => Attribution::default(),
+    }
+}
+
+/// Turns a subject into a speaker, resolving pronouns and descriptions.
+fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut People) -> Attribution {
     let (speaker, method) = match subject {
         Subject::Person { name, titles } => {
             people.mention(&name, &titles);
-            (Some(name), Method::Named)
+            (Some(name), named)
         }
-        Subject::Organisation(name) => (Some(name), Method::Named),
+        Subject::Organisation(name) => (Some(name), named),
         Subject::Pronoun => (people.last_person(), Method::Pronoun),
         Subject::Description(roles) => (people.described(&roles), Method::Description),
     };
-    if let Some(name) = &speaker {
-        people.mention(name, &[]);
-    }
-    Attribution {
-        cue: speaker.as_ref().map(|_| cue.0),
-        cue_span: speaker.as_ref().map(|_| cue.1),
-        method: speaker.as_ref().map(|_| method),
-        speaker,
-    }
-}
-
-type Cue = (String, Range<usize>);
-
-/// `, Trump wrote` · `, said Zelensky` · `, according to the ministry` right after the quotation.
-fn after_quote(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
-    let start = tokens
-        .iter()
-        .position(|t| !matches!(t.text, "," | "-" | "–" | "—" | ")" | "("))?;
-    let tokens = &tokens[start..];
-    if let Some(found) = according_to(tokens, 0) {
-        return Some(found);
-    }
-    let first = tokens.first()?;
-    if lexicon::is_speech_verb(first.text) && first.is_lowercase_word() {
-        let subject = subject_after(tokens, 1)?;
-        return Some((subject, cue(first)));
-    }
-    // The subject is at most a name with its titles, then the verb: look a few words ahead.
-    let verb = tokens
-        .iter()
-        .take(9)
-        .position(|t| t.is_lowercase_word() && lexicon::is_speech_verb(t.text) && !t.is("read"))?;
-    let subject = subject_before(tokens, verb)?;
-    // The whole stretch before the verb must be that subject, not `… the man Trump met said`.
-    let consumed = tokens[..verb]
-        .iter()
-        .filter(|t| t.is_word() && !lexicon::is_verb_adverb(t.text))
-        .count();
-    let words = match &subject {
-        Subject::Person { name, titles } => name.split(' ').count() + titles.len(),
-        Subject::Organisation(name) => name.split(' ').count(),
-        Subject::Pronoun => 1,
-        Subject::Description(roles) => roles.len() + 1,
+    let Some(speaker) = speaker else {
+        return Attribution::default();
     };
-    (consumed <= words + 1).then(|| (subject, cue(&tokens[verb])))
-}
-
-/// `Trump said: "…"` · `Trump called the attacks "…"` · `according to the ministry, "…"`.
-fn before_quote(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
-    if let Some(at) = tokens
-        .windows(2)
-        .rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].is("to"))
-    {
-        if let Some(found) = according_to(tokens, at) {
-            return Some(found);
-        }
+    people.mention(&speaker, &[]);
+    Attribution {
+        cue: cue.as_ref().map(|c| c.0.clone()),
+        cue_span: cue.map(|c| c.1),
+        method: Some(method),
+        speaker: Some(speaker),
     }
-    let verb = tokens
-        .iter()
-        .rposition(|t| t.is_lowercase_word() && lexicon::is_speech_verb(t.text))?;
-    let subject = subject_before(tokens, verb)?;
-    Some((subject, cue(&tokens[verb])))
-}
-
-fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
-    let (a, b) = (tokens.get(at)?, tokens.get(at + 1)?);
-    if !(a.text.eq_ignore_ascii_case("according") && b.is("to")) {
-        return None;
-    }
-    let subject = subject_after(tokens, at + 2)?;
-    Some((
-        subject,
-        ("according to".to_string(), a.span.start..b.span.end),
-    ))
-}
-
-fn cue(t: &Token<'_>) -> Cue {
-    (t.text.to_string(), t.span.clone())
 }
 
 /// Quotations without words of their own take the one speaker of their paragraph, or the speaker

@@ -48,7 +48,8 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
         return Class::Title;
     }
     if t.is_capitalised() {
-        if lexicon::is_not_name(&stem_lower) {
+        // `Trump Tells Putin …`: a headline's verbs are capitalised too.
+        if lexicon::is_not_name(&stem_lower) || lexicon::is_speech_verb(&lower) {
             return Class::Other;
         }
         return if t.is_possessive() {
@@ -72,12 +73,26 @@ fn is_title_word(t: &Token<'_>) -> bool {
 
 /// The subject phrase that ends just before `tokens[end]`, if it names or points to someone.
 pub(crate) fn subject_before(tokens: &[Token<'_>], end: usize) -> Option<Subject> {
+    subject_ending_at(tokens, end, true)
+}
+
+fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option<Subject> {
     let mut k = end;
     // `Trump later wrote`, `he also said`
     let mut skipped = 0;
     while k > 0 && skipped < 2 && lexicon::is_verb_adverb(tokens[k - 1].text) {
         k -= 1;
         skipped += 1;
+    }
+    // `Rutte, who met Trump at the White House, said`: the subject stands before `, who`.
+    if relative && k > 0 && (tokens[k - 1].is("who") || tokens[k - 1].is(",")) {
+        let window = k.saturating_sub(16)..k;
+        let relative = tokens[window.clone()]
+            .windows(2)
+            .rposition(|w| w[0].is(",") && (w[1].is("who") || w[1].is("which")));
+        if let Some(r) = relative {
+            return subject_ending_at(tokens, window.start + r, false);
+        }
     }
     // `Olena Davydiuk, a lawyer, told AFP` is beyond us, but `Olena Davydiuk, told AFP` is not.
     if k > 1 && tokens[k - 1].is(",") && tokens[k - 2].is_capitalised() {
