@@ -29,7 +29,7 @@ fn cue(t: &Token<'_>) -> Cue {
 pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subject, Cue)> {
     let start = tokens
         .iter()
-        .position(|t| !is_joiner(t) && !(headline && t.is(":")))?;
+        .position(|t| !(is_joiner(t) || (headline && t.is(":"))))?;
     let dashed = tokens[..start].iter().any(|t| !t.is(",") && !t.is(")"));
     let tokens = &tokens[start..];
     if let Some(found) = according_to(tokens, 0) {
