@@ -184,6 +184,40 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(&lower.as_str())
 }
 
+/// Words that open a clause or a phrase of their own: what follows them is not the subject of a
+/// quotation's attribution.
+pub(crate) fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word,
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "as"
+            | "but"
+            | "and"
+            | "because"
+            | "since"
+            | "if"
+            | "with"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "by"
+            | "that"
+            | "which"
+            | "where"
+            | "though"
+            | "although"
+            | "until"
+            | "from"
+            | "about"
+    )
+}
+
 /// Nouns for what someone said, after a possessive: `Trump's claim that "…"`.
 pub(crate) fn is_statement_noun(word: &str) -> bool {
     matches!(

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::detect::{paragraph_bounds, Quotation};
 use crate::lexicon;
 use names::Subject;
-use patterns::{after_quote, before_quote, Cue};
+use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
 use people::People;
 use tokens::{tokenize, Token};
 
@@ -99,16 +99,17 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             headline: is_headline(text, paragraph.clone()),
             follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
         };
-        out[i] = explicit(&context, q, &mut people);
-        if out[i].speaker.is_none() && context.follows_quote {
+        out[i] = if context.follows_quote && out[i - 1].speaker.is_some() {
             // `as “not necessary” and “very bad timing”`: one speaker for the series.
-            out[i] = Attribution {
-                method: out[i - 1].method.map(|_| Method::Paragraph),
+            Attribution {
+                method: Some(Method::Paragraph),
                 cue: None,
                 cue_span: None,
                 speaker: out[i - 1].speaker.clone(),
-            };
-        }
+            }
+        } else {
+            explicit(&context, q, &mut people)
+        };
         if out[i].speaker.is_none() && left.is_empty() && paragraph.start > prose_start {
             out[i] = from_paragraph_before(&prose, paragraph.start, q, &mut people);
         }
@@ -192,6 +193,7 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> At
     } else {
         before_quote(left, headline).or_else(|| after_quote(right, headline))
     };
+    let found = found.or_else(|| introduced_by(left, headline));
     match found {
         Some((subject, cue)) => resolve(subject, Some(cue), Method::Named, people),
         None => Attribution::default(),
@@ -220,12 +222,21 @@ fn from_paragraph_before(
     let has_verb = sentence
         .iter()
         .any(|t| t.is_lowercase_word() && lexicon::is_speech_verb(t.text));
-    if !(introduces || has_verb) {
-        return Attribution::default();
+    if introduces {
+        return match before_quote(sentence, false).or_else(|| introduced_by(before, false)) {
+            Some((subject, cue)) => resolve(subject, Some(cue), Method::Named, people),
+            None => Attribution::default(),
+        };
     }
-    match before_quote(sentence, false) {
-        Some((subject, cue)) if introduces => resolve(subject, Some(cue), Method::Named, people),
-        Some((subject, _)) => resolve(subject, None, Method::Continuation, people),
+    // `Rutte said Thursday it was Russia that had to move.` or `Trump took to social media.`,
+    // then the quotation: the words of the person the paragraph was about.
+    let subject = if has_verb {
+        before_quote(sentence, false).map(|(s, _)| s)
+    } else {
+        sentence_subject(sentence).filter(|s| matches!(s, Subject::Person { .. }))
+    };
+    match subject {
+        Some(subject) => resolve(subject, None, Method::Continuation, people),
         None => Attribution::default(),
     }
 }

@@ -41,9 +41,15 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
         return Some((subject, cue(first)));
     }
     // The subject is at most a name with its titles, then the verb: look a few words ahead.
-    if let Some(verb) = tokens.iter().take(9).position(|t| is_verb(t, false)) {
+    if let Some(verb) = tokens.iter().take(12).position(|t| is_verb(t, false)) {
         if let Some(subject) = subject_before(tokens, verb) {
-            if spans_whole(tokens, verb, &subject) {
+            // `…, Macron says` ends a headline: the comma sets the subject off.
+            let set_off = verb >= 2 && {
+                let words = subject_words(&subject);
+                verb.checked_sub(words + 1)
+                    .is_some_and(|c| tokens[c].is(","))
+            };
+            if set_off || spans_whole(tokens, verb, &subject) {
                 return Some((subject, cue(&tokens[verb])));
             }
         }
@@ -60,17 +66,27 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
 
 /// Whether the words before the verb are all the subject's, not `the man Trump met said`.
 fn spans_whole(tokens: &[Token<'_>], verb: usize, subject: &Subject) -> bool {
-    let consumed = tokens[..verb]
-        .iter()
-        .filter(|t| t.is_word() && !lexicon::is_verb_adverb(t.text))
-        .count();
-    let words = match subject {
+    let words = || {
+        tokens[..verb]
+            .iter()
+            .filter(|t| t.is_word() && !lexicon::is_verb_adverb(t.text))
+    };
+    // `after Putin criticized`: a clause of its own, not the quotation's attribution.
+    if words().any(|t| lexicon::is_clause_word(t.text)) {
+        return false;
+    }
+    let consumed = words().count();
+    // `a visibly impassioned Macron said`: an article and an adjective may come along.
+    consumed <= subject_words(subject) + 2
+}
+
+fn subject_words(subject: &Subject) -> usize {
+    match subject {
         Subject::Person { name, titles } => name.split(' ').count() + titles.len(),
         Subject::Organisation(name) => name.split(' ').count(),
         Subject::Pronoun => 1,
         Subject::Description(roles) => roles.len() + 1,
-    };
-    consumed <= words + 1
+    }
 }
 
 /// `Trump said: "…"` · `Trump called the attacks "…"` · `according to the ministry, "…"` ·
@@ -96,22 +112,34 @@ pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subj
                 return Some((subject, cue(v)));
             }
         }
-        let subject = subject_before(tokens, verb).or_else(|| sentence_subject(&tokens[..verb]));
+        // `…, claiming Russia was`, `…, Calls Timing`: a participle or a verb after a comma
+        // shares the sentence's subject.
+        let shared = v.text.ends_with("ing") || (verb > 0 && tokens[verb - 1].is(","));
+        let before = &tokens[..verb];
+        let subject = if v.text.ends_with("ing") {
+            sentence_subject(before)
+        } else if shared {
+            sentence_subject(before).or_else(|| subject_before(tokens, verb))
+        } else {
+            subject_before(tokens, verb).or_else(|| sentence_subject(before))
+        };
         if let Some(subject) = subject {
             return Some((subject, cue(v)));
         }
     }
-    if let Some(found) = possessive_statement(tokens) {
-        return Some(found);
+    possessive_statement(tokens)
+}
+
+/// The weakest pattern, tried after all others: a sentence that ends in a colon before the
+/// quotation (`Trump wrote on Truth Social:`), or a headline (`Trump to Putin: 'STOP'`), is
+/// the words of the sentence's subject.
+pub(crate) fn introduced_by(tokens: &[Token<'_>], headline: bool) -> Option<(Subject, Cue)> {
+    let last = tokens.last()?;
+    if !(last.is(":") || headline) {
+        return None;
     }
-    let colon = tokens.last().is_some_and(|t| t.is(":"));
-    if colon || headline {
-        if let Some(subject) = sentence_subject(tokens) {
-            let last = tokens.last()?;
-            return Some((subject, (last.text.to_string(), last.span.clone())));
-        }
-    }
-    None
+    let subject = sentence_subject(tokens)?;
+    Some((subject, (last.text.to_string(), last.span.clone())))
 }
 
 /// `Trump's claim that "…"`, `Trump’s statement: "…"`.
@@ -150,8 +178,24 @@ fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
 
 /// The subject a sentence opens with, after an opening adverbial such as `On Thursday,`.
 pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
+    // `Trump's message to Putin follows …, saying`: the owner of the words.
+    if let [owner, next, ..] = tokens {
+        let stem = owner.stem().to_lowercase();
+        if owner.is_possessive()
+            && owner.is_capitalised()
+            && next.is_lowercase_word()
+            && !lexicon::is_organisation_noun(&next.text.to_lowercase())
+            && !lexicon::is_not_name(&stem)
+            && !lexicon::is_title(&stem)
+        {
+            return Some(Subject::Person {
+                name: owner.stem().to_string(),
+                titles: Vec::new(),
+            });
+        }
+    }
     subject_after(tokens, 0).or_else(|| {
-        let comma = tokens.iter().take(7).position(|t| t.is(","))?;
+        let comma = tokens.iter().take(16).position(|t| t.is(","))?;
         subject_after(tokens, comma + 1)
     })
 }

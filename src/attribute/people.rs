@@ -119,14 +119,15 @@ impl People {
         let matching_modifier = |p: &&&Person| {
             modifiers
                 .iter()
-                .filter(|m| !matches!(m.as_str(), "the" | "a" | "an"))
+                .filter(|m| lexicon::is_demonym(m) || same_country(m, m))
                 .all(|m| p.titles.iter().any(|t| t == m || same_country(t, m)))
         };
+        // `the US president` is not the Ukrainian one: a modifier that fits nobody resolves
+        // nothing.
         let best = candidates
             .iter()
             .filter(matching_modifier)
-            .max_by_key(|p| p.seen)
-            .or_else(|| candidates.iter().max_by_key(|p| p.seen))?;
+            .max_by_key(|p| p.seen)?;
         Some(best.name.clone())
     }
 
