@@ -139,7 +139,8 @@ struct Context<'a, 't> {
 
 fn is_headline(text: &str, paragraph: Range<usize>) -> bool {
     let p = text[paragraph].trim();
-    p.len() < 200 && !p.ends_with(['.', ':']) && !p.contains(". ")
+    let end = p.trim_end_matches(|c: char| crate::detect::is_quote_mark(c) || c == ')');
+    p.len() < 200 && !end.ends_with(['.', ':']) && !p.contains(". ")
 }
 
 fn only_joiners(tokens: &[Token<'_>]) -> bool {

@@ -77,7 +77,7 @@ pub(crate) fn subject_before(tokens: &[Token<'_>], end: usize) -> Option<Subject
 }
 
 fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option<Subject> {
-    let mut k = end;
+    let mut k = skip_parenthesis(tokens, end);
     // `Trump later wrote`, `he also said`
     let mut skipped = 0;
     while k > 0 && skipped < 2 && lexicon::is_verb_adverb(tokens[k - 1].text) {
@@ -117,6 +117,18 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         start -= 1;
     }
     read_phrase(tokens, start..last + 1)
+}
+
+/// `Sen. Claire McCaskill (D-Mo.) said`: the index before a parenthesis that ends at `end`.
+pub(crate) fn skip_parenthesis(tokens: &[Token<'_>], end: usize) -> usize {
+    if end == 0 || !tokens[end - 1].is(")") {
+        return end;
+    }
+    let window = end.saturating_sub(8)..end - 1;
+    match tokens[window.clone()].iter().rposition(|t| t.is("(")) {
+        Some(i) => window.start + i,
+        None => end,
+    }
 }
 
 /// The subject phrase that starts at `tokens[start]`: `said Zelensky`, `according to Ukraine's

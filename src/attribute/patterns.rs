@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::names::{subject_after, subject_before, Subject};
+use super::names::{skip_parenthesis, subject_after, subject_before, Subject};
 use super::tokens::Token;
 use crate::lexicon;
 
@@ -15,9 +15,10 @@ fn is_joiner(t: &Token<'_>) -> bool {
 }
 
 fn is_verb(t: &Token<'_>, headline: bool) -> bool {
-    (t.is_lowercase_word() || (headline && t.is_capitalised()))
-        && lexicon::is_speech_verb(t.text)
-        && !t.is("read")
+    // A title-case headline capitalises its verbs (`Trump Tells Putin`), but `States` is
+    // nearly always `United States`.
+    let headline_verb = headline && t.is_capitalised() && !t.is("States");
+    (t.is_lowercase_word() || headline_verb) && lexicon::is_speech_verb(t.text) && !t.is("read")
 }
 
 fn cue(t: &Token<'_>) -> Cue {
@@ -33,6 +34,9 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
     let dashed = tokens[..start].iter().any(|t| !t.is(",") && !t.is(")"));
     let tokens = &tokens[start..];
     if let Some(found) = according_to(tokens, 0) {
+        return Some(found);
+    }
+    if let Some(found) = as_put_it(tokens) {
         return Some(found);
     }
     let first = tokens.first()?;
@@ -66,6 +70,7 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
 
 /// Whether the words before the verb are all the subject's, not `the man Trump met said`.
 fn spans_whole(tokens: &[Token<'_>], verb: usize, subject: &Subject) -> bool {
+    let verb = skip_parenthesis(tokens, verb);
     let words = || {
         tokens[..verb]
             .iter()
@@ -114,7 +119,10 @@ pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subj
         }
         // `…, claiming Russia was`, `…, Calls Timing`: a participle or a verb after a comma
         // shares the sentence's subject.
-        let shared = v.text.ends_with("ing") || (verb > 0 && tokens[verb - 1].is(","));
+        let shared = v.text.ends_with("ing")
+            || (verb > 1
+                && tokens[verb - 1].is(",")
+                && (headline || !tokens[verb - 2].is_capitalised()));
         let before = &tokens[..verb];
         let subject = if v.text.ends_with("ing") {
             sentence_subject(before)
@@ -127,7 +135,12 @@ pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subj
             return Some((subject, cue(v)));
         }
     }
-    possessive_statement(tokens)
+    possessive_statement(tokens).or_else(|| {
+        let at = tokens
+            .iter()
+            .rposition(|t| t.text.eq_ignore_ascii_case("as"))?;
+        as_put_it(&tokens[at..])
+    })
 }
 
 /// The weakest pattern, tried after all others: a sentence that ends in a colon before the
@@ -140,6 +153,25 @@ pub(crate) fn introduced_by(tokens: &[Token<'_>], headline: bool) -> Option<(Sub
     }
     let subject = sentence_subject(tokens)?;
     Some((subject, (last.text.to_string(), last.span.clone())))
+}
+
+/// `as The New Yorker put it`, at the start of `tokens`.
+fn as_put_it(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
+    if !tokens.first()?.text.eq_ignore_ascii_case("as") {
+        return None;
+    }
+    let put = tokens.iter().take(8).position(|t| t.is("put"))?;
+    if !tokens.get(put + 1)?.is("it") {
+        return None;
+    }
+    let subject = subject_before(tokens, put)?;
+    Some((
+        subject,
+        (
+            "put it".to_string(),
+            tokens[put].span.start..tokens[put + 1].span.end,
+        ),
+    ))
 }
 
 /// `Trump's claim that "…"`, `Trump’s statement: "…"`.
@@ -179,12 +211,14 @@ fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
 /// The subject a sentence opens with, after an opening adverbial such as `On Thursday,`.
 pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
     // `Trump's message to Putin follows …, saying`: the owner of the words.
-    if let [owner, next, ..] = tokens {
+    if let [owner, rest @ ..] = tokens {
         let stem = owner.stem().to_lowercase();
+        let words = rest.iter().take(2).take_while(|t| t.is_lowercase_word());
         if owner.is_possessive()
             && owner.is_capitalised()
-            && next.is_lowercase_word()
-            && !lexicon::is_organisation_noun(&next.text.to_lowercase())
+            && words
+                .into_iter()
+                .any(|t| lexicon::is_statement_noun(t.text))
             && !lexicon::is_not_name(&stem)
             && !lexicon::is_title(&stem)
         {

@@ -88,7 +88,11 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         }
         // `U.S.`, `Gen.`: a word with inner dots, or an abbreviation, keeps its final dot.
         let word = &s[i..end];
-        if s[end..].starts_with('.') && (word.contains('.') || ABBREVIATIONS.contains(&word)) {
+        // An initial (`Elijah E. Cummings`) keeps its dot too.
+        let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+        if s[end..].starts_with('.')
+            && (initial || word.contains('.') || ABBREVIATIONS.contains(&word))
+        {
             end += 1;
             iter.next();
         }

@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 
 pub use marks::QuoteStyle;
 
+/// Whether `c` is one of the characters that can be a quotation mark.
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    marks::is_mark(c)
+}
+
 /// The byte range of the paragraph (line) holding byte `at` of `text`, without its newline.
 pub(crate) fn paragraph_bounds(text: &str, at: usize) -> std::ops::Range<usize> {
     let at = at.min(text.len());
