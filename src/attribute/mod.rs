@@ -13,6 +13,7 @@ mod patterns;
 mod people;
 mod tokens;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -81,24 +82,27 @@ const CONTEXT: usize = 240;
 /// assert_eq!(speakers, [trump.clone(), trump.clone(), trump]);
 /// ```
 pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
-    let mut people = People::default();
+    let tokens = tokenize(text, 0..text.len());
+    let mut people = People::new(mid_sentence_capitals(text, &tokens));
+    let index = |at: usize| tokens.partition_point(|t| t.span.start < at);
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut prose_start = 0;
     for (i, q) in quotes.iter().enumerate() {
         // All the prose since the last quotation names people; only its last lines attribute.
-        let prose = tokenize(text, prose_start..q.outer.start.max(prose_start));
-        people.observe(&prose);
+        let prose = &tokens[index(prose_start)..index(q.outer.start)];
+        people.observe(prose);
         let paragraph = paragraph_bounds(text, q.outer.start);
         let left_start = paragraph.start.max(prose_start);
         let left = &prose[prose.partition_point(|t| t.span.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
-        let right = tokenize(text, right);
+        let right = &tokens[index(right.start)..index(right.end)];
         let context = Context {
             left: sentence_tail(left),
-            right: sentence_head(&right),
+            right: sentence_head(right),
             headline: is_headline(text, paragraph.clone()),
             follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
         };
+        people.now_attributing(i);
         out[i] = if context.follows_quote && out[i - 1].speaker.is_some() {
             // `as “not necessary” and “very bad timing”`: one speaker for the series.
             Attribution {
@@ -111,9 +115,22 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             explicit(&context, q, &mut people)
         };
         if out[i].speaker.is_none() && left.is_empty() && paragraph.start > prose_start {
-            out[i] = from_paragraph_before(&prose, paragraph.start, q, &mut people);
+            out[i] = from_paragraph_before(prose, paragraph.start, q, &mut people);
         }
         prose_start = q.outer.end;
+    }
+    // `the American president said` before the text names him: resolved with the whole text.
+    for (i, roles, cue) in people.take_deferred() {
+        if out[i].speaker.is_none() {
+            if let Some(name) = people.described(&roles) {
+                out[i] = Attribution {
+                    speaker: Some(name),
+                    cue: cue.as_ref().map(|c| c.0.clone()),
+                    cue_span: cue.map(|c| c.1),
+                    method: Some(Method::Description),
+                };
+            }
+        }
     }
     fill_from_neighbours(text, quotes, &mut out);
     for a in &mut out {
@@ -122,6 +139,23 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Capitalised words found inside sentences: names, as opposed to words capitalised only because
+/// they open a sentence (`Pushback came from Paris`).
+fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> HashSet<&'t str> {
+    tokens
+        .windows(2)
+        .filter(|w| {
+            let (prev, t) = (&w[0], &w[1]);
+            t.is_capitalised()
+                && !prev.ends_sentence()
+                && !prev.is(":")
+                && !crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '))
+                && !text[prev.span.end..t.span.start].contains('\n')
+        })
+        .map(|w| w[1].stem())
+        .collect()
 }
 
 /// The prose beside one quotation.
@@ -251,7 +285,13 @@ fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut Peopl
         }
         Subject::Organisation(name) => (Some(name), named),
         Subject::Pronoun => (people.last_person(), Method::Pronoun),
-        Subject::Description(roles) => (people.described(&roles), Method::Description),
+        Subject::Description(roles) => match people.described(&roles) {
+            Some(name) => (Some(name), Method::Description),
+            None => {
+                people.defer(roles, cue);
+                return Attribution::default();
+            }
+        },
     };
     let Some(speaker) = speaker else {
         return Attribution::default();

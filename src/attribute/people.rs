@@ -2,9 +2,10 @@
 //! resolved and `Trump` read as `Donald Trump`; and the merging of one person's spellings across
 //! documents (`Zelensky`, `Zelenskyy`, `Zelenskiy`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::names::{subject_after, subject_before, Subject};
+use super::patterns::Cue;
 use super::tokens::Token;
 use crate::lexicon;
 
@@ -20,20 +21,53 @@ struct Person {
 
 /// The people of one document, in the order they were named.
 #[derive(Debug, Default)]
-pub(crate) struct People {
+pub(crate) struct People<'t> {
     persons: Vec<Person>,
     clock: usize,
+    /// Capitalised words the document uses inside sentences, so names rather than sentence
+    /// openers.
+    names: HashSet<&'t str>,
+    /// The quotation being attributed, and descriptions left for when the whole text is read.
+    current: usize,
+    deferred: Vec<(usize, Vec<String>, Option<Cue>)>,
 }
 
-impl People {
+impl<'t> People<'t> {
+    pub(crate) fn new(names: HashSet<&'t str>) -> Self {
+        People {
+            names,
+            ..Self::default()
+        }
+    }
+
+    pub(crate) fn now_attributing(&mut self, quote: usize) {
+        self.current = quote;
+    }
+
+    /// Keeps a description that fits nobody named so far, to be tried again at the end.
+    pub(crate) fn defer(&mut self, roles: Vec<String>, cue: Option<Cue>) {
+        self.deferred.push((self.current, roles, cue));
+    }
+
+    pub(crate) fn take_deferred(&mut self) -> Vec<(usize, Vec<String>, Option<Cue>)> {
+        std::mem::take(&mut self.deferred)
+    }
+
     /// Notes the people named in a stretch of prose: subjects of sentences and of speech verbs
     /// count for pronouns; any titled name counts for descriptions.
     pub(crate) fn observe(&mut self, tokens: &[Token<'_>]) {
         let mut sentence_start = true;
+        // A sentence without a person as its subject makes the first person it names the one
+        // a following `he` means: `The attacks forced Zelensky home. He said …`.
+        let mut subject_seen = false;
+        let mut first_named: Option<String> = None;
         for i in 0..tokens.len() {
             let t = &tokens[i];
             if t.ends_sentence() {
-                sentence_start = true;
+                if let (false, Some(name)) = (subject_seen, first_named.take()) {
+                    self.note(&name, &[], true);
+                }
+                (sentence_start, subject_seen, first_named) = (true, false, None);
                 continue;
             }
             let phrase_start = i == 0 || !tokens[i - 1].is_capitalised();
@@ -43,12 +77,21 @@ impl People {
                     let verb_follows = tokens
                         .get(i + len)
                         .is_some_and(|n| n.is_lowercase_word() || n.is(","));
-                    self.note(&name, &titles, sentence_start && verb_follows);
+                    let is_name = len > 1 || !sentence_start || self.names.contains(t.stem());
+                    if is_name {
+                        let subject = sentence_start && verb_follows;
+                        self.note(&name, &titles, subject);
+                        subject_seen |= subject;
+                        first_named.get_or_insert(name);
+                    }
                 }
             }
             if t.is_lowercase_word() && lexicon::is_speech_verb(t.text) {
-                if let Some(Subject::Person { name, titles }) = subject_before(tokens, i) {
-                    self.note(&name, &titles, true);
+                if let Some(subject) = subject_before(tokens, i) {
+                    subject_seen = true;
+                    if let Subject::Person { name, titles } = subject {
+                        self.note(&name, &titles, true);
+                    }
                 }
             }
             sentence_start = false;

@@ -9,7 +9,7 @@ pub(crate) struct Token<'t> {
     pub(crate) span: Range<usize>,
 }
 
-impl Token<'_> {
+impl<'t> Token<'t> {
     pub(crate) fn is_word(&self) -> bool {
         self.text.starts_with(char::is_alphanumeric)
     }
@@ -27,7 +27,7 @@ impl Token<'_> {
     }
 
     /// The word without a possessive ending: `Russia's` → `Russia`.
-    pub(crate) fn stem(&self) -> &str {
+    pub(crate) fn stem(&self) -> &'t str {
         self.text
             .strip_suffix("'s")
             .or_else(|| self.text.strip_suffix("’s"))
