@@ -148,10 +148,17 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> HashSet<&'t st
         .windows(2)
         .filter(|w| {
             let (prev, t) = (&w[0], &w[1]);
+            // After a closing mark (`…," Trump wrote`) a word is inside a sentence; after an
+            // opening one it may open the quoted sentence.
+            let mark = crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '));
+            let closing = text[..prev.span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace());
             t.is_capitalised()
                 && !prev.ends_sentence()
                 && !prev.is(":")
-                && !crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '))
+                && (!mark || closing)
                 && !text[prev.span.end..t.span.start].contains('\n')
         })
         .map(|w| w[1].stem())
@@ -200,10 +207,12 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 
 /// The last sentence of the left context, the first of the right.
 fn sentence_tail<'a, 't>(tokens: &'a [Token<'t>]) -> &'a [Token<'t>] {
-    let start = tokens
+    let after_end = tokens
         .iter()
         .rposition(Token::ends_sentence)
         .map_or(0, |i| i + 1);
+    let line = tokens.iter().rposition(|t| t.line_start).unwrap_or(0);
+    let start = after_end.max(line);
     let start = start.max(tokens.len().saturating_sub(MAX_TOKENS));
     &tokens[start..]
 }
@@ -279,6 +288,7 @@ fn from_paragraph_before(
 /// Turns a subject into a speaker, resolving pronouns and descriptions.
 fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut People) -> Attribution {
     let (speaker, method) = match subject {
+        Subject::Person { name, .. } if !people.is_known(&name) => return Attribution::default(),
         Subject::Person { name, titles } => {
             people.mention(&name, &titles);
             (Some(name), named)

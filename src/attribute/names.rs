@@ -39,7 +39,7 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
     }
     let lower = t.text.to_lowercase();
     let stem_lower = t.stem().to_lowercase();
-    if lexicon::is_organisation_noun(&lower) {
+    if t.is_lowercase_word() && lexicon::is_organisation_noun(&lower) {
         return Class::OrgNoun;
     }
     if lexicon::is_title(&lower)
@@ -48,8 +48,10 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
         return Class::Title;
     }
     if t.is_capitalised() {
-        // `Trump Tells Putin …`: a headline's verbs are capitalised too.
-        if lexicon::is_not_name(&stem_lower) || lexicon::is_speech_verb(&lower) {
+        // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
+        // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`).
+        let dateline = t.line_start && t.is_all_caps() && t.text.len() >= 4;
+        if dateline || lexicon::is_not_name(&stem_lower) || lexicon::is_speech_verb(&lower) {
             return Class::Other;
         }
         return if t.is_possessive() {
@@ -61,7 +63,11 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
     if lexicon::is_name_particle(&lower) {
         return Class::Particle;
     }
-    if t.is_lowercase_word() && lower.len() > 2 {
+    let determiner = matches!(
+        lower.as_str(),
+        "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
+    );
+    if t.is_lowercase_word() && lower.len() > 2 && !determiner {
         return Class::Modifier;
     }
     Class::Other
@@ -85,16 +91,27 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         skipped += 1;
     }
     // `Rutte, who met Trump at the White House, said`: the subject stands before `, who`.
+    // `Helen Ashby, a senior fellow at the Institute for Security Studies, cautioned`: an
+    // apposition too.
     if relative && k > 0 && (tokens[k - 1].is("who") || tokens[k - 1].is(",")) {
         let window = k.saturating_sub(16)..k;
+        let opener = |t: &Token<'_>| {
+            matches!(t.text, "who" | "which" | "a" | "an" | "the") || t.text.ends_with("-old")
+        };
         let relative = tokens[window.clone()]
             .windows(2)
-            .rposition(|w| w[0].is(",") && (w[1].is("who") || w[1].is("which")));
+            .rposition(|w| w[0].is(",") && opener(&w[1]));
         if let Some(r) = relative {
-            return subject_ending_at(tokens, window.start + r, false);
+            let found = subject_ending_at(tokens, window.start + r, false);
+            if matches!(
+                found,
+                Some(Subject::Person { .. } | Subject::Organisation(_))
+            ) {
+                return found;
+            }
         }
     }
-    // `Olena Davydiuk, a lawyer, told AFP` is beyond us, but `Olena Davydiuk, told AFP` is not.
+    // `Olena Davydiuk, told AFP`: a name set off by commas.
     if k > 1 && tokens[k - 1].is(",") && tokens[k - 2].is_capitalised() {
         k -= 1;
     }
@@ -104,6 +121,9 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
     }
     let mut start = last + 1;
     while start > 0 && last + 1 - start < MAX_PHRASE {
+        if start <= last && tokens[start].line_start {
+            break; // a name never runs over a paragraph break
+        }
         let c = class(tokens, start - 1);
         let fits = match c {
             Class::Other => false,
@@ -141,6 +161,9 @@ pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subjec
     let begin = start + usize::from(first.text.eq_ignore_ascii_case("the"));
     let mut end = begin;
     while end < tokens.len() && end - begin < MAX_PHRASE {
+        if end > begin && tokens[end].line_start {
+            break;
+        }
         let fits = match class(tokens, end) {
             Class::Other => false,
             Class::Modifier => {
@@ -166,9 +189,15 @@ fn read_phrase(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> Option<Su
     let classes: Vec<Class> = range.clone().map(|i| class(tokens, i)).collect();
     let (head, _) = phrase.split_last()?;
     if *classes.last()? == Class::OrgNoun {
+        // `Russia's defense ministry`; also `the city's emergency service`, but never a bare
+        // `the ministry`, which names nothing.
         let first_named = classes
             .iter()
-            .position(|c| matches!(c, Class::Name | Class::Possessive))?;
+            .position(|c| matches!(c, Class::Name | Class::Possessive))
+            .or_else(|| {
+                let owned = phrase.iter().any(Token::is_possessive);
+                (owned && phrase.len() >= 2).then_some(0)
+            })?;
         let words: Vec<&str> = phrase[first_named..].iter().map(|t| t.text).collect();
         return Some(Subject::Organisation(words.join(" ")));
     }

@@ -106,10 +106,17 @@ pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subj
             return Some(found);
         }
     }
+    // `Trump's claims`, `the remarks`: after a possessive or a determiner the word is a noun.
+    let noun = |i: usize| {
+        i > 0 && {
+            let p = &tokens[i - 1];
+            p.is_possessive() || matches!(p.text, "the" | "his" | "her" | "their" | "a" | "its")
+        }
+    };
     let verb = tokens
         .iter()
         .enumerate()
-        .rposition(|(i, t)| is_verb(t, headline && i > 0));
+        .rposition(|(i, t)| is_verb(t, headline && i > 0) && !noun(i));
     if let Some(verb) = verb {
         let v = &tokens[verb];
         if tokens.get(verb + 1).is_some_and(|t| t.is("by")) {
@@ -228,8 +235,17 @@ pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
             });
         }
     }
-    subject_after(tokens, 0).or_else(|| {
-        let comma = tokens.iter().take(16).position(|t| t.is(","))?;
-        subject_after(tokens, comma + 1)
-    })
+    // `WASHINGTON, April 24 (Wire) - Donald Trump on Thursday …`: past a dateline too.
+    subject_after(tokens, 0)
+        .or_else(|| {
+            let comma = tokens.iter().take(16).position(|t| t.is(","))?;
+            subject_after(tokens, comma + 1)
+        })
+        .or_else(|| {
+            let dash = tokens
+                .iter()
+                .take(16)
+                .position(|t| matches!(t.text, "-" | "–" | "—"))?;
+            subject_after(tokens, dash + 1)
+        })
 }

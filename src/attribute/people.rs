@@ -13,6 +13,9 @@ use crate::lexicon;
 struct Person {
     name: String,
     titles: Vec<String>,
+    /// Quoted, or named with a first name or a title: a person `he` or `she` can mean, unlike
+    /// `Moscow` or `Kyiv`.
+    personal: bool,
     /// When last named as a speaker or a sentence's subject (0: never).
     as_subject: usize,
     /// When last named at all.
@@ -63,6 +66,12 @@ impl<'t> People<'t> {
         let mut first_named: Option<String> = None;
         for i in 0..tokens.len() {
             let t = &tokens[i];
+            if t.line_start && i > 0 {
+                if let (false, Some(name)) = (subject_seen, first_named.take()) {
+                    self.note(&name, &[], true);
+                }
+                (sentence_start, subject_seen, first_named) = (true, false, None);
+            }
             if t.ends_sentence() {
                 if let (false, Some(name)) = (subject_seen, first_named.take()) {
                     self.note(&name, &[], true);
@@ -101,6 +110,14 @@ impl<'t> People<'t> {
     /// Notes a speaker named beside a quotation.
     pub(crate) fn mention(&mut self, name: &str, titles: &[String]) {
         self.note(name, titles, true);
+        if let Some(i) = self.find(name) {
+            self.persons[i].personal = true;
+        }
+    }
+
+    /// Whether a one-word `name` is a name here: used inside sentences, or already met.
+    pub(crate) fn is_known(&self, name: &str) -> bool {
+        name.contains(' ') || self.names.contains(name) || self.find(name).is_some()
     }
 
     fn note(&mut self, name: &str, titles: &[String], as_subject: bool) {
@@ -111,6 +128,7 @@ impl<'t> People<'t> {
                 self.persons.push(Person {
                     name: name.to_string(),
                     titles: Vec::new(),
+                    personal: false,
                     as_subject: 0,
                     seen: 0,
                 });
@@ -118,6 +136,7 @@ impl<'t> People<'t> {
             }
         };
         let p = &mut self.persons[i];
+        p.personal |= name.contains(' ') || !titles.is_empty();
         if name.split(' ').count() > p.name.split(' ').count() {
             p.name = name.to_string();
         }
@@ -145,7 +164,7 @@ impl<'t> People<'t> {
     pub(crate) fn last_person(&self) -> Option<String> {
         self.persons
             .iter()
-            .filter(|p| p.as_subject > 0 && !looks_like_organisation(&p.name))
+            .filter(|p| p.as_subject > 0 && p.personal && !looks_like_organisation(&p.name))
             .max_by_key(|p| p.as_subject)
             .map(|p| p.name.clone())
     }

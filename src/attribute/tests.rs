@@ -37,6 +37,16 @@ fn patterns_of_news_attribution() {
             "Mark Rutte",
         ),
         (r#""We are ready," Trump later told reporters."#, "Trump"),
+        (r#""The search goes on," the city's emergency service said."#, "city's emergency service"),
+        (r#""Not now," Sen. Claire McCaskill (D-Mo.) said."#, "Claire McCaskill"),
+        (r#""Not now," said Ronald R. Fieldstone, a Miami lawyer."#, "Ronald R. Fieldstone"),
+        (r#"Helen Ashby, a fellow at the Institute for Security Studies, said it was "a post, not a policy.""#, "Helen Ashby"),
+        (r#"Trump's special envoy, retired Lt Gen. Keith Kellogg, told NBC that the talks were "productive.""#, "Keith Kellogg"),
+        (r#"Kremlin spokesman Dmitry Peskov defended the attacks, claiming Russia was targeting "military" sites."#, "Dmitry Peskov"),
+        (r#"Politifact checked Trump's claim that there were "thousands of shootings" this year."#, "Trump"),
+        (r#"The strikes were described by Zelensky as "difficult.""#, "Zelensky"),
+        (r#"It was, as The New Yorker put it, "a lengthy expose.""#, "New Yorker"),
+        ("WASHINGTON, April 24 (Wire) - Donald Trump on Thursday described the barrage as \"not necessary\".", "Donald Trump"),
     ];
     for (text, want) in rows {
         assert_eq!(speakers(text), [some(want)], "{text}");
@@ -45,8 +55,15 @@ fn patterns_of_news_attribution() {
 
 #[test]
 fn pronouns_point_to_the_last_named_speaker() {
-    let text = "Zelenskyy cut short his trip on Thursday.\n\"We will rebuild,\" he said.";
-    assert_eq!(speakers(text), [some("Zelenskyy")]);
+    let text = "Volodymyr Zelenskyy cut short his trip on Thursday.\n\"We will rebuild,\" he said.";
+    assert_eq!(speakers(text), [some("Volodymyr Zelenskyy")]);
+    // A place is no `he`.
+    let text = "Moscow rejected the claim on Thursday.\n\"We will rebuild,\" he said.";
+    assert_eq!(speakers(text), [None]);
+    // A sentence without a person subject hands `he` to the first person it names.
+    let text = "The attacks forced Ukrainian President Volodymyr Zelenskyy to cut short a trip.\n\
+                He said \"Russia continues to kill people.\"";
+    assert_eq!(speakers(text), [some("Volodymyr Zelenskyy")]);
     let text = "\"I am not happy,\" Trump wrote.\n\"Not now,\" he added.";
     assert_eq!(speakers(text), [some("Trump"), some("Trump")]);
 }
@@ -80,6 +97,8 @@ fn no_speaker_rather_than_a_wrong_one() {
         "The so-called \"peace plan\" was discussed on Thursday.",
         "Photo: \"Kyiv at night\" Getty Images",
         "\"We are ready,\" the 33-year-old said.",
+        "Across the river, officials met.\n\"We are ready,\" he said.",
+        "Residential blocks burned.\n\n\"Search and rescue work is continuing.\"",
     ];
     for text in rows {
         assert_eq!(speakers(text), [None], "{text}");

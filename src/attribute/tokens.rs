@@ -7,6 +7,8 @@ use std::ops::Range;
 pub(crate) struct Token<'t> {
     pub(crate) text: &'t str,
     pub(crate) span: Range<usize>,
+    /// The first token of its line: a paragraph break comes before it.
+    pub(crate) line_start: bool,
 }
 
 impl<'t> Token<'t> {
@@ -42,6 +44,12 @@ impl<'t> Token<'t> {
     pub(crate) fn ends_sentence(&self) -> bool {
         matches!(self.text, "." | "!" | "?" | "…")
     }
+
+    /// A word in capitals: an acronym (`NATO`) or a dateline (`WASHINGTON`).
+    pub(crate) fn is_all_caps(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+    }
 }
 
 /// Abbreviations whose dot does not end a sentence.
@@ -57,8 +65,10 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let s = &text[range];
     let mut out = Vec::new();
     let mut iter = s.char_indices().peekable();
+    let mut line_start = true;
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {
+            line_start |= c == '\n';
             continue;
         }
         if !c.is_alphanumeric() {
@@ -66,7 +76,9 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             out.push(Token {
                 text: &s[i..end],
                 span: base + i..base + end,
+                line_start,
             });
+            line_start = false;
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -90,8 +102,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         let word = &s[i..end];
         // An initial (`Elijah E. Cummings`) keeps its dot too.
         let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+        // So does a word closing a parenthesis: `(D-Mo.)`.
         if s[end..].starts_with('.')
-            && (initial || word.contains('.') || ABBREVIATIONS.contains(&word))
+            && (initial
+                || word.contains('.')
+                || ABBREVIATIONS.contains(&word)
+                || s[end + 1..].starts_with(')'))
         {
             end += 1;
             iter.next();
@@ -99,7 +115,9 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         out.push(Token {
             text: &s[i..end],
             span: base + i..base + end,
+            line_start,
         });
+        line_start = false;
     }
     out
 }
