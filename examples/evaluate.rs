@@ -378,8 +378,8 @@ fn print_misses(
             .is_some_and(|o| speaker_right(gs, o, aliases))
         {
             println!(
-                "SPK  {} gold {:?} ours {:?}: {:?}",
-                gold[g].doc, gs, ours, gold[g].text
+                "SPK  {}@{} gold {:?} ours {:?}: {:?}",
+                gold[g].doc, gold[g].start, gs, ours, gold[g].text
             );
         }
     }

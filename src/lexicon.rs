@@ -77,7 +77,7 @@ const STATEMENT_NOUNS: &str = "
     statement statements claim claims post posts message words comments comment remarks remark
     tweet tweets assertion response reply warning plea speech letter answer promise pledge vow
     call description slogan motto line quip retort argument callout rebuke demand request
-    appeal criticism order threat
+    appeal criticism order threat reaction account version tirade outburst
 ";
 
 /// Words that open a clause or a phrase of their own: what follows them is not the subject of a

@@ -34,6 +34,8 @@ pub use people::canonical_speakers;
 pub enum Method {
     /// Named beside the quotation: `"…," Trump wrote.`
     Named,
+    /// The subject of the sentence a fragment is woven into: `Reid went after Trump as a "…"`.
+    Subject,
     /// A pronoun beside it, resolved: `he added`.
     Pronoun,
     /// A description beside it, resolved: `the Ukrainian leader said`.
@@ -96,8 +98,14 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         let left = &prose[prose.partition_point(|t| t.span.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
         let right = &tokens[index(right.start)..index(right.end)];
+        let own = sentence_tail(left);
+        // The sentence before, without the stop that ends it.
+        let earlier = left[..left.len() - own.len()]
+            .split_last()
+            .map_or(&[][..], |(_, rest)| rest);
         let context = Context {
-            left: sentence_tail(left),
+            left: own,
+            before_sentence: sentence_tail(earlier),
             right: sentence_head(right),
             headline: is_headline(text, paragraph.clone()),
             follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
@@ -162,6 +170,13 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> HashSet<&'t st
                 && !text[prev.span.end..t.span.start].contains('\n')
         })
         .map(|w| w[1].stem())
+        // `Zelenskyy's line`: only names take a possessive with a capital.
+        .chain(
+            tokens
+                .iter()
+                .filter(|t| t.is_possessive() && t.is_capitalised())
+                .map(Token::stem),
+        )
         .collect()
 }
 
@@ -176,6 +191,9 @@ struct Context<'a, 't> {
     headline: bool,
     /// Only `and`, `or` or a comma since the previous quotation of the sentence.
     follows_quote: bool,
+    /// The sentence before the quotation's own, within the paragraph and after the previous
+    /// quotation (without its final stop).
+    before_sentence: &'a [Token<'t>],
 }
 
 fn is_headline(text: &str, paragraph: Range<usize>) -> bool {
@@ -238,10 +256,47 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> At
         before_quote(left, headline).or_else(|| after_quote(right, headline))
     };
     let found = found.or_else(|| introduced_by(left, headline));
-    match found {
-        Some((subject, cue)) => resolve(subject, Some(cue), Method::Named, people),
-        None => Attribution::default(),
+    if let Some((subject, cue)) = found {
+        return resolve(subject, Some(cue), Method::Named, people);
     }
+    // `Reid has gone after Trump as a “…”`: a fragment with no verb of saying is the words
+    // of the sentence's subject.
+    if q.kind == crate::QuoteKind::Fragment {
+        if let Some(subject @ (Subject::Person { .. } | Subject::Organisation(_))) =
+            sentence_subject(left)
+        {
+            return resolve(subject, None, Method::Subject, people);
+        }
+    }
+    // `…, Schiff said. "…"` or `Trump addressed the Kremlin directly. "…"`: a quotation
+    // opening a sentence after one that reports a speaker or is about a person.
+    if q.kind == crate::QuoteKind::Full && left.is_empty() {
+        let before = context.before_sentence;
+        let subject = if before.iter().any(is_speech_verb_token) {
+            before_quote(before, false).map(|(s, _)| s)
+        } else {
+            sentence_subject(before).filter(|s| matches!(s, Subject::Person { .. }))
+        };
+        if let Some(subject) = subject {
+            return resolve(subject, None, Method::Continuation, people);
+        }
+    }
+    // `Trump’s “Vladimir, STOP!” post`: the owner of the words, around them.
+    if let (Some(owner), Some(noun)) = (left.last(), right.first()) {
+        if owner.is_possessive() && owner.is_capitalised() && lexicon::is_statement_noun(noun.text)
+        {
+            let subject = Subject::Person {
+                name: owner.stem().to_string(),
+                titles: Vec::new(),
+            };
+            return resolve(subject, None, Method::Named, people);
+        }
+    }
+    Attribution::default()
+}
+
+fn is_speech_verb_token(t: &Token<'_>) -> bool {
+    t.is_lowercase_word() && lexicon::is_speech_verb(t.text)
 }
 
 /// A quotation opening its paragraph, after a paragraph that introduces it (`… posting a

@@ -176,7 +176,10 @@ pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subjec
             break;
         }
         end += 1;
-        if class(tokens, end - 1) == Class::OrgNoun {
+        // `Russia's defense ministry said` ends at the noun; `Hillary Clinton's campaign
+        // manager Robby Mook` goes on to the person.
+        let goes_on = tokens.get(end).is_some() && matches!(class(tokens, end), Class::Title);
+        if class(tokens, end - 1) == Class::OrgNoun && !goes_on {
             break;
         }
     }

@@ -58,6 +58,19 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
             }
         }
     }
+    // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`: a name, then an apposition
+    // set off by commas, then the verb.
+    if let Some(verb) = tokens.iter().take(30).position(|t| is_verb(t, false)) {
+        let set_off = verb > 2 && tokens[verb - 1].is(",");
+        if let (true, Some(subject @ Subject::Person { .. })) = (set_off, subject_after(tokens, 0))
+        {
+            let next = subject_words(&subject);
+            let after_name = skip_parenthesis_forward(tokens, next);
+            if tokens.get(after_name).is_some_and(|t| t.is(",")) {
+                return Some((subject, cue(&tokens[verb])));
+            }
+        }
+    }
     // `"…" ― Francisco Herrero`, and a headline's `'Vladimir, STOP!': Trump makes …`
     if dashed || headline {
         if let Some(subject @ Subject::Person { .. }) = subject_after(tokens, 0) {
@@ -66,6 +79,18 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
         }
     }
     None
+}
+
+/// The index after a parenthesis that opens at `at` (`(R-Ohio)`), or `at` itself.
+fn skip_parenthesis_forward(tokens: &[Token<'_>], at: usize) -> usize {
+    if !tokens.get(at).is_some_and(|t| t.is("(")) {
+        return at;
+    }
+    let window = at + 1..tokens.len().min(at + 8);
+    match tokens[window.clone()].iter().position(|t| t.is(")")) {
+        Some(i) => window.start + i + 1,
+        None => at,
+    }
 }
 
 /// Whether the words before the verb are all the subject's, not `the man Trump met said`.
@@ -233,6 +258,15 @@ pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
                 name: owner.stem().to_string(),
                 titles: Vec::new(),
             });
+        }
+    }
+    // `The post then turned to …:`, `His statement read`: the words of whoever was last quoted.
+    if let [det, noun, ..] = tokens {
+        let det = det.text.to_lowercase();
+        if matches!(det.as_str(), "the" | "his" | "her" | "their")
+            && lexicon::is_statement_noun(noun.text)
+        {
+            return Some(Subject::Pronoun);
         }
     }
     // `WASHINGTON, April 24 (Wire) - Donald Trump on Thursday …`: past a dateline too.

@@ -214,7 +214,21 @@ fn looks_like_organisation(name: &str) -> bool {
 }
 
 fn same_role(title: &str, head: &str) -> bool {
-    title == head || title.trim_end_matches('.') == head
+    role(title) == role(head)
+}
+
+/// A title in full: `Sen.` is a senator, `Rep.` and a congressman are representatives.
+fn role(title: &str) -> &str {
+    match title.trim_end_matches('.') {
+        "sen" => "senator",
+        "rep" | "congressman" | "congresswoman" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "pres" => "president",
+        "sec" | "secretary-general" => "secretary",
+        "spokeswoman" | "spokesman" | "spokesperson" => "spokesperson",
+        other => other,
+    }
 }
 
 fn is_head_of_state(title: &str) -> bool {
