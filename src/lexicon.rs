@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Verbs (every inflection listed) that introduce reported speech: `"…," Trump wrote`.
+/// Verbs (every inflection listed) that introduce reported speech: `"…," Trump wrote`; the
+/// last lines hold the commonest German and French ones (`schrieb er`, `a déclaré Trump`).
 const SPEECH_VERBS: &str = "
     said says say saying wrote writes write writing told tells tell added adds add asked asks
     stated states declared declares explained explains noted notes continued continues posted
@@ -28,8 +29,11 @@ const SPEECH_VERBS: &str = "
     stating tweeting posting asking stressing suggesting vowing promising replying responding
     answering announcing acknowledging admitting emphasizing emphasising recalling demanding
     pleading lamenting complaining criticizing criticising condemning blasting slamming
-    praising describe urge warn insist argue ask respond announce admit acknowledge
-    explain declare sang sings
+    praising describe urge warn insist argue ask respond announce admit acknowledge explain
+    declare sang sings sagte sagt sagten schrieb schreibt erklärte erklärt betonte betont
+    warnte warnt forderte fordert meinte meint kritisierte antwortete ergänzte fügte teilte
+    déclaré déclare dit écrit affirmé affirme ajouté ajoute souligné souligne expliqué explique
+    estimé estime assuré assure averti prévenu lancé répondu indiqué indique confié insisté
 ";
 
 /// Titles and roles that precede a name and are not part of it: `U.S. President Donald Trump`.
@@ -46,7 +50,9 @@ const TITLES: &str = "
     emir crown executive manager coach analyst economist correspondent reporter editor
     columnist host anchor commissioner councillor councilor councilman councilwoman assemblyman
     assemblywoman u.s. us u.n. un uk u.k. eu nato presidential campaign party national federal
-    supreme top retired then now incoming outgoing ex ex-
+    supreme top retired then now incoming outgoing ex ex- präsident präsidentin kanzler
+    kanzlerin ministerin sprecher sprecherin regierungschef président présidente ministre
+    porte-parole chancelier chef
 ";
 
 /// Capitalised words that start sentences or name times, credits and such, never speakers.
@@ -59,7 +65,11 @@ const NOT_NAMES: &str = "
     afp reuters ap file credit source video watch read more related editor editors note update
     updated advertisement subscribe share click according asked speaking writing posting said
     says wrote told added not no yes one two three mr mrs ms dr sen rep am pm gmt utc est edt
-    pst pdt bst cet cest
+    pst pdt bst cet cest der die das den dem des ein eine einer eines auf für mit nach von bei
+    im um zu und aber auch wie wenn als vor seit laut zufolge montag dienstag mittwoch
+    donnerstag freitag samstag sonntag le la les un une du dans pour selon mais et après avant
+    depuis lors lundi mardi mercredi jeudi vendredi samedi dimanche ce cette ces il elle ils
+    elles nous
 ";
 
 /// Nouns that make a phrase an organisation: `Russia's defense ministry`, `the city's emergency
@@ -88,7 +98,7 @@ const CLAUSE_WORDS: &str = "
 ";
 
 /// Lower-case words allowed inside a name: `Charles de Gaulle`, `Ursula von der Leyen`.
-const NAME_PARTICLES: &str = "de van von der den al bin da di la le du dos del ibn ter";
+const NAME_PARTICLES: &str = "de van von der al bin da di la le du dos del ibn ter";
 
 /// Words that may stand between a subject and its verb: `Trump later wrote`, `he also said`.
 const VERB_ADVERBS: &str = "also later then earlier again once further now has had have would
@@ -138,7 +148,10 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
 
 /// Whether `word` (any case) is a title, role or qualifier rather than part of a person's name.
 pub(crate) fn is_title(word: &str) -> bool {
+    // `US-Präsident`, `ex-president`: the last part of a compound decides.
+    let last = word.rsplit('-').next().unwrap_or(word);
     contains_lower(&sets().titles, word)
+        || (last.len() < word.len() && contains_lower(&sets().titles, last))
 }
 
 /// Whether a capitalised `word` cannot be (part of) a speaker's name.
@@ -171,16 +184,28 @@ pub(crate) fn is_verb_adverb(word: &str) -> bool {
     word.ends_with("ly") || sets().adverbs.contains(word)
 }
 
-/// Personal pronouns that stand for a person named before: `he added`, `she told reporters`.
+/// Personal pronouns that stand for a person named before: `he added`, `she told reporters`,
+/// `schrieb er`, `a-t-il ajouté`.
 pub(crate) fn is_person_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "He" | "She")
+    matches!(
+        word,
+        "he" | "she" | "He" | "She" | "er" | "Er" | "il" | "Il" | "elle" | "Elle"
+    )
+}
+
+/// Words for `according to`: `according to the ministry`, `selon le ministère`, `laut Trump`.
+pub(crate) fn is_according(word: &str) -> bool {
+    matches!(word, "selon" | "Selon" | "laut" | "Laut")
 }
 
 /// `Ukrainian`, `French`, `Chinese`, `British`: adjectives of nationality that precede a title.
 /// Many given names look alike (Brian, Julian), so callers treat a word as a demonym only when a
 /// title follows it.
 pub(crate) fn is_demonym(word: &str) -> bool {
-    const SUFFIXES: &[&str] = &["ian", "ean", "ese", "ish", "ch", "an", "i"];
+    const SUFFIXES: &[&str] = &[
+        "ian", "ean", "ese", "ish", "ch", "an", "i", "ische", "ischer", "isch", "ien", "ienne",
+        "ain", "aine", "ais", "aise",
+    ];
     const WORDS: &[&str] = &[
         "greek", "thai", "swiss", "dutch", "french", "irish", "welsh",
     ];

@@ -86,6 +86,9 @@ const CONTEXT: usize = 240;
 pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     let tokens = tokenize(text, 0..text.len());
     let mut people = People::new(mid_sentence_capitals(text, &tokens));
+    if looks_german(&tokens) {
+        people.capitals_are_nouns(titled_names(&tokens));
+    }
     let index = |at: usize| tokens.partition_point(|t| t.span.start < at);
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut prose_start = 0;
@@ -147,6 +150,44 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Whether German function words outnumber English ones: German capitalises its nouns, so
+/// capitals say little about names there.
+fn looks_german(tokens: &[Token<'_>]) -> bool {
+    let (mut german, mut english) = (0usize, 0usize);
+    for t in tokens.iter().take(2000) {
+        match t.text {
+            "der" | "die" | "das" | "und" | "nicht" | "ist" | "mit" | "sich" | "dem" | "den" => {
+                german += 1
+            }
+            "the" | "and" | "of" | "to" | "is" | "that" | "with" | "for" | "was" => english += 1,
+            _ => {}
+        }
+    }
+    german > english
+}
+
+/// Capitalised words that follow a title (`US-Präsident Donald Trump`): names even where
+/// every noun is capitalised.
+fn titled_names<'t>(tokens: &[Token<'t>]) -> HashSet<&'t str> {
+    let mut names = HashSet::new();
+    let mut after_title = false;
+    for t in tokens {
+        let title = t.is_word()
+            && t.text
+                .rsplit('-')
+                .next()
+                .is_some_and(lexicon::is_title);
+        if title {
+            after_title = true;
+        } else if after_title && t.is_capitalised() {
+            names.insert(t.stem());
+        } else {
+            after_title = false;
+        }
+    }
+    names
 }
 
 /// Capitalised words found inside sentences: names, as opposed to words capitalised only because

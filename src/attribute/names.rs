@@ -158,7 +158,11 @@ pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subjec
     if lexicon::is_person_pronoun(first.text) {
         return Some(Subject::Pronoun);
     }
-    let begin = start + usize::from(first.text.eq_ignore_ascii_case("the"));
+    let article = matches!(
+        first.text.to_lowercase().as_str(),
+        "the" | "der" | "die" | "das" | "le" | "la" | "les"
+    );
+    let begin = start + usize::from(article);
     let mut end = begin;
     while end < tokens.len() && end - begin < MAX_PHRASE {
         if end > begin && tokens[end].line_start {

@@ -39,6 +39,14 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
     if let Some(found) = as_put_it(tokens) {
         return Some(found);
     }
+    // French: `a déclaré Trump`, `a-t-il écrit`.
+    let tokens = match tokens {
+        [aux, verb, ..] if aux.is("a") && is_verb(verb, false) => &tokens[1..],
+        [aux, verb, ..] if aux.text.starts_with("a-t-") && is_verb(verb, false) => {
+            return Some((Subject::Pronoun, cue(verb)));
+        }
+        _ => tokens,
+    };
     let first = tokens.first()?;
     if is_verb(first, false) {
         let subject = subject_after(tokens, 1)?;
@@ -124,8 +132,8 @@ fn subject_words(subject: &Subject) -> usize {
 /// said, "…"` (the sentence's subject) · in a headline, `Trump 'not happy'`.
 pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subject, Cue)> {
     if let Some(at) = tokens
-        .windows(2)
-        .rposition(|w| w[0].text.eq_ignore_ascii_case("according") && w[1].is("to"))
+        .iter()
+        .rposition(|t| t.text.eq_ignore_ascii_case("according") || lexicon::is_according(t.text))
     {
         if let Some(found) = according_to(tokens, at) {
             return Some(found);
@@ -144,6 +152,14 @@ pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subj
         .rposition(|(i, t)| is_verb(t, headline && i > 0) && !noun(i));
     if let Some(verb) = verb {
         let v = &tokens[verb];
+        // `schrieb er`, `a-t-il dit`: German and French put the subject after its verb (in
+        // English `said he` is rare and `said he was` a clause of its own).
+        if tokens
+            .get(verb + 1)
+            .is_some_and(|t| matches!(t.text, "er" | "il" | "elle"))
+        {
+            return Some((Subject::Pronoun, cue(v)));
+        }
         if tokens.get(verb + 1).is_some_and(|t| t.is("by")) {
             if let Some(subject) = subject_after(tokens, verb + 2) {
                 return Some((subject, cue(v)));
@@ -229,15 +245,18 @@ fn possessive_statement(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
 }
 
 fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
-    let (a, b) = (tokens.get(at)?, tokens.get(at + 1)?);
+    let a = tokens.get(at)?;
+    if lexicon::is_according(a.text) {
+        let subject = subject_after(tokens, at + 1)?;
+        return Some((subject, cue(a)));
+    }
+    let b = tokens.get(at + 1)?;
     if !(a.text.eq_ignore_ascii_case("according") && b.is("to")) {
         return None;
     }
     let subject = subject_after(tokens, at + 2)?;
-    Some((
-        subject,
-        ("according to".to_string(), a.span.start..b.span.end),
-    ))
+    let span = a.span.start..b.span.end;
+    Some((subject, ("according to".to_string(), span)))
 }
 
 /// The subject a sentence opens with, after an opening adverbial such as `On Thursday,`.

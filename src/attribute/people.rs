@@ -33,6 +33,8 @@ pub(crate) struct People<'t> {
     /// The quotation being attributed, and descriptions left for when the whole text is read.
     current: usize,
     deferred: Vec<(usize, Vec<String>, Option<Cue>)>,
+    /// German: capitals mark nouns, so only `names` make a name.
+    nouns_capitalised: bool,
 }
 
 impl<'t> People<'t> {
@@ -86,7 +88,11 @@ impl<'t> People<'t> {
                     let verb_follows = tokens
                         .get(i + len)
                         .is_some_and(|n| n.is_lowercase_word() || n.is(","));
-                    let is_name = len > 1 || !sentence_start || self.names.contains(t.stem());
+                    let is_name = if self.nouns_capitalised {
+                        self.is_known(&name)
+                    } else {
+                        len > 1 || !sentence_start || self.names.contains(t.stem())
+                    };
                     if is_name {
                         let subject = sentence_start && verb_follows;
                         self.note(&name, &titles, subject);
@@ -99,7 +105,9 @@ impl<'t> People<'t> {
                 if let Some(subject) = subject_before(tokens, i) {
                     subject_seen = true;
                     if let Subject::Person { name, titles } = subject {
-                        self.note(&name, &titles, true);
+                        if !self.nouns_capitalised || self.is_known(&name) {
+                            self.note(&name, &titles, true);
+                        }
                     }
                 }
             }
@@ -117,7 +125,17 @@ impl<'t> People<'t> {
 
     /// Whether a one-word `name` is a name here: used inside sentences, or already met.
     pub(crate) fn is_known(&self, name: &str) -> bool {
+        if self.nouns_capitalised {
+            return name.split(' ').any(|w| self.names.contains(w)) || self.find(name).is_some();
+        }
         name.contains(' ') || self.names.contains(name) || self.find(name).is_some()
+    }
+
+    /// For German text, where every noun is capitalised: only what was named as a person with
+    /// a first name or a title counts as a name.
+    pub(crate) fn capitals_are_nouns(&mut self, titled: HashSet<&'t str>) {
+        self.names = titled;
+        self.nouns_capitalised = true;
     }
 
     fn note(&mut self, name: &str, titles: &[String], as_subject: bool) {
@@ -313,7 +331,28 @@ pub fn canonical_speakers<'a>(names: impl IntoIterator<Item = &'a str>) -> HashM
 }
 
 fn surname_key(name: &str) -> String {
-    last_word(name).to_lowercase().chars().take(4).collect()
+    skeleton(last_word(name)).chars().take(4).collect()
+}
+
+/// A name's spelling with the usual transliteration differences folded: `Zelenskyy`,
+/// `Zelenskiy` and the German `Selenskyj` all give `selensc`.
+fn skeleton(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'z' => 's',
+            'w' => 'v',
+            'j' | 'y' => 'i',
+            'k' | 'q' => 'c',
+            other => other,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    let trimmed = out.trim_end_matches('i').len();
+    out.truncate(trimmed.max(1));
+    out
 }
 
 fn similar_surname(a: &str, b: &str) -> bool {
@@ -322,14 +361,15 @@ fn similar_surname(a: &str, b: &str) -> bool {
         return true;
     }
     let shorter = a.chars().count().min(b.chars().count());
-    shorter >= 5 && strsim::levenshtein(&a, &b) <= 1 + usize::from(shorter >= 8)
+    let distance = strsim::levenshtein(&skeleton(&a), &skeleton(&b));
+    shorter >= 5 && distance <= 1 + usize::from(shorter >= 8)
 }
 
 fn same_person(a: &str, b: &str) -> bool {
     if !similar_surname(last_word(a), last_word(b)) {
         return false;
     }
-    let first = |s: &str| s.split(' ').next().unwrap_or("").to_lowercase();
+    let first = |s: &str| skeleton(s.split(' ').next().unwrap_or(""));
     let (fa, fb) = (first(a), first(b));
     fa == fb || strsim::jaro_winkler(&fa, &fb) > 0.9
 }
@@ -351,6 +391,18 @@ mod tests {
         let a = canonical_speakers(["Volodymyr Zelenskiy", "Volodymyr Zelenskyy"]);
         let b = canonical_speakers(["Volodymyr Zelenskyy", "Volodymyr Zelenskiy"]);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn transliterations_are_one_person() {
+        let map = canonical_speakers([
+            "Volodymyr Zelensky",
+            "Volodymyr Zelensky",
+            "Wolodymyr Selenskyj",
+            "Volodymyr Zelenskiy",
+        ]);
+        assert_eq!(map["Wolodymyr Selenskyj"], "Volodymyr Zelensky");
+        assert_eq!(map["Volodymyr Zelenskiy"], "Volodymyr Zelensky");
     }
 
     #[test]
