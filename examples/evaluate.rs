@@ -32,6 +32,7 @@ struct Gold {
 }
 
 struct Detected {
+    kind: &'static str,
     doc: String,
     start: usize,
     end: usize,
@@ -98,6 +99,10 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let detected: Vec<Detected> = tracker
         .quotes()
         .map(|q| Detected {
+            kind: match q.quotation.kind {
+                quotetrace::QuoteKind::Full => "full",
+                _ => "fragment",
+            },
             doc: q.document.id.clone(),
             start: q.quotation.span.start,
             end: q.quotation.span.end,
@@ -257,6 +262,7 @@ struct Scores {
     recall: f64,
     f1: f64,
     full_recall: f64,
+    kind: f64,
     speaker: f64,
     speaker_precision: f64,
     counts: String,
@@ -269,6 +275,7 @@ impl Scores {
             "recall" => self.recall,
             "f1" => self.f1,
             "full-recall" => self.full_recall,
+            "kind" => self.kind,
             "speaker" => self.speaker,
             "speaker-precision" => self.speaker_precision,
             _ => return None,
@@ -281,7 +288,10 @@ impl Scores {
             "extraction  precision {:.3}  recall {:.3}  F1 {:.3}",
             self.precision, self.recall, self.f1
         );
-        println!("full-quote recall {:.3}", self.full_recall);
+        println!(
+            "full-quote recall {:.3}   full/fragment agreement {:.3}",
+            self.full_recall, self.kind
+        );
         println!(
             "speaker accuracy {:.3}  (of matched gold with a speaker)   speaker precision {:.3}  \
              (of our speakers on matched gold with a speaker)",
@@ -320,6 +330,12 @@ fn score(
         .iter()
         .filter(|(g, _)| gold[*g].kind == "full")
         .count();
+    let kinds: Vec<bool> = pairs
+        .iter()
+        .filter(|(g, _)| matches!(gold[*g].kind.as_str(), "full" | "fragment"))
+        .map(|&(g, d)| gold[g].kind == detected[d].kind)
+        .collect();
+    let kind = ratio(kinds.iter().filter(|k| **k).count(), kinds.len());
     let (mut with_speaker, mut right, mut said) = (0, 0, 0);
     for &(g, d) in pairs.iter().filter(|(g, _)| !scare(&gold[*g])) {
         let Some(gs) = &gold[g].speaker else { continue };
@@ -336,6 +352,7 @@ fn score(
         recall,
         f1,
         full_recall: ratio(full_hit, full_n),
+        kind,
         speaker: ratio(right, with_speaker),
         speaker_precision: ratio(right, said),
         counts: format!(

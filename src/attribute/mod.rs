@@ -174,11 +174,7 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> HashSet<&'t str> {
     let mut names = HashSet::new();
     let mut after_title = false;
     for t in tokens {
-        let title = t.is_word()
-            && t.text
-                .rsplit('-')
-                .next()
-                .is_some_and(lexicon::is_title);
+        let title = t.is_word() && t.text.rsplit('-').next().is_some_and(lexicon::is_title);
         if title {
             after_title = true;
         } else if after_title && t.is_capitalised() {
@@ -363,7 +359,7 @@ fn from_paragraph_before(
         .iter()
         .any(|t| t.is_lowercase_word() && lexicon::is_speech_verb(t.text));
     if introduces {
-        return match before_quote(sentence, false).or_else(|| introduced_by(before, false)) {
+        return match before_quote(sentence, false).or_else(|| introduced_by(sentence, false)) {
             Some((subject, cue)) => resolve(subject, Some(cue), Method::Named, people),
             None => Attribution::default(),
         };

@@ -35,6 +35,25 @@ pub(crate) struct People<'t> {
     deferred: Vec<(usize, Vec<String>, Option<Cue>)>,
     /// German: capitals mark nouns, so only `names` make a name.
     nouns_capitalised: bool,
+    /// The sentence being read; it goes on across the quotations inside it.
+    sentence: Sentence,
+}
+
+#[derive(Debug)]
+struct Sentence {
+    at_start: bool,
+    subject_seen: bool,
+    first_named: Option<String>,
+}
+
+impl Default for Sentence {
+    fn default() -> Self {
+        Sentence {
+            at_start: true,
+            subject_seen: false,
+            first_named: None,
+        }
+    }
 }
 
 impl<'t> People<'t> {
@@ -61,49 +80,23 @@ impl<'t> People<'t> {
     /// Notes the people named in a stretch of prose: subjects of sentences and of speech verbs
     /// count for pronouns; any titled name counts for descriptions.
     pub(crate) fn observe(&mut self, tokens: &[Token<'_>]) {
-        let mut sentence_start = true;
-        // A sentence without a person as its subject makes the first person it names the one
-        // a following `he` means: `The attacks forced Zelensky home. He said …`.
-        let mut subject_seen = false;
-        let mut first_named: Option<String> = None;
         for i in 0..tokens.len() {
             let t = &tokens[i];
-            if t.line_start && i > 0 {
-                if let (false, Some(name)) = (subject_seen, first_named.take()) {
-                    self.note(&name, &[], true);
+            if t.line_start || t.ends_sentence() {
+                self.end_sentence();
+                if t.ends_sentence() {
+                    continue;
                 }
-                (sentence_start, subject_seen, first_named) = (true, false, None);
-            }
-            if t.ends_sentence() {
-                if let (false, Some(name)) = (subject_seen, first_named.take()) {
-                    self.note(&name, &[], true);
-                }
-                (sentence_start, subject_seen, first_named) = (true, false, None);
-                continue;
             }
             let phrase_start = i == 0 || !tokens[i - 1].is_capitalised();
             if t.is_capitalised() && phrase_start {
                 if let Some(Subject::Person { name, titles }) = subject_after(tokens, i) {
-                    let len = name.split(' ').count() + titles.len();
-                    let verb_follows = tokens
-                        .get(i + len)
-                        .is_some_and(|n| n.is_lowercase_word() || n.is(","));
-                    let is_name = if self.nouns_capitalised {
-                        self.is_known(&name)
-                    } else {
-                        len > 1 || !sentence_start || self.names.contains(t.stem())
-                    };
-                    if is_name {
-                        let subject = sentence_start && verb_follows;
-                        self.note(&name, &titles, subject);
-                        subject_seen |= subject;
-                        first_named.get_or_insert(name);
-                    }
+                    self.named_in_prose(tokens, i, name, titles);
                 }
             }
             if t.is_lowercase_word() && lexicon::is_speech_verb(t.text) {
                 if let Some(subject) = subject_before(tokens, i) {
-                    subject_seen = true;
+                    self.sentence.subject_seen = true;
                     if let Subject::Person { name, titles } = subject {
                         if !self.nouns_capitalised || self.is_known(&name) {
                             self.note(&name, &titles, true);
@@ -111,7 +104,47 @@ impl<'t> People<'t> {
                     }
                 }
             }
-            sentence_start = false;
+            self.sentence.at_start = false;
+        }
+    }
+
+    /// A person's name read in the prose at `tokens[i]`: a subject when it opens the sentence
+    /// and a verb follows.
+    fn named_in_prose(
+        &mut self,
+        tokens: &[Token<'_>],
+        i: usize,
+        name: String,
+        titles: Vec<String>,
+    ) {
+        let len = name.split(' ').count() + titles.len();
+        let verb_follows = tokens
+            .get(i + len)
+            .is_some_and(|n| n.is_lowercase_word() || n.is(","));
+        let at_start = self.sentence.at_start;
+        let is_name = if self.nouns_capitalised {
+            self.is_known(&name)
+        } else {
+            len > 1 || !at_start || self.names.contains(tokens[i].stem())
+        };
+        if !is_name {
+            return;
+        }
+        let subject = at_start && verb_follows;
+        self.note(&name, &titles, subject);
+        self.sentence.subject_seen |= subject;
+        // Only a person can be `he`: `Atlantic` in `Across the Atlantic, …` is not.
+        if len > 1 {
+            self.sentence.first_named.get_or_insert(name);
+        }
+    }
+
+    /// A sentence without a person as its subject makes the first person it names the one a
+    /// following `he` means: `The attacks forced Zelensky home. He said …`.
+    fn end_sentence(&mut self) {
+        let sentence = std::mem::take(&mut self.sentence);
+        if let (false, Some(name)) = (sentence.subject_seen, sentence.first_named) {
+            self.note(&name, &[], true);
         }
     }
 

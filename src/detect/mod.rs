@@ -161,6 +161,14 @@ fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with(['.', '!', '?', ',', '…', ':', ';']);
     let words = content.split_whitespace().count();
+    if words == 1 {
+        // `told Putin to 'STOP!'`: one word is a piece of a statement, never all of it.
+        return QuoteKind::Fragment;
+    }
+    let whole_sentence = content
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')'])
+        .ends_with(['.', '!', '?']);
     if first.is_lowercase() {
         // `"…," he said, "and we will go on."`: the rest of a sentence the speaker began.
         let resumes = prev == Some(',') && ends_sentence && words >= 3;
@@ -177,7 +185,8 @@ fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if lexicon::is_speech_verb(word) && (ends_sentence || words >= 4) {
+            // `the post was "I am not happy … STOP!"`: a capitalised sentence stands whole.
+            if whole_sentence || (lexicon::is_speech_verb(word) && (ends_sentence || words >= 4)) {
                 QuoteKind::Full
             } else {
                 QuoteKind::Fragment
