@@ -74,7 +74,7 @@ mod tracker;
 
 pub use attribute::{attribute, canonical_speakers, Attribution, Method};
 pub use corpus::*;
-pub use detect::{detect, Nested, QuoteKind, QuoteStyle, Quotation};
+pub use detect::{detect, Nested, Quotation, QuoteKind, QuoteStyle};
 pub use document::*;
 pub use error::*;
 pub use tracker::{DocumentOut, DuplicateDocument, Output, Quote, QuoteOut, Tracker};
