@@ -26,12 +26,15 @@ struct Gold {
     doc: String,
     text: String,
     speaker: Option<String>,
+    #[serde(default)]
+    cluster: String,
     kind: String,
     start: usize,
     end: usize,
 }
 
 struct Detected {
+    cluster: usize,
     kind: &'static str,
     doc: String,
     start: usize,
@@ -99,6 +102,7 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let detected: Vec<Detected> = tracker
         .quotes()
         .map(|q| Detected {
+            cluster: q.cluster,
             kind: match q.quotation.kind {
                 quotetrace::QuoteKind::Full => "full",
                 _ => "fragment",
@@ -123,6 +127,7 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
         bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9)
     );
     scores.print();
+    print_clusters(&gold, &detected, &pairs);
     if args.misses {
         print_misses(&gold, &detected, &pairs, &aliases);
     }
@@ -399,5 +404,59 @@ fn print_misses(
                 gold[g].doc, gold[g].start, gs, ours, gold[g].text
             );
         }
+    }
+}
+
+/// B-cubed precision, recall and F1 of the predicted clusters over the matched gold quotations
+/// for which `include` holds.
+fn bcubed(
+    gold: &[Gold],
+    detected: &[Detected],
+    pairs: &[(usize, usize)],
+    include: impl Fn(&Gold) -> bool,
+) -> Option<(f64, f64, f64, usize)> {
+    let items: Vec<(&str, usize)> = pairs
+        .iter()
+        .filter(|(g, _)| include(&gold[*g]))
+        .map(|&(g, d)| (gold[g].cluster.as_str(), detected[d].cluster))
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let mut both: HashMap<(&str, usize), usize> = HashMap::new();
+    let mut by_gold: HashMap<&str, usize> = HashMap::new();
+    let mut by_ours: HashMap<usize, usize> = HashMap::new();
+    for &(g, p) in &items {
+        *both.entry((g, p)).or_default() += 1;
+        *by_gold.entry(g).or_default() += 1;
+        *by_ours.entry(p).or_default() += 1;
+    }
+    let n = items.len() as f64;
+    let precision = items
+        .iter()
+        .map(|k| both[k] as f64 / by_ours[&k.1] as f64)
+        .sum::<f64>()
+        / n;
+    let recall = items
+        .iter()
+        .map(|k| both[k] as f64 / by_gold[k.0] as f64)
+        .sum::<f64>()
+        / n;
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    Some((precision, recall, f1, items.len()))
+}
+
+fn print_clusters(gold: &[Gold], detected: &[Detected], pairs: &[(usize, usize)]) {
+    if gold.iter().all(|g| g.cluster.is_empty()) {
+        return;
+    }
+    let quoted = |g: &Gold| !matches!(g.kind.as_str(), "scare" | "paraphrase");
+    if let Some((p, r, f, n)) = bcubed(gold, detected, pairs, quoted) {
+        println!("clusters B-cubed  precision {p:.3}  recall {r:.3}  F1 {f:.3}  ({n} quotations)");
+    }
+    if let Some((p, r, f, n)) = bcubed(gold, detected, pairs, |g| g.kind != "scare") {
+        println!(
+            "clusters B-cubed with paraphrases  precision {p:.3}  recall {r:.3}  F1 {f:.3}  ({n})"
+        );
     }
 }

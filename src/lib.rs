@@ -65,19 +65,25 @@
 #![warn(missing_docs)]
 
 mod attribute;
+mod cluster;
 mod corpus;
 mod detect;
 mod document;
 mod error;
 mod lexicon;
+mod normalize;
 mod tracker;
 
 pub use attribute::{attribute, canonical_speakers, Attribution, Method};
+pub use cluster::{cluster, ClusterConfig, ClusterItem, Clustering};
 pub use corpus::*;
 pub use detect::{detect, Nested, Quotation, QuoteKind, QuoteStyle};
 pub use document::*;
 pub use error::*;
-pub use tracker::{DocumentOut, DuplicateDocument, Output, Quote, QuoteOut, Tracker};
+pub use normalize::{normalize, ELLIPSIS};
+pub use tracker::{
+    Cluster, ClusterOut, DocumentOut, DuplicateDocument, Output, Quote, QuoteOut, Tracker,
+};
 
 // The README's examples are compiled and run as doc tests.
 #[cfg(doctest)]

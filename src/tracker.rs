@@ -1,10 +1,12 @@
-//! The whole pipeline over many documents: documents in, attributed quotations out.
+//! The whole pipeline over many documents: documents in, attributed and clustered quotations out.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::attribute::{attribute, canonical_speakers, Attribution};
+use crate::cluster::{cluster, ClusterConfig, ClusterItem, Clustering};
 use crate::detect::{detect, Quotation, QuoteKind};
 use crate::document::{Document, Timestamp};
 
@@ -37,6 +39,17 @@ pub struct DuplicateDocument {
 pub struct Tracker {
     documents: Vec<Entry>,
     ids: HashSet<String>,
+    config: ClusterConfig,
+    /// Worked out when first asked for after a change, from all the documents at once, so
+    /// that adding documents one by one gives what adding them together gives.
+    derived: OnceLock<Derived>,
+}
+
+#[derive(Debug, Clone)]
+struct Derived {
+    /// Speaker name as written → canonical spelling, where they differ.
+    speakers: HashMap<String, String>,
+    clustering: Clustering,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +64,14 @@ impl Tracker {
         Self::default()
     }
 
+    /// An empty tracker that clusters with `config`.
+    pub fn with_config(config: ClusterConfig) -> Self {
+        Tracker {
+            config,
+            ..Self::default()
+        }
+    }
+
     /// Detects and attributes the quotations of `document` and keeps it.
     pub fn add(&mut self, document: Document) -> Result<(), DuplicateDocument> {
         if !self.ids.insert(document.id.clone()) {
@@ -63,6 +84,7 @@ impl Tracker {
         let attributions = attribute(&document.text, &quotes);
         let found = quotes.into_iter().zip(attributions).collect();
         self.documents.insert(at, Entry { document, found });
+        self.derived = OnceLock::new();
         Ok(())
     }
 
@@ -80,43 +102,69 @@ impl Tracker {
     }
 
     /// Every quotation, documents in chronological order and quotations in text order, with its
-    /// speaker spelled the same way across documents.
+    /// speaker spelled the same way across documents and its cluster.
     pub fn quotes(&self) -> impl Iterator<Item = Quote<'_>> + '_ {
-        let names = self.speaker_spellings();
-        self.documents.iter().flat_map(move |e| {
-            let names = names.clone();
-            e.found.iter().enumerate().map(move |(i, (q, a))| Quote {
-                id: format!("{}#{}", e.document.id, i + 1),
+        let derived = self.derived();
+        self.raw_quotes().zip(derived.clustering.assignment()).map(
+            move |((e, i, q, a), &cluster)| Quote {
+                id: quote_id(&e.document, i),
                 document: &e.document,
                 text: q.text(&e.document.text),
-                speaker: a
-                    .speaker
-                    .as_deref()
-                    .map(|s| names.get(s).copied().unwrap_or(s)),
+                speaker: a.speaker.as_deref().map(|s| derived.speaker(s)),
+                cluster,
                 quotation: q,
                 attribution: a,
-            })
+            },
+        )
+    }
+
+    /// The clusters: each statement with its quotations, in order of first appearance.
+    pub fn clusters(&self) -> Vec<Cluster<'_>> {
+        let quotes: Vec<Quote<'_>> = self.quotes().collect();
+        self.derived()
+            .clustering
+            .clusters()
+            .enumerate()
+            .map(|(id, members)| Cluster::new(id, members.iter().map(|&i| &quotes[i])))
+            .collect()
+    }
+
+    fn raw_quotes(&self) -> impl Iterator<Item = (&Entry, usize, &Quotation, &Attribution)> + '_ {
+        self.documents.iter().flat_map(|e| {
+            e.found
+                .iter()
+                .enumerate()
+                .map(move |(i, (q, a))| (e, i, q, a))
         })
     }
 
-    /// Each speaker name as written in some document, mapped to its canonical spelling (itself
-    /// borrowed from the document where it was written).
-    fn speaker_spellings(&self) -> std::rc::Rc<HashMap<&str, &str>> {
-        let written = || {
-            self.documents
-                .iter()
-                .flat_map(|e| &e.found)
-                .filter_map(|(_, a)| a.speaker.as_deref())
-        };
-        let canonical = canonical_speakers(written());
-        let borrowed: HashMap<&str, &str> = written().map(|s| (s, s)).collect();
-        let map = written()
-            .map(|s| {
-                let target = canonical.get(s).and_then(|t| borrowed.get(t.as_str()));
-                (s, target.copied().unwrap_or(s))
-            })
-            .collect();
-        std::rc::Rc::new(map)
+    fn derived(&self) -> &Derived {
+        self.derived.get_or_init(|| {
+            let written = self
+                .raw_quotes()
+                .filter_map(|(_, _, _, a)| a.speaker.as_deref());
+            let speakers: HashMap<String, String> = canonical_speakers(written)
+                .into_iter()
+                .filter(|(k, v)| k != v)
+                .collect();
+            let mut items: Vec<ClusterItem<'_>> = Vec::new();
+            for (e, i, q, a) in self.raw_quotes() {
+                let mut item =
+                    ClusterItem::new(q.text(&e.document.text)).in_document(&e.document.id);
+                if let Some(s) = a.speaker.as_deref() {
+                    item = item.said_by(speakers.get(s).map_or(s, String::as_str));
+                }
+                if i > 0 && goes_on(&e.document.text, &e.found[i - 1], (q, a)) {
+                    item = item.continuing(items.len() - 1);
+                }
+                items.push(item);
+            }
+            let clustering = cluster(&items, &self.config);
+            Derived {
+                speakers,
+                clustering,
+            }
+        })
     }
 
     /// A serialisable view of the documents and their quotations (the `track --json` format).
@@ -141,9 +189,107 @@ impl Tracker {
                     speaker: q.speaker,
                     cue: q.attribution.cue.as_deref(),
                     kind: q.quotation.kind,
+                    cluster: q.cluster,
                     id: q.id,
                 })
                 .collect(),
+            clusters: self
+                .clusters()
+                .into_iter()
+                .map(|c| ClusterOut {
+                    id: c.id,
+                    canonical: c.canonical,
+                    speaker: c.speaker,
+                    quotes: c.quotes,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Derived {
+    fn speaker<'a>(&'a self, written: &'a str) -> &'a str {
+        self.speakers.get(written).map_or(written, String::as_str)
+    }
+}
+
+/// Whether quotation `next` goes on from `prev`, the one before it in the same text: one speaker
+/// (`"A," Trump wrote. "B"`), a series of fragments (`as "difficult" and "impudent"`), or a
+/// paragraph that carries on the quotation ending the paragraph before it.
+fn goes_on(text: &str, prev: &(Quotation, Attribution), next: (&Quotation, &Attribution)) -> bool {
+    let ((pq, pa), (nq, na)) = (prev, next);
+    if pa.speaker.is_none() || pa.speaker != na.speaker || pq.outer.end > nq.outer.start {
+        return false;
+    }
+    let gap = &text[pq.outer.end..nq.outer.start];
+    let series = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .all(|w| matches!(w, "" | "and" | "or"));
+    if series {
+        return true;
+    }
+    let full = pq.kind == QuoteKind::Full && nq.kind == QuoteKind::Full;
+    let (line, rest) = gap.split_once('\n').unwrap_or((gap, ""));
+    let interrupted = line.len() <= 120
+        && pa
+            .cue_span
+            .as_ref()
+            .is_some_and(|c| c.start >= pq.outer.end && c.end <= nq.outer.start);
+    let carried_on = rest.trim().is_empty() && na.cue.is_none();
+    full && interrupted && (rest.is_empty() || carried_on)
+}
+
+fn quote_id(document: &Document, i: usize) -> String {
+    format!("{}#{}", document.id, i + 1)
+}
+
+/// One statement: the quotations that reproduce it, wholly or in part.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Cluster<'a> {
+    /// Its id: clusters are numbered from 0 in order of first appearance.
+    pub id: usize,
+    /// The most complete wording seen: the quotation with the most words (ties: the most
+    /// frequent wording, then the first).
+    pub canonical: &'a str,
+    /// The speaker most of its attributed quotations name (ties: the first named).
+    pub speaker: Option<&'a str>,
+    /// Its quotations' ids, in order of appearance.
+    pub quotes: Vec<String>,
+}
+
+impl<'a> Cluster<'a> {
+    fn new<'q>(id: usize, members: impl Iterator<Item = &'q Quote<'a>>) -> Self
+    where
+        'a: 'q,
+    {
+        let members: Vec<&Quote<'a>> = members.collect();
+        let mut texts: HashMap<&str, usize> = HashMap::new();
+        for q in &members {
+            *texts.entry(q.text).or_default() += 1;
+        }
+        let words = |t: &str| crate::normalize::normalize(t).len();
+        let canonical = members
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, q)| (words(q.text), texts[q.text], std::cmp::Reverse(*i)))
+            .map_or("", |(_, q)| q.text);
+        let mut votes: Vec<(&str, usize, usize)> = Vec::new();
+        for (i, s) in members.iter().filter_map(|q| q.speaker).enumerate() {
+            match votes.iter_mut().find(|v| v.0 == s) {
+                Some(v) => v.1 += 1,
+                None => votes.push((s, 1, i)),
+            }
+        }
+        let speaker = votes
+            .iter()
+            .max_by_key(|v| (v.1, std::cmp::Reverse(v.2)))
+            .map(|v| v.0);
+        Cluster {
+            id,
+            canonical,
+            speaker,
+            quotes: members.iter().map(|q| q.id.clone()).collect(),
         }
     }
 }
@@ -162,6 +308,8 @@ pub struct Quote<'a> {
     pub text: &'a str,
     /// The speaker, spelled as across the whole tracker.
     pub speaker: Option<&'a str>,
+    /// The id of its cluster (see [`Tracker::clusters`]).
+    pub cluster: usize,
     /// The attribution as found in the document (cue, method, the name as written there).
     pub attribution: &'a Attribution,
 }
@@ -174,6 +322,22 @@ pub struct Output<'a> {
     pub documents: Vec<DocumentOut<'a>>,
     /// The quotations.
     pub quotes: Vec<QuoteOut<'a>>,
+    /// The statements.
+    pub clusters: Vec<ClusterOut<'a>>,
+}
+
+/// A cluster in [`Output`].
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct ClusterOut<'a> {
+    /// Cluster id.
+    pub id: usize,
+    /// The most complete wording.
+    pub canonical: &'a str,
+    /// The majority speaker.
+    pub speaker: Option<&'a str>,
+    /// Ids of its quotations.
+    pub quotes: Vec<String>,
 }
 
 /// A document's metadata in [`Output`].
@@ -210,4 +374,6 @@ pub struct QuoteOut<'a> {
     pub cue: Option<&'a str>,
     /// Full quotation or fragment.
     pub kind: QuoteKind,
+    /// Its cluster's id.
+    pub cluster: usize,
 }

@@ -416,7 +416,7 @@ fn json_output_has_the_documented_fields() {
     let keys = |v: &Value| -> BTreeSet<String> { v.as_object().unwrap().keys().cloned().collect() };
     let set =
         |names: &[&str]| -> BTreeSet<String> { names.iter().map(|s| s.to_string()).collect() };
-    assert_eq!(keys(&json), set(&["documents", "quotes"]));
+    assert_eq!(keys(&json), set(&["documents", "quotes", "clusters"]));
 
     let documents = json["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 8);
@@ -431,7 +431,7 @@ fn json_output_has_the_documented_fields() {
     let quotes = json["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), tracker.quotes().count());
     let fields = set(&[
-        "id", "doc", "start", "end", "text", "speaker", "cue", "kind",
+        "id", "doc", "start", "end", "text", "speaker", "cue", "kind", "cluster",
     ]);
     for q in quotes {
         assert_eq!(keys(q), fields);
@@ -450,6 +450,20 @@ fn json_output_has_the_documented_fields() {
         (second["start"].as_u64(), second["end"].as_u64()),
         (Some(312), Some(360))
     );
+
+    // Every quotation is in exactly the cluster it names.
+    let clusters = json["clusters"].as_array().unwrap();
+    let mut seen = BTreeSet::new();
+    for (i, c) in clusters.iter().enumerate() {
+        assert_eq!(keys(c), set(&["id", "canonical", "speaker", "quotes"]));
+        assert_eq!(c["id"].as_u64(), Some(i as u64));
+        for id in c["quotes"].as_array().unwrap() {
+            let q = quotes.iter().find(|q| &q["id"] == id).unwrap();
+            assert_eq!(q["cluster"], c["id"]);
+            assert!(seen.insert(id.as_str().unwrap().to_string()));
+        }
+    }
+    assert_eq!(seen.len(), quotes.len());
 }
 
 #[test]

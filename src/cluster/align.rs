@@ -1,0 +1,273 @@
+//! Word-level alignment of two quotations in matching form: how near-identical two wordings are,
+//! and how well a short one fits inside a longer one.
+//!
+//! Words are compared as interned ids; two different words cost a full edit unless they are
+//! spellings of one word (`zelenskyy`/`zelensky`, `soliders`/`soldiers`), which cost
+//! [`ClusterConfig::typo_cost`](super::ClusterConfig).
+
+/// The words of the vocabulary, for the spelling comparison of two different ids.
+pub(crate) trait Spelling {
+    /// Whether words `a` and `b` (different ids) are one word spelled two ways.
+    fn near(&self, a: u32, b: u32) -> bool;
+}
+
+/// Costs of the alignment.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Costs {
+    pub(crate) typo: f64,
+    /// The id of the ellipsis word, which in a fragment stands for any run of words.
+    pub(crate) ellipsis: Option<u32>,
+}
+
+fn substitution(a: u32, b: u32, costs: Costs, words: &impl Spelling) -> f64 {
+    if a == b {
+        0.0
+    } else if words.near(a, b) {
+        costs.typo
+    } else {
+        1.0
+    }
+}
+
+/// Similarity of two whole wordings: 1 − (weighted edit distance) / (longer length). Only
+/// alignments within a band around the diagonal are considered, which is exact whenever the
+/// similarity is high enough to matter.
+pub(crate) fn similarity(a: &[u32], b: &[u32], costs: Costs, words: &impl Spelling) -> f64 {
+    let (n, m) = (a.len(), b.len());
+    let longest = n.max(m);
+    if longest == 0 {
+        return 1.0;
+    }
+    let band = n.abs_diff(m) + 3;
+    let mut prev = vec![f64::INFINITY; m + 1];
+    let mut row = vec![f64::INFINITY; m + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(band.min(m) + 1) {
+        *cell = j as f64;
+    }
+    for i in 1..=n {
+        row.fill(f64::INFINITY);
+        let lo = i.saturating_sub(band).max(1);
+        let hi = (i + band).min(m);
+        if i <= band {
+            row[0] = i as f64;
+        }
+        for j in lo..=hi {
+            let diagonal = prev[j - 1] + substitution(a[i - 1], b[j - 1], costs, words);
+            row[j] = diagonal.min(prev[j] + 1.0).min(row[j - 1] + 1.0);
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    1.0 - prev[m] / longest as f64
+}
+
+/// How well `part` fits inside `whole`: 1 − (cost of aligning all of `part` to some stretch of
+/// `whole`) / (length of `part`). Words of `whole` skipped inside the stretch cost a full edit,
+/// so the fit must be (nearly) contiguous; an ellipsis in `part` skips any run of `whole` for
+/// free, so `I am not happy … STOP` fits a post with the words between left out.
+pub(crate) fn containment(part: &[u32], whole: &[u32], costs: Costs, words: &impl Spelling) -> f64 {
+    let in_order = fit(part, whole, costs, words);
+    let Some(ellipsis) = costs.ellipsis.filter(|e| part.contains(e)) else {
+        return in_order;
+    };
+    // The pieces around an ellipsis must occur in order: fitting them in order may cost
+    // nothing more than fitting each where it fits best.
+    let (mut cost, mut counted) = (0.0, 0usize);
+    for piece in part.split(|&w| w == ellipsis).filter(|p| !p.is_empty()) {
+        cost += (1.0 - fit(piece, whole, costs, words)) * piece.len() as f64;
+        counted += piece.len();
+    }
+    let independent = 1.0 - cost / counted.max(1) as f64;
+    if in_order + 0.05 >= independent {
+        in_order
+    } else {
+        0.0
+    }
+}
+
+/// What it costs a fragment to leave out one run of words of the statement: a splice
+/// (`Not necessary … Vladimir, STOP!` printed without its ellipsis) is one edit and a half.
+const SPLICE: f64 = 1.5;
+
+fn fit(part: &[u32], whole: &[u32], costs: Costs, words: &impl Spelling) -> f64 {
+    let counted = part.iter().filter(|&&w| Some(w) != costs.ellipsis).count();
+    if counted == 0 {
+        return 0.0;
+    }
+    let m = whole.len();
+    // Two layers: before and after the one splice a fragment may contain. Starting anywhere in
+    // `whole` is free.
+    let mut prev = vec![0.0f64; m + 1];
+    let mut row = vec![0.0f64; m + 1];
+    let mut prev_spliced = vec![SPLICE; m + 1];
+    let mut row_spliced = vec![0.0f64; m + 1];
+    let mut jumped = vec![0.0f64; m + 1];
+    for &word in part {
+        if Some(word) == costs.ellipsis {
+            // Skip any run of `whole`: the best cost so far carries forward.
+            carry_forward(&prev, &mut row);
+            carry_forward(&prev_spliced, &mut row_spliced);
+        } else {
+            // A splice: from anywhere earlier in `whole`, at a price.
+            let mut best = f64::INFINITY;
+            for j in 0..=m {
+                best = best.min(prev[j]);
+                jumped[j] = prev_spliced[j].min(best + SPLICE);
+            }
+            align_word(word, whole, &prev, &mut row, costs, words);
+            align_word(word, whole, &jumped, &mut row_spliced, costs, words);
+        }
+        std::mem::swap(&mut prev, &mut row);
+        std::mem::swap(&mut prev_spliced, &mut row_spliced);
+    }
+    // Ending anywhere is free.
+    let best = prev
+        .iter()
+        .chain(&prev_spliced)
+        .copied()
+        .fold(f64::INFINITY, f64::min);
+    1.0 - best / counted as f64
+}
+
+fn carry_forward(prev: &[f64], row: &mut [f64]) {
+    row[0] = prev[0];
+    for j in 1..row.len() {
+        row[j] = prev[j].min(row[j - 1]);
+    }
+}
+
+/// One row of the alignment: `word` of the fragment against every position of `whole`.
+fn align_word(
+    word: u32,
+    whole: &[u32],
+    prev: &[f64],
+    row: &mut [f64],
+    costs: Costs,
+    words: &impl Spelling,
+) {
+    row[0] = prev[0] + 1.0;
+    for j in 1..row.len() {
+        let diagonal = prev[j - 1] + substitution(word, whole[j - 1], costs, words);
+        row[j] = diagonal.min(prev[j] + 1.0).min(row[j - 1] + 1.0);
+    }
+}
+
+/// Whether two words are within one edit (insertion, deletion, substitution or a swap of two
+/// neighbours), or two for long words: the typos of news copy.
+pub(crate) fn spelling_variants(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    // Short words differ in meaning with a letter (`not`/`now`); numbers never are typos.
+    if shorter < 4 || la.abs_diff(lb) > 2 || a.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let allowed = if shorter >= 8 { 2 } else { 1 };
+    strsim::osa_distance(a, b) <= allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Words(Vec<&'static str>);
+
+    impl Spelling for Words {
+        fn near(&self, a: u32, b: u32) -> bool {
+            spelling_variants(self.0[a as usize], self.0[b as usize])
+        }
+    }
+
+    fn ids(words: &mut Words, text: &str) -> Vec<u32> {
+        text.split(' ')
+            .map(|w| match words.0.iter().position(|x| *x == w) {
+                Some(i) => i as u32,
+                None => {
+                    words.0.push(Box::leak(w.to_string().into_boxed_str()));
+                    (words.0.len() - 1) as u32
+                }
+            })
+            .collect()
+    }
+
+    const COSTS: Costs = Costs {
+        typo: 0.3,
+        ellipsis: None,
+    };
+
+    #[test]
+    fn a_typo_is_a_small_edit() {
+        let mut w = Words(vec![]);
+        let a = ids(&mut w, "5000 soldiers a week are dying");
+        let b = ids(&mut w, "5000 soliders a week are dying");
+        let c = ids(&mut w, "5000 farmers a week are dying");
+        let typo = similarity(&a, &b, COSTS, &w);
+        let word = similarity(&a, &c, COSTS, &w);
+        assert!((typo - 0.95).abs() < 1e-9, "{typo}");
+        assert!(word < typo);
+    }
+
+    #[test]
+    fn banded_similarity_equals_full_edit_distance() {
+        let mut w = Words(vec![]);
+        let a = ids(&mut w, "i am not happy with the russian strikes on kyiv");
+        let b = ids(&mut w, "i am happy with russian strikes on kyiv today");
+        // Three edits (drop `not`, drop `the`, add `today`) over ten words.
+        assert!((similarity(&a, &b, COSTS, &w) - 0.7).abs() < 1e-9);
+        assert_eq!(similarity(&a, &a, COSTS, &w), 1.0);
+    }
+
+    #[test]
+    fn fragments_fit_inside_their_statement() {
+        let mut w = Words(vec![]);
+        let post = ids(
+            &mut w,
+            "i am not happy with the russian strikes on kyiv vladimir stop",
+        );
+        let piece = ids(&mut w, "not happy with the russian strikes");
+        let loose = ids(&mut w, "not happy with strikes on kyiv");
+        let other = ids(&mut w, "i was not happy with it");
+        assert_eq!(containment(&piece, &post, COSTS, &w), 1.0);
+        assert!(containment(&loose, &post, COSTS, &w) < 0.8);
+        assert!(containment(&other, &post, COSTS, &w) < 0.7);
+    }
+
+    #[test]
+    fn an_ellipsis_skips_the_words_left_out() {
+        let mut w = Words(vec![]);
+        let post = ids(
+            &mut w,
+            "i am not happy with the russian strikes on kyiv vladimir stop",
+        );
+        let cut = ids(&mut w, "i am not happy … vladimir stop");
+        let ellipsis = w.0.iter().position(|x| *x == "…").map(|i| i as u32);
+        let costs = Costs {
+            typo: 0.3,
+            ellipsis,
+        };
+        assert_eq!(containment(&cut, &post, costs, &w), 1.0);
+    }
+
+    #[test]
+    fn a_splice_costs_little_a_shuffle_much() {
+        let mut w = Words(vec![]);
+        let post = ids(&mut w, "not necessary and very bad timing vladimir stop 5000 soldiers a week are dying lets get the peace deal done");
+        let spliced = ids(
+            &mut w,
+            "not necessary and very bad timing vladimir stop lets get the peace deal done",
+        );
+        let shuffled = ids(
+            &mut w,
+            "peace deal done not necessary vladimir stop bad timing",
+        );
+        assert!(containment(&spliced, &post, COSTS, &w) > 0.85);
+        assert!(containment(&shuffled, &post, COSTS, &w) < 0.7);
+    }
+
+    #[test]
+    fn spelling() {
+        assert!(spelling_variants("zelenskyy", "zelensky"));
+        assert!(spelling_variants("soliders", "soldiers"));
+        assert!(!spelling_variants("not", "now"));
+        assert!(!spelling_variants("5000", "5001"));
+        assert!(!spelling_variants("happy", "harsh"));
+    }
+}

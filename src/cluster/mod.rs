@@ -1,0 +1,507 @@
+//! Clustering: every quotation grouped with the original statement it reproduces.
+//!
+//! 1. Each quotation is put in matching form ([`normalize`](crate::normalize)); identical forms
+//!    are one *phrase*.
+//! 2. Candidate pairs of phrases come from an index of word pairs, capped for common pairs, so
+//!    the cost stays near-linear (see [`ClusterConfig::max_postings`]).
+//! 3. Each candidate pair is verified by word alignment: two wordings of similar length are
+//!    *variants* when near-identical ([`ClusterConfig::variant_similarity`]); a shorter one is a
+//!    *fragment* of the longer when it fits inside it, (nearly) contiguously
+//!    ([`ClusterConfig::fragment_similarity`]).
+//! 4. Variants are joined (union-find). Each group of variants that is a fragment of other groups
+//!    joins exactly one of them: the best supported (most quotations, then longest) — never all
+//!    of them, so that a fragment cannot chain different statements together.
+//! 5. Very short fragments (one or two words, such as `STOP!`) are too ambiguous to index: they
+//!    join a statement only when the documents or speakers they come with point to exactly one.
+
+mod align;
+mod index;
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use align::Costs;
+use index::{candidates, FxMap, Phrases};
+
+/// The thresholds and limits of clustering, with defaults chosen by measurement on the shared
+/// news corpora and on synthetic quotations (see `benches/README.md`).
+///
+/// ```
+/// use quotetrace::ClusterConfig;
+///
+/// let strict = ClusterConfig { variant_similarity: 0.9, ..ClusterConfig::default() };
+/// assert!(strict.variant_similarity > ClusterConfig::default().variant_similarity);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ClusterConfig {
+    /// Two wordings of similar length are variants of one statement when their word-level
+    /// similarity (1 − edit distance / length) is at least this. Default 0.75.
+    pub variant_similarity: f64,
+    /// A shorter wording is a fragment of a longer one when it fits inside it with at least
+    /// this similarity. Default 0.8.
+    pub fragment_similarity: f64,
+    /// Wordings shorter than this many words are linked only where the evidence is
+    /// unambiguous: the same document or the same speaker. Default 3.
+    pub min_words: usize,
+    /// The cost of a spelling difference within a word (`Zelenskyy`/`Zelensky`), where a
+    /// different word costs 1. Default 0.3.
+    pub typo_cost: f64,
+    /// Word pairs found in more than this many distinct wordings are too common to find
+    /// candidates with. Default 200.
+    pub max_postings: usize,
+    /// How many candidates each wording is verified against, most shared word pairs first.
+    /// Default 12.
+    pub max_candidates: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            variant_similarity: 0.75,
+            fragment_similarity: 0.8,
+            min_words: 3,
+            typo_cost: 0.3,
+            max_postings: 200,
+            max_candidates: 12,
+        }
+    }
+}
+
+/// One quotation to cluster: its text, and where it comes from.
+///
+/// ```
+/// use quotetrace::ClusterItem;
+///
+/// let first = ClusterItem::new("I am not happy,").in_document("a").said_by("Donald Trump");
+/// let second = ClusterItem::new("Vladimir, STOP!").in_document("a").said_by("Donald Trump").continuing(0);
+/// assert_eq!(second.continues, Some(0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClusterItem<'a> {
+    /// The quotation's text.
+    pub text: &'a str,
+    /// The document it was found in, if known: short fragments link within a document.
+    pub document: Option<&'a str>,
+    /// Its speaker, if known: short fragments link within a speaker's statements.
+    pub speaker: Option<&'a str>,
+    /// The index of the item this one goes on from, when the text shows they are one statement
+    /// interrupted by attribution (`"A," Trump wrote. "B"`): the two then share a cluster,
+    /// unless each already belongs to a different statement of its own.
+    pub continues: Option<usize>,
+}
+
+impl<'a> ClusterItem<'a> {
+    /// An item with text only.
+    pub fn new(text: &'a str) -> Self {
+        ClusterItem {
+            text,
+            document: None,
+            speaker: None,
+            continues: None,
+        }
+    }
+
+    /// The item, found in `document`.
+    pub fn in_document(self, document: &'a str) -> Self {
+        ClusterItem {
+            document: Some(document),
+            ..self
+        }
+    }
+
+    /// The item, said by `speaker`.
+    pub fn said_by(self, speaker: &'a str) -> Self {
+        ClusterItem {
+            speaker: Some(speaker),
+            ..self
+        }
+    }
+
+    /// The item, going on from item `previous`.
+    pub fn continuing(self, previous: usize) -> Self {
+        ClusterItem {
+            continues: Some(previous),
+            ..self
+        }
+    }
+}
+
+/// The result of clustering: which cluster each item belongs to.
+///
+/// Clusters are numbered by first appearance in the input order, so a caller that orders its
+/// quotations canonically (the [`Tracker`](crate::Tracker) orders them by publication time,
+/// document id and position) gets the same ids whatever order they arrived in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clustering {
+    assignment: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl Clustering {
+    /// The cluster of item `i`.
+    pub fn cluster_of(&self, i: usize) -> usize {
+        self.assignment[i]
+    }
+
+    /// The cluster of every item, in input order.
+    pub fn assignment(&self) -> &[usize] {
+        &self.assignment
+    }
+
+    /// The items of each cluster, clusters by id, items in input order.
+    pub fn clusters(&self) -> impl ExactSizeIterator<Item = &[usize]> + '_ {
+        self.members.iter().map(Vec::as_slice)
+    }
+
+    /// How many clusters there are.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether there are no clusters (no items).
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+}
+
+/// Clusters `items`: every item gets exactly one cluster, and items with the same matching form
+/// always share one.
+///
+/// ```
+/// use quotetrace::{cluster, ClusterConfig, ClusterItem};
+///
+/// let texts = [
+///     "Let's get the Peace Deal DONE!",
+///     "I am not happy with the Russian strikes on KYIV. Vladimir, STOP! Lets get the Peace Deal done!",
+///     "Lets get the peace deal done",
+///     "I wasn't happy with it",
+/// ];
+/// let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
+/// let clustering = cluster(&items, &ClusterConfig::default());
+/// assert_eq!(clustering.cluster_of(0), clustering.cluster_of(1));
+/// assert_eq!(clustering.cluster_of(0), clustering.cluster_of(2));
+/// assert_ne!(clustering.cluster_of(0), clustering.cluster_of(3));
+/// ```
+pub fn cluster(items: &[ClusterItem<'_>], config: &ClusterConfig) -> Clustering {
+    let mut phrases = Phrases::default();
+    let mut scratch = Vec::new();
+    let phrase_of: Vec<u32> = items
+        .iter()
+        .map(|item| phrases.add(item.text, &mut scratch))
+        .collect();
+    let groups = link_phrases(&phrases, config);
+    let roots = attach_short(&phrases, &groups, items, &phrase_of, config);
+    let roots = join_continuations(&phrases, &roots, items, &phrase_of);
+    number_by_first_appearance(&phrase_of, &roots)
+}
+
+/// Joins variants, then attaches each group of fragments to its one best parent. Returns the
+/// final root phrase of every phrase.
+fn link_phrases(phrases: &Phrases, config: &ClusterConfig) -> Vec<u32> {
+    let n = phrases.len();
+    let costs = Costs {
+        typo: config.typo_cost,
+        ellipsis: phrases.ellipsis(),
+    };
+    let pairs = candidates(
+        phrases,
+        config.min_words.max(2),
+        config.max_postings,
+        config.max_candidates,
+    );
+    let mut sets = UnionFind::new(n);
+    let mut fragments: Vec<(u32, u32, f64)> = Vec::new();
+    for (a, b, _) in pairs {
+        let (wa, wb) = (&phrases.words[a as usize], &phrases.words[b as usize]);
+        let (short, long, s_id, l_id) = if wa.len() <= wb.len() {
+            (wa, wb, a, b)
+        } else {
+            (wb, wa, b, a)
+        };
+        if short.len() * 10 >= long.len() * 8 {
+            if sets.find(a) != sets.find(b)
+                && align::similarity(short, long, costs, &phrases.vocabulary)
+                    >= config.variant_similarity
+            {
+                sets.union(a, b);
+            }
+        } else {
+            let fit = align::containment(short, long, costs, &phrases.vocabulary);
+            if fit >= config.fragment_similarity {
+                fragments.push((s_id, l_id, fit));
+            }
+        }
+    }
+    attach_fragments(phrases, &mut sets, &fragments)
+}
+
+/// Statistics of a group of variants, for choosing a fragment's parent.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    support: u64,
+    longest: usize,
+    /// The smallest content key of its phrases: a tie-breaker independent of input order.
+    key: u64,
+}
+
+fn group_stats(phrases: &Phrases, sets: &mut UnionFind) -> Vec<Group> {
+    let empty = Group {
+        support: 0,
+        longest: 0,
+        key: u64::MAX,
+    };
+    let mut stats = vec![empty; phrases.len()];
+    for p in 0..phrases.len() {
+        let g = &mut stats[sets.find(p as u32) as usize];
+        g.support += u64::from(phrases.count[p]);
+        g.longest = g.longest.max(phrases.words[p].len());
+        g.key = g.key.min(phrases.key[p]);
+    }
+    stats
+}
+
+/// Each fragment group joins the best supported group it is a fragment of (then the longest,
+/// then by content); parents are strictly longer, so following parents always ends.
+fn attach_fragments(
+    phrases: &Phrases,
+    sets: &mut UnionFind,
+    fragments: &[(u32, u32, f64)],
+) -> Vec<u32> {
+    let stats = group_stats(phrases, sets);
+    let mut parent: FxMap<u32, u32> = FxMap::default();
+    for &(child, whole, _) in fragments {
+        let (c, w) = (sets.find(child), sets.find(whole));
+        if c == w || stats[w as usize].longest <= stats[c as usize].longest {
+            continue;
+        }
+        let better = |old: u32| {
+            let (o, n) = (&stats[old as usize], &stats[w as usize]);
+            (n.support, n.longest, std::cmp::Reverse(n.key))
+                > (o.support, o.longest, std::cmp::Reverse(o.key))
+        };
+        match parent.get(&c) {
+            Some(&old) if !better(old) => {}
+            _ => {
+                parent.insert(c, w);
+            }
+        }
+    }
+    (0..phrases.len() as u32)
+        .map(|p| {
+            let mut root = sets.find(p);
+            while let Some(&up) = parent.get(&root) {
+                root = up;
+            }
+            root
+        })
+        .collect()
+}
+
+/// Short phrases (below `min_words`) join a statement only when the documents and speakers of
+/// their quotations point to exactly one statement that contains them.
+fn attach_short(
+    phrases: &Phrases,
+    roots: &[u32],
+    items: &[ClusterItem<'_>],
+    phrase_of: &[u32],
+    config: &ClusterConfig,
+) -> Vec<u32> {
+    /// A statement is represented by its longest wordings.
+    const WORDINGS: usize = 8;
+    /// A speaker with more statements than this cannot make a short fragment unambiguous.
+    const STATEMENTS: usize = 64;
+    let costs = Costs {
+        typo: config.typo_cost,
+        ellipsis: phrases.ellipsis(),
+    };
+    let mut roots = roots.to_vec();
+    let is_short = |p: u32| phrases.words[p as usize].len() < config.min_words;
+    let mut wordings: FxMap<u32, Vec<u32>> = FxMap::default();
+    for p in 0..phrases.len() as u32 {
+        if !is_short(p) {
+            wordings.entry(roots[p as usize]).or_default().push(p);
+        }
+    }
+    for list in wordings.values_mut() {
+        list.sort_by_key(|&p| {
+            (
+                std::cmp::Reverse(phrases.words[p as usize].len()),
+                phrases.key[p as usize],
+            )
+        });
+        list.truncate(WORDINGS);
+    }
+    // The statements quoted in each document and by each speaker.
+    let mut by_context: FxMap<(bool, &str), BTreeSet<u32>> = FxMap::default();
+    for (item, &p) in items.iter().zip(phrase_of) {
+        if is_short(p) {
+            continue;
+        }
+        let root = roots[p as usize];
+        if let Some(d) = item.document {
+            by_context.entry((true, d)).or_default().insert(root);
+        }
+        if let Some(s) = item.speaker {
+            by_context.entry((false, s)).or_default().insert(root);
+        }
+    }
+    // Each quotation of a short phrase votes for the one statement its document, or else its
+    // speaker, points to; the phrase joins a statement only if no vote disagrees.
+    let fitting = |short: &[u32], statements: &BTreeSet<u32>| -> Vec<u32> {
+        statements
+            .iter()
+            .copied()
+            .filter(|statement| {
+                wordings[statement].iter().any(|&w| {
+                    let whole = &phrases.words[w as usize];
+                    align::containment(short, whole, costs, &phrases.vocabulary) >= 1.0 - 1e-9
+                })
+            })
+            .collect()
+    };
+    let mut votes: FxMap<u32, FxMap<u32, usize>> = FxMap::default();
+    for (item, &p) in items.iter().zip(phrase_of) {
+        let short = &phrases.words[p as usize];
+        if !is_short(p) || short.is_empty() {
+            continue;
+        }
+        let contexts = [
+            item.document.map(|d| (true, d)),
+            item.speaker.map(|s| (false, s)),
+        ];
+        let vote = contexts.into_iter().flatten().find_map(|context| {
+            let statements = by_context.get(&context).filter(|s| s.len() <= STATEMENTS)?;
+            match fitting(short, statements).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            }
+        });
+        if let Some(v) = vote {
+            *votes.entry(p).or_default().entry(v).or_default() += 1;
+        }
+    }
+    // A clear majority wins: twice the votes of any other statement (a paraphrase of the same
+    // statement, not recognised as such, may draw a stray vote).
+    for (p, tally) in votes {
+        let mut ranked: Vec<(usize, u64, u32)> = tally
+            .into_iter()
+            .map(|(statement, n)| (n, phrases.key[statement as usize], statement))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        let runner_up = ranked.get(1).map_or(0, |r| r.0);
+        if let Some(&(_, _, target)) = ranked.first().filter(|r| r.0 >= 2 * runner_up) {
+            roots[p as usize] = target;
+        }
+    }
+    roots
+}
+
+/// Quotations that go on from one another (`"A," Trump wrote. "B"`) share a cluster, unless
+/// that would join two statements that each have wordings of their own.
+fn join_continuations(
+    phrases: &Phrases,
+    roots: &[u32],
+    items: &[ClusterItem<'_>],
+    phrase_of: &[u32],
+) -> Vec<u32> {
+    let mut wordings: FxMap<u32, usize> = FxMap::default();
+    for &r in roots {
+        *wordings.entry(r).or_default() += 1;
+    }
+    // Links between statements, in an order that depends on content only.
+    let mut links: Vec<(u64, u64, u32, u32)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let j = item.continues.filter(|&j| j < items.len() && j != i)?;
+            let (a, b) = (roots[phrase_of[j] as usize], roots[phrase_of[i] as usize]);
+            let (ka, kb) = (
+                phrases.key[phrase_of[j] as usize],
+                phrases.key[phrase_of[i] as usize],
+            );
+            (a != b).then_some((ka.min(kb), ka.max(kb), a, b))
+        })
+        .collect();
+    links.sort_unstable();
+    let mut sets = UnionFind::new(phrases.len());
+    // Whether each set holds a statement with several wordings.
+    let mut settled: Vec<bool> = (0..phrases.len() as u32)
+        .map(|r| wordings.get(&r).is_some_and(|&n| n > 1))
+        .collect();
+    for (_, _, a, b) in links {
+        let (ra, rb) = (sets.find(a), sets.find(b));
+        if ra == rb || (settled[ra as usize] && settled[rb as usize]) {
+            continue;
+        }
+        let either = settled[ra as usize] || settled[rb as usize];
+        sets.union(ra, rb);
+        let root = sets.find(ra);
+        settled[root as usize] = either;
+    }
+    roots.iter().map(|&r| sets.find(r)).collect()
+}
+
+/// Cluster ids by first appearance in input order.
+fn number_by_first_appearance(phrase_of: &[u32], roots: &[u32]) -> Clustering {
+    let mut ids: FxMap<u32, usize> = FxMap::default();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let assignment = phrase_of
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let root = roots[p as usize];
+            let id = *ids.entry(root).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[id].push(i);
+            id
+        })
+        .collect();
+    Clustering {
+        assignment,
+        members,
+    }
+}
+
+/// Disjoint sets with path halving and union by size.
+struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
+    }
+
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let up = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (mut a, mut b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        if self.size[a as usize] < self.size[b as usize] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b as usize] = a;
+        self.size[a as usize] += self.size[b as usize];
+    }
+}
+
+#[cfg(test)]
+mod tests;

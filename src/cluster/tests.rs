@@ -1,0 +1,143 @@
+use super::*;
+
+fn clusters(texts: &[&str]) -> Vec<usize> {
+    let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
+    cluster(&items, &ClusterConfig::default())
+        .assignment()
+        .to_vec()
+}
+
+fn together(texts: &[&str]) -> bool {
+    let c = clusters(texts);
+    c.iter().all(|&x| x == c[0])
+}
+
+const POST: &str = "I am not happy with the Russian strikes on KYIV. Not necessary, and very bad \
+                    timing. Vladimir, STOP! 5000 soldiers a week are dying. Lets get the Peace Deal DONE!";
+
+#[test]
+fn variants_of_one_wording_are_one_statement() {
+    let rows: &[&[&str]] = &[
+        &[
+            "Let's get the Peace Deal DONE!",
+            "Lets get the Peace Deal done!",
+            "Let’s get the Peace Deal DONE",
+        ],
+        &[
+            "5000 soldiers a week are dying.",
+            "5,000 soldiers a week are dying",
+            "5000 soliders a week are dying",
+        ],
+        &[
+            "We have to get a deal with Zelenskyy",
+            "We have to get a deal with Zelensky,",
+        ],
+        &[
+            "Not necessary, and very bad timing.",
+            "Not necessary, very bad timing",
+        ],
+    ];
+    for texts in rows {
+        assert!(together(texts), "{texts:?}: {:?}", clusters(texts));
+    }
+}
+
+#[test]
+fn fragments_join_the_statement_they_were_cut_from() {
+    let texts = [
+        POST,
+        "I am not happy with the Russian strikes on KYIV,",
+        "Not necessary, and very bad timing,",
+        "5000 soldiers a week are dying. Lets get the Peace Deal DONE!",
+        "I am not happy with the Russian strikes.",
+    ];
+    assert!(together(&texts), "{:?}", clusters(&texts));
+}
+
+#[test]
+fn an_ellipsis_matches_pieces_in_order() {
+    assert!(together(&[POST, "I am not happy ... Vladimir, STOP!"]));
+    assert!(!together(&[
+        POST,
+        "Vladimir, STOP! ... I am not happy with the Russian strikes"
+    ]));
+}
+
+#[test]
+fn different_statements_stay_apart_even_sharing_words() {
+    let texts = [
+        POST,
+        "I wasn't happy with it, and we're in the midst of talking peace",
+        "We are in the midst of a very hard negotiation with Russia and with Ukraine",
+    ];
+    let c = clusters(&texts);
+    assert_ne!(c[0], c[1]);
+    assert_ne!(c[0], c[2]);
+    assert_ne!(c[1], c[2]);
+}
+
+#[test]
+fn a_fragment_joins_one_statement_not_all_it_fits() {
+    // "not happy with the strikes" fits two different statements; it must not join them.
+    let texts = [
+        "I am not happy with the strikes on Kyiv and the timing is bad",
+        "I am not happy with the strikes on Kyiv and the timing is bad",
+        "Frankly we are not happy with the strikes on Kyiv said the minister today",
+        "not happy with the strikes on Kyiv",
+    ];
+    let c = clusters(&texts);
+    assert_ne!(c[0], c[2], "{c:?}");
+    // It goes to the best supported (two quotations).
+    assert_eq!(c[3], c[0], "{c:?}");
+}
+
+#[test]
+fn short_fragments_need_a_document_or_speaker() {
+    let post = ClusterItem::new(POST)
+        .in_document("a")
+        .said_by("Donald Trump");
+    let same_doc = ClusterItem::new("STOP!").in_document("a");
+    let elsewhere = ClusterItem::new("not happy").in_document("b");
+    let c = cluster(&[post, same_doc, elsewhere], &ClusterConfig::default());
+    assert_eq!(c.cluster_of(0), c.cluster_of(1));
+    assert_ne!(c.cluster_of(0), c.cluster_of(2));
+}
+
+#[test]
+fn exact_duplicates_share_a_cluster_and_ids_follow_first_appearance() {
+    let c = clusters(&[
+        "b statement here now",
+        "a different one entirely",
+        "b statement here now",
+    ]);
+    assert_eq!(c, [0, 1, 0]);
+}
+
+#[test]
+fn quotations_interrupted_by_attribution_are_one_statement() {
+    let a = ClusterItem::new("Putin must stop lying at last,").in_document("d");
+    let b = ClusterItem::new("He continues to bomb Ukraine, he continues to kill people.")
+        .in_document("d")
+        .continuing(0);
+    let c = cluster(&[a, b], &ClusterConfig::default());
+    assert_eq!(c.cluster_of(0), c.cluster_of(1));
+}
+
+#[test]
+fn a_continuation_never_joins_two_established_statements() {
+    let x = "We are very close to a deal with both sides on the terms";
+    let y = "The situation for Ukraine is dire and he can fight for three more years";
+    let items = [
+        ClusterItem::new(x),
+        ClusterItem::new(x).in_document("d"),
+        ClusterItem::new("We are very close to a deal with both sides on the terms today"),
+        ClusterItem::new(y),
+        ClusterItem::new("The situation for Ukraine is dire and he can fight for three years")
+            .in_document("d")
+            .continuing(1),
+    ];
+    let c = cluster(&items, &ClusterConfig::default());
+    assert_eq!(c.cluster_of(0), c.cluster_of(2));
+    assert_eq!(c.cluster_of(3), c.cluster_of(4));
+    assert_ne!(c.cluster_of(0), c.cluster_of(3));
+}

@@ -1,0 +1,155 @@
+//! The matching form of a quotation: the words it is made of, with every difference that does not
+//! change what was said folded away. The original text is never changed; this is a view of it.
+//!
+//! Folded: Unicode compatibility forms (NFKC: full-width letters, ligatures, `…`), case, quote
+//! marks and apostrophes (`Let’s`, `Let's` and `Lets` are one word), dashes, punctuation and
+//! whitespace runs, and digit grouping (`5,000` is `5000`). An ellipsis (`…`, `...`, `[…]`) is kept
+//! as a word of its own, [`ELLIPSIS`], because it says that words were left out.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The word an ellipsis becomes in the matching form.
+pub const ELLIPSIS: &str = "…";
+
+/// The words of `text` in matching form.
+///
+/// ```
+/// use quotetrace::normalize;
+///
+/// assert_eq!(normalize("Let’s get the Peace Deal DONE!"), ["lets", "get", "the", "peace", "deal", "done"]);
+/// assert_eq!(normalize("Lets get the peace deal done"), normalize("Let's get the Peace Deal DONE!"));
+/// assert_eq!(normalize("5,000 soldiers … dying"), ["5000", "soldiers", "…", "dying"]);
+/// ```
+pub fn normalize(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_word(text, |w| words.push(w.to_string()));
+    words
+}
+
+/// Calls `f` with each word of `text` in matching form, reusing one buffer: the allocation-free
+/// core of [`normalize`].
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    // NFKC only where it can change something: ASCII is already in normal form.
+    if text.is_ascii() {
+        walk(text.chars(), &mut f);
+    } else {
+        walk(text.nfkc(), &mut f);
+    }
+}
+
+fn walk(chars: impl Iterator<Item = char>, f: &mut impl FnMut(&str)) {
+    let mut word = String::new();
+    let flush = |word: &mut String, f: &mut dyn FnMut(&str)| {
+        if !word.is_empty() {
+            f(word);
+            word.clear();
+        }
+    };
+    let mut chars = chars.peekable();
+    let mut prev: Option<char> = None;
+    let mut dots = 0;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if c == '.' {
+            dots += 1;
+            if dots == 3 {
+                flush(&mut word, f);
+                f(ELLIPSIS);
+                dots = 0;
+            } else if next != Some('.') {
+                // `5.5` keeps its digits together; a sentence's stop only ends a word.
+                let digits = prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                if !digits {
+                    flush(&mut word, f);
+                }
+                dots = 0;
+            }
+            prev = Some(c);
+            continue;
+        }
+        dots = 0;
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+        } else if is_apostrophe(c) {
+            // Inside a word an apostrophe is dropped (`Let's` → `lets`); elsewhere it is a mark.
+            let inside =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            if !inside {
+                flush(&mut word, f);
+            }
+        } else if c == ',' && is_digit_group(prev, next) {
+            // `5,000`: a thousands separator, not a pause.
+        } else if c == '…' {
+            flush(&mut word, f);
+            f(ELLIPSIS);
+        } else {
+            flush(&mut word, f);
+        }
+        prev = Some(c);
+    }
+    flush(&mut word, f);
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '′')
+}
+
+fn is_digit_group(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_that_say_the_same_are_equal() {
+        let same: &[(&str, &str)] = &[
+            (
+                "Let’s get the Peace Deal DONE!",
+                "Lets get the peace deal done",
+            ),
+            (
+                "Let's get the Peace Deal DONE!",
+                "“Let’s get the Peace Deal DONE”",
+            ),
+            ("5,000 soldiers a week", "5000 soldiers a week"),
+            ("Vladimir, STOP!", "vladimir — stop"),
+            ("ＦＵＬＬ width", "full width"),
+            ("don't", "dont"),
+        ];
+        for (a, b) in same {
+            assert_eq!(normalize(a), normalize(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn ellipses_are_kept_as_words() {
+        for text in [
+            "I am not happy ... Vladimir",
+            "I am not happy … Vladimir",
+            "I am not happy...Vladimir",
+        ] {
+            assert_eq!(
+                normalize(text),
+                ["i", "am", "not", "happy", ELLIPSIS, "vladimir"],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_and_numbers() {
+        assert_eq!(
+            normalize("It rose 5.5 percent. Then fell."),
+            ["it", "rose", "55", "percent", "then", "fell"]
+        );
+        assert_eq!(normalize("U.S. troops"), ["u", "s", "troops"]);
+        assert!(normalize("  ,,, !! ").is_empty());
+    }
+}
