@@ -30,7 +30,7 @@ use index::{candidates, FxMap, Phrases};
 /// ```
 /// use quotetrace::ClusterConfig;
 ///
-/// let strict = ClusterConfig { variant_similarity: 0.9, ..ClusterConfig::default() };
+/// let strict = ClusterConfig::default().variant_similarity(0.9);
 /// assert!(strict.variant_similarity > ClusterConfig::default().variant_similarity);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +54,56 @@ pub struct ClusterConfig {
     /// How many candidates each wording is verified against, most shared word pairs first.
     /// Default 12.
     pub max_candidates: usize,
+}
+
+impl ClusterConfig {
+    /// With `variant_similarity` set.
+    pub fn variant_similarity(self, value: f64) -> Self {
+        ClusterConfig {
+            variant_similarity: value,
+            ..self
+        }
+    }
+
+    /// With `fragment_similarity` set.
+    pub fn fragment_similarity(self, value: f64) -> Self {
+        ClusterConfig {
+            fragment_similarity: value,
+            ..self
+        }
+    }
+
+    /// With `min_words` set.
+    pub fn min_words(self, value: usize) -> Self {
+        ClusterConfig {
+            min_words: value,
+            ..self
+        }
+    }
+
+    /// With `typo_cost` set.
+    pub fn typo_cost(self, value: f64) -> Self {
+        ClusterConfig {
+            typo_cost: value,
+            ..self
+        }
+    }
+
+    /// With `max_postings` set.
+    pub fn max_postings(self, value: usize) -> Self {
+        ClusterConfig {
+            max_postings: value,
+            ..self
+        }
+    }
+
+    /// With `max_candidates` set.
+    pub fn max_candidates(self, value: usize) -> Self {
+        ClusterConfig {
+            max_candidates: value,
+            ..self
+        }
+    }
 }
 
 impl Default for ClusterConfig {
