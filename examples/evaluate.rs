@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- CORPUS_DIR [--misses]
-//!     [--min-f1 X] [--min-recall X] [--min-full-recall X] [--min-speaker X]
+//!     [--min-f1 X] [--min-recall X] [--min-full-recall X] [--min-speaker X] [--min-cluster-f1 X]
+//!     [--variant X] [--fragment X] [--min-words N]   (clustering settings to try)
 //! ```
 //!
 //! Matching rule: a detected quotation matches a gold one of the same document when their
@@ -18,7 +19,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use quotetrace::{load, Tracker};
+use quotetrace::{load, ClusterConfig, Tracker};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +49,7 @@ struct Args {
     corpus: PathBuf,
     misses: bool,
     gates: Vec<(String, f64)>,
+    config: ClusterConfig,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -56,6 +58,15 @@ fn parse_args() -> Result<Args, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--misses" => args.misses = true,
+            "--variant" | "--fragment" | "--min-words" => {
+                let value = it.next().ok_or(format!("{a} needs a value"))?;
+                let number: f64 = value.parse().map_err(|_| format!("{a}: bad number"))?;
+                args.config = match a.as_str() {
+                    "--variant" => args.config.variant_similarity(number),
+                    "--fragment" => args.config.fragment_similarity(number),
+                    _ => args.config.min_words(number as usize),
+                };
+            }
             gate if gate.starts_with("--min-") => {
                 let value = it.next().ok_or(format!("{gate} needs a value"))?;
                 let value: f64 = value.parse().map_err(|_| format!("{gate}: bad number"))?;
@@ -97,7 +108,7 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
 
     let started = std::time::Instant::now();
     let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
-    let mut tracker = Tracker::new();
+    let mut tracker = Tracker::with_config(args.config.clone());
     tracker.extend(documents)?;
     let detected: Vec<Detected> = tracker
         .quotes()
@@ -270,6 +281,9 @@ struct Scores {
     kind: f64,
     speaker: f64,
     speaker_precision: f64,
+    /// Cluster B-cubed F1 over matched gold quotations (not scare, not paraphrase), when the
+    /// gold has clusters.
+    cluster_f1: Option<f64>,
     counts: String,
 }
 
@@ -283,6 +297,7 @@ impl Scores {
             "kind" => self.kind,
             "speaker" => self.speaker,
             "speaker-precision" => self.speaker_precision,
+            "cluster-f1" => self.cluster_f1?,
             _ => return None,
         })
     }
@@ -358,6 +373,11 @@ fn score(
         f1,
         full_recall: ratio(full_hit, full_n),
         kind,
+        cluster_f1: gold
+            .iter()
+            .any(|g| !g.cluster.is_empty())
+            .then(|| bcubed(gold, detected, pairs, quoted).map(|b| b.2))
+            .flatten(),
         speaker: ratio(right, with_speaker),
         speaker_precision: ratio(right, said),
         counts: format!(
@@ -446,11 +466,15 @@ fn bcubed(
     Some((precision, recall, f1, items.len()))
 }
 
+/// The gold quotations that clustering is measured on: somebody's own words, recognisable.
+fn quoted(g: &Gold) -> bool {
+    !matches!(g.kind.as_str(), "scare" | "paraphrase")
+}
+
 fn print_clusters(gold: &[Gold], detected: &[Detected], pairs: &[(usize, usize)]) {
     if gold.iter().all(|g| g.cluster.is_empty()) {
         return;
     }
-    let quoted = |g: &Gold| !matches!(g.kind.as_str(), "scare" | "paraphrase");
     if let Some((p, r, f, n)) = bcubed(gold, detected, pairs, quoted) {
         println!("clusters B-cubed  precision {p:.3}  recall {r:.3}  F1 {f:.3}  ({n} quotations)");
     }

@@ -213,30 +213,26 @@ impl Derived {
     }
 }
 
-/// Whether quotation `next` goes on from `prev`, the one before it in the same text: one speaker
-/// (`"A," Trump wrote. "B"`), a series of fragments (`as "difficult" and "impudent"`), or a
-/// paragraph that carries on the quotation ending the paragraph before it.
+/// Whether quotation `next` goes on from `prev`, the one before it in the same text: the same
+/// speaker quoted again within one paragraph (`"A," Trump wrote. "B"`, `as "difficult" and
+/// "impudent"`, `Macron asked, adding that "…"`), or a paragraph that carries on, without words of
+/// its own, the quotation that ended the paragraph before.
 fn goes_on(text: &str, prev: &(Quotation, Attribution), next: (&Quotation, &Attribution)) -> bool {
     let ((pq, pa), (nq, na)) = (prev, next);
     if pa.speaker.is_none() || pa.speaker != na.speaker || pq.outer.end > nq.outer.start {
         return false;
     }
     let gap = &text[pq.outer.end..nq.outer.start];
-    let series = gap
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .all(|w| matches!(w, "" | "and" | "or"));
-    if series {
+    let Some((line, rest)) = gap.split_once('\n') else {
         return true;
-    }
+    };
     let full = pq.kind == QuoteKind::Full && nq.kind == QuoteKind::Full;
-    let (line, rest) = gap.split_once('\n').unwrap_or((gap, ""));
-    let interrupted = line.len() <= 120
-        && pa
-            .cue_span
-            .as_ref()
-            .is_some_and(|c| c.start >= pq.outer.end && c.end <= nq.outer.start);
-    let carried_on = rest.trim().is_empty() && na.cue.is_none();
-    full && interrupted && (rest.is_empty() || carried_on)
+    // `"…," Trump added.` in the next paragraph goes on just as a bare quotation does.
+    let goes_on_cue = na
+        .cue
+        .as_deref()
+        .map_or(true, |c| matches!(c, "added" | "adds" | "continued" | "continues"));
+    full && line.len() <= 120 && rest.trim().is_empty() && goes_on_cue
 }
 
 fn quote_id(document: &Document, i: usize) -> String {

@@ -244,7 +244,7 @@ pub fn cluster(items: &[ClusterItem<'_>], config: &ClusterConfig) -> Clustering 
         .collect();
     let groups = link_phrases(&phrases, config);
     let roots = attach_short(&phrases, &groups, items, &phrase_of, config);
-    let roots = join_continuations(&phrases, &roots, items, &phrase_of);
+    let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words);
     number_by_first_appearance(&phrase_of, &roots)
 }
 
@@ -408,6 +408,7 @@ fn attach_short(
                 wordings[statement].iter().any(|&w| {
                     let whole = &phrases.words[w as usize];
                     align::containment(short, whole, costs, &phrases.vocabulary) >= 1.0 - 1e-9
+                        || same_words_together(short, whole)
                 })
             })
             .collect()
@@ -449,6 +450,18 @@ fn attach_short(
     roots
 }
 
+/// Whether the words of a short phrase stand together in `whole` in some order: a headline's
+/// `STOP, Vladimir!` for a post's `Vladimir, STOP!`.
+fn same_words_together(short: &[u32], whole: &[u32]) -> bool {
+    let mut sorted = short.to_vec();
+    sorted.sort_unstable();
+    whole.windows(short.len()).any(|w| {
+        let mut window = w.to_vec();
+        window.sort_unstable();
+        window == sorted
+    })
+}
+
 /// Quotations that go on from one another (`"A," Trump wrote. "B"`) share a cluster, unless
 /// that would join two statements that each have wordings of their own.
 fn join_continuations(
@@ -456,10 +469,14 @@ fn join_continuations(
     roots: &[u32],
     items: &[ClusterItem<'_>],
     phrase_of: &[u32],
+    min_words: usize,
 ) -> Vec<u32> {
+    // A statement is established by its wordings of some length; short fragments do not count.
     let mut wordings: FxMap<u32, usize> = FxMap::default();
-    for &r in roots {
-        *wordings.entry(r).or_default() += 1;
+    for (p, &r) in roots.iter().enumerate() {
+        if phrases.words[p].len() >= min_words {
+            *wordings.entry(r).or_default() += 1;
+        }
     }
     // Links between statements, in an order that depends on content only.
     let mut links: Vec<(u64, u64, u32, u32)> = items
