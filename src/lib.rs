@@ -72,6 +72,8 @@ mod document;
 mod error;
 mod lexicon;
 mod normalize;
+#[cfg(feature = "synth")]
+pub mod synth;
 mod tracker;
 
 pub use attribute::{attribute, canonical_speakers, Attribution, Method};

@@ -228,10 +228,9 @@ fn goes_on(text: &str, prev: &(Quotation, Attribution), next: (&Quotation, &Attr
     };
     let full = pq.kind == QuoteKind::Full && nq.kind == QuoteKind::Full;
     // `"…," Trump added.` in the next paragraph goes on just as a bare quotation does.
-    let goes_on_cue = na
-        .cue
-        .as_deref()
-        .map_or(true, |c| matches!(c, "added" | "adds" | "continued" | "continues"));
+    let goes_on_cue = na.cue.as_deref().map_or(true, |c| {
+        matches!(c, "added" | "adds" | "continued" | "continues")
+    });
     full && line.len() <= 120 && rest.trim().is_empty() && goes_on_cue
 }
 

@@ -17,16 +17,84 @@ pub(crate) struct Costs {
     pub(crate) typo: f64,
     /// The id of the ellipsis word, which in a fragment stands for any run of words.
     pub(crate) ellipsis: Option<u32>,
+    pub(crate) typos: Typos,
+}
+
+/// Which different words count as spelling variants. Comparing spellings is the costly part
+/// of an alignment, so a decision first tries the two bounds that need none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Typos {
+    /// Compare the spellings.
+    Check,
+    /// No two different words are spellings of one (a lower bound of the score).
+    Never,
+    /// Any two different words are (an upper bound).
+    Always,
+}
+
+impl Costs {
+    pub(crate) fn new(typo: f64, ellipsis: Option<u32>) -> Self {
+        Costs {
+            typo,
+            ellipsis,
+            typos: Typos::Check,
+        }
+    }
+
+    fn with(self, typos: Typos) -> Self {
+        Costs { typos, ..self }
+    }
 }
 
 fn substitution(a: u32, b: u32, costs: Costs, words: &impl Spelling) -> f64 {
     if a == b {
-        0.0
-    } else if words.near(a, b) {
+        return 0.0;
+    }
+    let near = match costs.typos {
+        Typos::Never => false,
+        Typos::Always => true,
+        Typos::Check => words.near(a, b),
+    };
+    if near {
         costs.typo
     } else {
         1.0
     }
+}
+
+/// Whether `score` reaches `threshold`, comparing spellings only when the bounds without
+/// comparing them do not decide.
+pub(crate) fn reaches(threshold: f64, costs: Costs, score: impl Fn(Costs) -> f64) -> Option<f64> {
+    let low = score(costs.with(Typos::Never));
+    if low >= threshold {
+        return Some(low);
+    }
+    if score(costs.with(Typos::Always)) < threshold {
+        return None;
+    }
+    let exact = score(costs.with(Typos::Check));
+    (exact >= threshold).then_some(exact)
+}
+
+/// A lower bound of [`similarity`] read off the common beginning and end of two wordings: the
+/// words between cost at most one edit each. Most variants differ in one place only (a typo, a
+/// word dropped or changed), and this settles them without an alignment.
+pub(crate) fn edit_bound(a: &[u32], b: &[u32]) -> f64 {
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let middle = (a.len() - prefix - suffix).max(b.len() - prefix - suffix);
+    1.0 - middle as f64 / longest as f64
 }
 
 /// Similarity of two whole wordings: 1 − (weighted edit distance) / (longer length). Only
@@ -152,16 +220,57 @@ fn align_word(
 }
 
 /// Whether two words are within one edit (insertion, deletion, substitution or a swap of two
-/// neighbours), or two for long words: the typos of news copy.
-pub(crate) fn spelling_variants(a: &str, b: &str) -> bool {
+/// neighbours), or two for long words: the typos of news copy. (The vocabulary's own check does
+/// the same with the word lengths it keeps.)
+#[cfg(test)]
+fn spelling_variants(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let shorter = la.min(lb);
     // Short words differ in meaning with a letter (`not`/`now`); numbers never are typos.
     if shorter < 4 || la.abs_diff(lb) > 2 || a.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let allowed = if shorter >= 8 { 2 } else { 1 };
-    strsim::osa_distance(a, b) <= allowed
+    within_edits(a, b, if shorter >= 8 { 2 } else { 1 })
+}
+
+/// Whether two words are at most `allowed` edits apart (optimal string alignment).
+pub(crate) fn within_edits(a: &str, b: &str, allowed: usize) -> bool {
+    match osa_within(a.as_bytes(), b.as_bytes(), allowed) {
+        Some(within) => within,
+        None => strsim::osa_distance(a, b) <= allowed,
+    }
+}
+
+/// Whether the optimal-string-alignment distance of two short ASCII words is at most `k`,
+/// without allocating; `None` for words it does not handle (non-ASCII, over 47 bytes).
+fn osa_within(a: &[u8], b: &[u8], k: usize) -> Option<bool> {
+    const MAX: usize = 48;
+    if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
+        return None;
+    }
+    let m = b.len();
+    let mut before = [0usize; MAX];
+    let mut prev: [usize; MAX] = std::array::from_fn(|j| j);
+    let mut row = [0usize; MAX];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut best = row[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            best = best.min(d);
+        }
+        if best > k {
+            return Some(false);
+        }
+        before = prev;
+        prev = row;
+    }
+    Some(prev[m] <= k)
 }
 
 #[cfg(test)]
@@ -191,6 +300,7 @@ mod tests {
     const COSTS: Costs = Costs {
         typo: 0.3,
         ellipsis: None,
+        typos: Typos::Check,
     };
 
     #[test]
@@ -203,6 +313,27 @@ mod tests {
         let word = similarity(&a, &c, COSTS, &w);
         assert!((typo - 0.95).abs() < 1e-9, "{typo}");
         assert!(word < typo);
+    }
+
+    #[test]
+    fn the_edit_bound_never_exceeds_the_similarity() {
+        let mut w = Words(vec![]);
+        let rows = [
+            ("a b c d e f", "a b x d e f"),
+            ("a b c d e f", "a b d e f"),
+            ("a b c d e f", "x b c d e y"),
+            ("a b c", "c b a"),
+            ("a a a", "a a"),
+        ];
+        for (x, y) in rows {
+            let (x, y) = (ids(&mut w, x), ids(&mut w, y));
+            assert!(edit_bound(&x, &y) <= similarity(&x, &y, COSTS, &w) + 1e-9);
+        }
+        let (x, y) = (
+            ids(&mut w, "a b c d e f g h i j"),
+            ids(&mut w, "a b c d x f g h i j"),
+        );
+        assert!((edit_bound(&x, &y) - 0.9).abs() < 1e-9);
     }
 
     #[test]
@@ -239,10 +370,7 @@ mod tests {
         );
         let cut = ids(&mut w, "i am not happy … vladimir stop");
         let ellipsis = w.0.iter().position(|x| *x == "…").map(|i| i as u32);
-        let costs = Costs {
-            typo: 0.3,
-            ellipsis,
-        };
+        let costs = Costs::new(0.3, ellipsis);
         assert_eq!(containment(&cut, &post, costs, &w), 1.0);
     }
 
@@ -260,6 +388,37 @@ mod tests {
         );
         assert!(containment(&spliced, &post, COSTS, &w) > 0.85);
         assert!(containment(&shuffled, &post, COSTS, &w) < 0.7);
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_strsim() {
+        let words = [
+            "soldiers",
+            "soliders",
+            "soldier",
+            "zelensky",
+            "zelenskyy",
+            "zelenskiy",
+            "happy",
+            "hpapy",
+            "harsh",
+            "peace",
+            "place",
+            "abcdefgh",
+            "badcfehg",
+        ];
+        for a in words {
+            for b in words {
+                for k in 0..3 {
+                    let exact = strsim::osa_distance(a, b) <= k;
+                    assert_eq!(
+                        osa_within(a.as_bytes(), b.as_bytes(), k),
+                        Some(exact),
+                        "{a} {b} {k}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::align::{spelling_variants, Spelling};
+use super::align::{within_edits, Spelling};
 use crate::normalize::{for_each_word, ELLIPSIS};
 
 /// FxHash: a fast, deterministic hash for the interning tables (their keys are not chosen by
@@ -65,12 +65,23 @@ pub(crate) fn mix(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// The vocabulary: each distinct word once, with its content hash.
+/// The vocabulary: each distinct word once, with its content hash and what the spelling
+/// comparison needs to rule most pairs out at once.
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
     ids: FxMap<String, u32>,
     pub(crate) words: Vec<String>,
     pub(crate) hashes: Vec<u64>,
+    shapes: Vec<Shape>,
+}
+
+/// The outline of a word: its length in characters, its ends, whether it holds a digit.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    chars: u16,
+    first: char,
+    last: char,
+    digit: bool,
 }
 
 impl Vocabulary {
@@ -82,6 +93,12 @@ impl Vocabulary {
         self.ids.insert(word.to_string(), id);
         self.words.push(word.to_string());
         self.hashes.push(word_hash(word));
+        self.shapes.push(Shape {
+            chars: word.chars().count().min(usize::from(u16::MAX)) as u16,
+            first: word.chars().next().unwrap_or(' '),
+            last: word.chars().next_back().unwrap_or(' '),
+            digit: word.bytes().any(|b| b.is_ascii_digit()),
+        });
         id
     }
 
@@ -92,7 +109,17 @@ impl Vocabulary {
 
 impl Spelling for Vocabulary {
     fn near(&self, a: u32, b: u32) -> bool {
-        spelling_variants(&self.words[a as usize], &self.words[b as usize])
+        let (x, y) = (self.shapes[a as usize], self.shapes[b as usize]);
+        // Most pairs of different words differ in length or at both ends: no typo of news
+        // copy changes the first and the last letter at once.
+        if x.digit || y.digit || x.chars.min(y.chars) < 4 || x.chars.abs_diff(y.chars) > 2 {
+            return false;
+        }
+        if x.first != y.first && x.last != y.last {
+            return false;
+        }
+        let allowed = if x.chars.min(y.chars) >= 8 { 2 } else { 1 };
+        within_edits(&self.words[a as usize], &self.words[b as usize], allowed)
     }
 }
 
@@ -139,76 +166,162 @@ impl Phrases {
     }
 }
 
+/// How many of its word pairs a phrase looks its partners up by.
+const RAREST: usize = 8;
+
 /// For every phrase of at least `min_words` words, the other phrases that share the most word
-/// pairs with it: at most `max_candidates`, most shared first. Word pairs found in more than
-/// `max_postings` phrases (`of the`, `we are`) are too common to say anything and are skipped,
-/// which keeps the cost linear whatever the input.
+/// pairs with it: at most `max_candidates`, most shared first, with the number shared. Word pairs
+/// found in more than `max_postings` phrases (`of the`, `we are`) are too common to say anything
+/// and are skipped, which keeps the cost linear whatever the input.
 pub(crate) fn candidates(
     phrases: &Phrases,
     min_words: usize,
     max_postings: usize,
     max_candidates: usize,
 ) -> Vec<(u32, u32, u32)> {
+    let postings = postings(phrases, min_words);
+    let lists = usable_lists(&postings, phrases.len(), max_postings);
+    let n = phrases.len();
+    let top = |(shared, touched): &mut (Vec<u32>, Vec<u32>), id: usize| {
+        best_partners(
+            phrases,
+            &postings,
+            &lists,
+            id,
+            shared,
+            touched,
+            max_candidates,
+        )
+    };
+    #[cfg(feature = "parallel")]
+    let found: Vec<Vec<(u32, u32, u32)>> = {
+        use rayon::prelude::*;
+        (0..n)
+            .into_par_iter()
+            .with_min_len(1 << 12)
+            .map_init(|| (vec![0u32; n], Vec::new()), top)
+            .collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let found: Vec<Vec<(u32, u32, u32)>> = {
+        let mut scratch = (vec![0u32; n], Vec::new());
+        (0..n).map(|id| top(&mut scratch, id)).collect()
+    };
+    found.into_iter().flatten().collect()
+}
+
+/// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together.
+fn postings(phrases: &Phrases, min_words: usize) -> Vec<(u64, u32)> {
     let hashes = &phrases.vocabulary.hashes;
-    let ellipsis = phrases.ellipsis();
-    // Every (pair hash, phrase) posting, sorted so that each pair's phrases are together.
+    let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
     let mut postings: Vec<(u64, u32)> = Vec::new();
     for (id, words) in phrases.words.iter().enumerate() {
         if words.len() < min_words {
             continue;
         }
         for pair in words.windows(2) {
-            if pair.contains(&ellipsis.unwrap_or(u32::MAX)) {
-                continue;
+            if pair[0] != ellipsis && pair[1] != ellipsis {
+                let h = mix(hashes[pair[0] as usize].rotate_left(17) ^ hashes[pair[1] as usize]);
+                postings.push((h, id as u32));
             }
-            let h = mix(hashes[pair[0] as usize].rotate_left(17) ^ hashes[pair[1] as usize]);
-            postings.push((h, id as u32));
         }
     }
+    #[cfg(feature = "parallel")]
+    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut postings[..]);
+    #[cfg(not(feature = "parallel"))]
     postings.sort_unstable();
     postings.dedup();
-    // Each phrase's usable posting lists, as ranges into `postings`.
-    let mut lists: Vec<Vec<(u32, u32)>> = vec![Vec::new(); phrases.len()];
-    let mut start = 0;
-    while start < postings.len() {
-        let h = postings[start].0;
-        let end = start + postings[start..].partition_point(|p| p.0 == h);
-        let size = end - start;
-        if size > 1 && size <= max_postings {
-            for &(_, id) in &postings[start..end] {
-                lists[id as usize].push((start as u32, end as u32));
-            }
+    postings
+}
+
+/// For each phrase, the ranges of `postings` (one per word pair it has) that are worth reading:
+/// shared with another phrase and not too common. Compressed: `offsets[id]..offsets[id + 1]`
+/// indexes `ranges`.
+struct Lists {
+    offsets: Vec<u32>,
+    ranges: Vec<(u32, u32)>,
+}
+
+fn usable_lists(postings: &[(u64, u32)], n: usize, max_postings: usize) -> Lists {
+    let groups = || {
+        let mut start = 0;
+        std::iter::from_fn(move || {
+            let first = postings.get(start)?;
+            let end = start + postings[start..].partition_point(|p| p.0 == first.0);
+            let group = (start, end);
+            start = end;
+            Some(group)
+        })
+        .filter(|&(s, e)| e - s > 1 && e - s <= max_postings)
+    };
+    let mut offsets = vec![0u32; n + 1];
+    for (s, e) in groups() {
+        for &(_, id) in &postings[s..e] {
+            offsets[id as usize + 1] += 1;
         }
-        start = end;
     }
-    // Count shared pairs per candidate with a dense scratch array.
-    let mut shared = vec![0u32; phrases.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut out = Vec::new();
-    for (id, ranges) in lists.iter().enumerate() {
-        for &(s, e) in ranges {
-            for &(_, other) in &postings[s as usize..e as usize] {
-                if other as usize != id {
-                    if shared[other as usize] == 0 {
-                        touched.push(other);
-                    }
-                    shared[other as usize] += 1;
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut fill = offsets.clone();
+    let mut ranges = vec![(0u32, 0u32); offsets[n] as usize];
+    for (s, e) in groups() {
+        for &(_, id) in &postings[s..e] {
+            ranges[fill[id as usize] as usize] = (s as u32, e as u32);
+            fill[id as usize] += 1;
+        }
+    }
+    Lists { offsets, ranges }
+}
+
+/// The phrases sharing the most usable word pairs with phrase `id`, counted in a dense scratch
+/// array that is left zeroed for the next call.
+fn best_partners(
+    phrases: &Phrases,
+    postings: &[(u64, u32)],
+    lists: &Lists,
+    id: usize,
+    shared: &mut [u32],
+    touched: &mut Vec<u32>,
+    max_candidates: usize,
+) -> Vec<(u32, u32, u32)> {
+    // The phrase's rarest usable word pairs say the most about it and cost the least to read:
+    // variants of one statement share most of them, a fragment shares all of its own.
+    let mut ranges =
+        lists.ranges[lists.offsets[id] as usize..lists.offsets[id + 1] as usize].to_vec();
+    if ranges.len() > RAREST {
+        ranges.select_nth_unstable_by_key(RAREST, |&(s, e)| (e - s, s));
+        ranges.truncate(RAREST);
+    }
+    for &(s, e) in &ranges {
+        for &(_, other) in &postings[s as usize..e as usize] {
+            if other as usize != id {
+                if shared[other as usize] == 0 {
+                    touched.push(other);
                 }
+                shared[other as usize] += 1;
             }
         }
-        touched.sort_unstable_by_key(|&o| {
-            (
-                std::cmp::Reverse(shared[o as usize]),
-                phrases.key[o as usize],
-            )
-        });
-        for &other in touched.iter().take(max_candidates) {
-            out.push((id as u32, other, shared[other as usize]));
-        }
-        for &o in &touched {
-            shared[o as usize] = 0;
-        }
-        touched.clear();
     }
-    out
+    // Zero every counter touched, and keep only partners that share a third of the pairs read:
+    // fewer, and the wordings differ by more edits than any threshold allows.
+    let needed = ranges.len().div_ceil(3).max(1) as u32;
+    let mut partners: Vec<(u32, u32)> = Vec::new();
+    for &o in touched.iter() {
+        let n = std::mem::take(&mut shared[o as usize]);
+        if n >= needed {
+            partners.push((o, n));
+        }
+    }
+    touched.clear();
+    let rank = |&(o, n): &(u32, u32)| (std::cmp::Reverse(n), phrases.key[o as usize]);
+    let keep = partners.len().min(max_candidates);
+    if partners.len() > keep {
+        partners.select_nth_unstable_by_key(keep, rank);
+    }
+    partners[..keep].sort_unstable_by_key(rank);
+    partners[..keep]
+        .iter()
+        .map(|&(other, n)| (id as u32, other, n))
+        .collect()
 }

@@ -49,7 +49,8 @@ pub struct ClusterConfig {
     /// different word costs 1. Default 0.3.
     pub typo_cost: f64,
     /// Word pairs found in more than this many distinct wordings are too common to find
-    /// candidates with. Default 200.
+    /// candidates with. Default 1000: a statement quoted in hundreds of wordings still finds
+    /// its variants, while `of the` and `we are` are left out.
     pub max_postings: usize,
     /// How many candidates each wording is verified against, most shared word pairs first.
     /// Default 12.
@@ -113,7 +114,7 @@ impl Default for ClusterConfig {
             fragment_similarity: 0.8,
             min_words: 3,
             typo_cost: 0.3,
-            max_postings: 200,
+            max_postings: 1000,
             max_candidates: 12,
         }
     }
@@ -251,41 +252,78 @@ pub fn cluster(items: &[ClusterItem<'_>], config: &ClusterConfig) -> Clustering 
 /// Joins variants, then attaches each group of fragments to its one best parent. Returns the
 /// final root phrase of every phrase.
 fn link_phrases(phrases: &Phrases, config: &ClusterConfig) -> Vec<u32> {
-    let n = phrases.len();
-    let costs = Costs {
-        typo: config.typo_cost,
-        ellipsis: phrases.ellipsis(),
-    };
-    let pairs = candidates(
+    let costs = Costs::new(config.typo_cost, phrases.ellipsis());
+    let mut pairs = candidates(
         phrases,
         config.min_words.max(2),
         config.max_postings,
         config.max_candidates,
     );
-    let mut sets = UnionFind::new(n);
+    // A pair found from both sides is verified once.
+    for p in &mut pairs {
+        if p.0 > p.1 {
+            *p = (p.1, p.0, p.2);
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|p| (p.0, p.1));
+    let verify = |&(a, b, _): &(u32, u32, u32)| verify_pair(phrases, costs, config, a, b);
+    #[cfg(feature = "parallel")]
+    let links: Vec<Link> = {
+        use rayon::prelude::*;
+        pairs.par_iter().filter_map(verify).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let links: Vec<Link> = pairs.iter().filter_map(verify).collect();
+
+    let mut sets = UnionFind::new(phrases.len());
     let mut fragments: Vec<(u32, u32, f64)> = Vec::new();
-    for (a, b, _) in pairs {
-        let (wa, wb) = (&phrases.words[a as usize], &phrases.words[b as usize]);
-        let (short, long, s_id, l_id) = if wa.len() <= wb.len() {
-            (wa, wb, a, b)
-        } else {
-            (wb, wa, b, a)
-        };
-        if short.len() * 10 >= long.len() * 8 {
-            if sets.find(a) != sets.find(b)
-                && align::similarity(short, long, costs, &phrases.vocabulary)
-                    >= config.variant_similarity
-            {
-                sets.union(a, b);
-            }
-        } else {
-            let fit = align::containment(short, long, costs, &phrases.vocabulary);
-            if fit >= config.fragment_similarity {
-                fragments.push((s_id, l_id, fit));
-            }
+    for link in links {
+        match link {
+            Link::Variant(a, b) => sets.union(a, b),
+            Link::Fragment(part, whole, fit) => fragments.push((part, whole, fit)),
         }
     }
     attach_fragments(phrases, &mut sets, &fragments)
+}
+
+/// A verified relation between two phrases.
+enum Link {
+    Variant(u32, u32),
+    /// The first fits inside the second, this well.
+    Fragment(u32, u32, f64),
+}
+
+/// Aligns a candidate pair.
+fn verify_pair(
+    phrases: &Phrases,
+    costs: Costs,
+    config: &ClusterConfig,
+    a: u32,
+    b: u32,
+) -> Option<Link> {
+    let (wa, wb) = (&phrases.words[a as usize], &phrases.words[b as usize]);
+    let ((short, s_id), (long, l_id)) =
+        if (wa.len(), phrases.key[a as usize]) <= (wb.len(), phrases.key[b as usize]) {
+            ((wa, a), (wb, b))
+        } else {
+            ((wb, b), (wa, a))
+        };
+    let words = &phrases.vocabulary;
+    if short.len() * 10 >= long.len() * 8 {
+        if align::edit_bound(short, long) >= config.variant_similarity {
+            return Some(Link::Variant(s_id, l_id));
+        }
+        align::reaches(config.variant_similarity, costs, |c| {
+            align::similarity(short, long, c, words)
+        })
+        .map(|_| Link::Variant(s_id, l_id))
+    } else {
+        align::reaches(config.fragment_similarity, costs, |c| {
+            align::containment(short, long, c, words)
+        })
+        .map(|fit| Link::Fragment(s_id, l_id, fit))
+    }
 }
 
 /// Statistics of a group of variants, for choosing a fragment's parent.
@@ -363,10 +401,7 @@ fn attach_short(
     const WORDINGS: usize = 8;
     /// A speaker with more statements than this cannot make a short fragment unambiguous.
     const STATEMENTS: usize = 64;
-    let costs = Costs {
-        typo: config.typo_cost,
-        ellipsis: phrases.ellipsis(),
-    };
+    let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut roots = roots.to_vec();
     let is_short = |p: u32| phrases.words[p as usize].len() < config.min_words;
     let mut wordings: FxMap<u32, Vec<u32>> = FxMap::default();
