@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::detect::{paragraph_bounds, Quotation};
+use crate::detect::Quotation;
 use crate::lexicon;
 use names::Subject;
 use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
@@ -84,6 +84,33 @@ const CONTEXT: usize = 240;
 /// assert_eq!(speakers, [trump.clone(), trump.clone(), trump]);
 /// ```
 pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
+    // Quotations that do not belong to `text` (out of bounds, overlapping, out of order) get no
+    // attribution; the others are attributed as if those were absent.
+    let fits = |q: &Quotation| {
+        q.outer.start <= q.outer.end
+            && text.get(q.outer.clone()).is_some()
+            && text.get(q.span.clone()).is_some()
+    };
+    let ordered = quotes
+        .windows(2)
+        .all(|w| w[0].outer.end <= w[1].outer.start);
+    if !(ordered && quotes.iter().all(fits)) {
+        let mut kept: Vec<usize> = Vec::new();
+        for (i, q) in quotes.iter().enumerate() {
+            let after_last = kept
+                .last()
+                .map_or(true, |&k| quotes[k].outer.end <= q.outer.start);
+            if fits(q) && after_last {
+                kept.push(i);
+            }
+        }
+        let subset: Vec<Quotation> = kept.iter().map(|&i| quotes[i].clone()).collect();
+        let mut out = vec![Attribution::default(); quotes.len()];
+        for (a, &i) in attribute(text, &subset).into_iter().zip(&kept) {
+            out[i] = a;
+        }
+        return out;
+    }
     let tokens = tokenize(text, 0..text.len());
     let mut people = People::new(mid_sentence_capitals(text, &tokens));
     if looks_german(&tokens) {
@@ -92,11 +119,13 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     let index = |at: usize| tokens.partition_point(|t| t.span.start < at);
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut prose_start = 0;
+    let mut blocked = vec![false; quotes.len()];
+    let mut paragraphs = Paragraphs::new(text);
     for (i, q) in quotes.iter().enumerate() {
         // All the prose since the last quotation names people; only its last lines attribute.
         let prose = &tokens[index(prose_start)..index(q.outer.start)];
         people.observe(prose);
-        let paragraph = paragraph_bounds(text, q.outer.start);
+        let (paragraph, headline) = paragraphs.at(q.outer.start);
         let left_start = paragraph.start.max(prose_start);
         let left = &prose[prose.partition_point(|t| t.span.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
@@ -106,25 +135,40 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         let earlier = left[..left.len() - own.len()]
             .split_last()
             .map_or(&[][..], |(_, rest)| rest);
+        // The sentence starts before `left` when an earlier quotation of this paragraph sits
+        // inside it: `"We are ready," Zelensky said, while critics called the offer "…"`.
+        let after_quote_mid_sentence = i > 0
+            && left_start == prose_start
+            && own.len() == left.len()
+            && !quotes[i - 1]
+                .text(text)
+                .trim_end()
+                .ends_with(['.', '!', '?']);
         let context = Context {
+            whole_sentence: !after_quote_mid_sentence,
             left: own,
             before_sentence: sentence_tail(earlier),
             right: sentence_head(right),
-            headline: is_headline(text, paragraph.clone()),
+            headline,
             follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
         };
         people.now_attributing(i);
-        out[i] = if context.follows_quote && out[i - 1].speaker.is_some() {
+        let (found, attributed) = explicit(&context, q, &mut people);
+        out[i] = found;
+        blocked[i] = attributed && out[i].speaker.is_none();
+        if blocked[i] {
+            prose_start = q.outer.end;
+            continue;
+        }
+        if out[i].speaker.is_none() && context.follows_quote && out[i - 1].speaker.is_some() {
             // `as “not necessary” and “very bad timing”`: one speaker for the series.
-            Attribution {
+            out[i] = Attribution {
                 method: Some(Method::Paragraph),
                 cue: None,
                 cue_span: None,
                 speaker: out[i - 1].speaker.clone(),
-            }
-        } else {
-            explicit(&context, q, &mut people)
-        };
+            };
+        }
         if out[i].speaker.is_none() && left.is_empty() && paragraph.start > prose_start {
             out[i] = from_paragraph_before(prose, paragraph.start, q, &mut people);
         }
@@ -143,7 +187,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             }
         }
     }
-    fill_from_neighbours(text, quotes, &mut out);
+    fill_from_neighbours(text, quotes, &blocked, &mut out);
     for a in &mut out {
         if let Some(name) = &a.speaker {
             a.speaker = Some(people.full_name(name));
@@ -217,6 +261,45 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> HashSet<&'t st
         .collect()
 }
 
+/// The paragraph (line) holding a position, found moving forward through the text so that all
+/// the lookups together read the text once, however many quotations a paragraph holds.
+struct Paragraphs<'t> {
+    text: &'t str,
+    current: Range<usize>,
+    headline: bool,
+    /// Whether `current` has been found yet.
+    started: bool,
+}
+
+impl<'t> Paragraphs<'t> {
+    fn new(text: &'t str) -> Self {
+        Paragraphs {
+            text,
+            current: 0..0,
+            headline: false,
+            started: false,
+        }
+    }
+
+    /// The paragraph holding `at`, which must not be before the previous `at`, and whether it
+    /// reads as a headline.
+    fn at(&mut self, at: usize) -> (Range<usize>, bool) {
+        if !self.started || at > self.current.end {
+            let from = if self.started { self.current.end } else { 0 };
+            let start = self.text[from..at]
+                .rfind('\n')
+                .map_or(from, |i| from + i + 1);
+            let end = self.text[at..]
+                .find('\n')
+                .map_or(self.text.len(), |i| at + i);
+            self.current = start..end;
+            self.headline = is_headline(self.text, self.current.clone());
+            self.started = true;
+        }
+        (self.current.clone(), self.headline)
+    }
+}
+
 /// The prose beside one quotation.
 struct Context<'a, 't> {
     /// The sentence before the opening mark, within the paragraph.
@@ -228,6 +311,9 @@ struct Context<'a, 't> {
     headline: bool,
     /// Only `and`, `or` or a comma since the previous quotation of the sentence.
     follows_quote: bool,
+    /// Whether `left` starts where the quotation's sentence starts (not right after an earlier
+    /// quotation inside the same sentence).
+    whole_sentence: bool,
     /// The sentence before the quotation's own, within the paragraph and after the previous
     /// quotation (without its final stop).
     before_sentence: &'a [Token<'t>],
@@ -285,24 +371,62 @@ const MAX_TOKENS: usize = 60;
 
 /// An attribution stated beside the quotation. Full quotations look right first (`"…," Trump
 /// wrote`), fragments left first (`Trump called it "not necessary"`).
-fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> Attribution {
+/// A speech verb right after a lower-case noun (`critics called`, `officials said`): somebody
+/// speaks whom the text does not name.
+fn someone_unnamed_speaks(tokens: &[Token<'_>]) -> bool {
+    tokens.windows(2).any(|w| {
+        let (noun, verb) = (&w[0], &w[1]);
+        is_speech_verb_token(verb)
+            && noun.is_lowercase_word()
+            && noun.text.len() > 3
+            && noun.text.ends_with('s')
+            && !lexicon::is_verb_adverb(noun.text)
+            && !lexicon::is_clause_word(noun.text)
+    })
+}
+
+/// Returns the attribution, and whether the text attributes the quotation at all (to someone
+/// named or not): if it does, the neighbours' speakers are not borrowed.
+fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (Attribution, bool) {
     let (left, right, headline) = (context.left, context.right, context.headline);
-    let found = if q.kind == crate::QuoteKind::Full {
-        after_quote(right, headline).or_else(|| before_quote(left, headline))
+    let whole = context.whole_sentence;
+    let after = || after_quote(right, headline);
+    let before = || before_quote(left, headline, whole);
+    let (first, second) = if q.kind == crate::QuoteKind::Full {
+        (after(), before())
     } else {
-        before_quote(left, headline).or_else(|| after_quote(right, headline))
+        (before(), after())
     };
-    let found = found.or_else(|| introduced_by(left, headline));
-    if let Some((subject, cue)) = found {
-        return resolve(subject, Some(cue), Method::Named, people);
+    // The nearest words first; when they name no one (`he added` with no `he` in sight), the
+    // others.
+    // `a so-called "peace plan"`: a scare quote, nobody's words.
+    if left
+        .last()
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("so-called"))
+    {
+        return (Attribution::default(), true);
+    }
+    let found = [first, second, introduced_by(left, headline, whole)];
+    let mut attributed = false;
+    for (subject, cue) in found.into_iter().flatten() {
+        let a = resolve(subject, Some(cue), Method::Named, people);
+        if a.speaker.is_some() {
+            return (a, true);
+        }
+        attributed = true;
+    }
+    // `"…," Trump's spokesman said`, `critics called the offer "…"`: the text says who spoke,
+    // someone we cannot name; no guess from the neighbours then.
+    if attributed || someone_unnamed_speaks(left) || someone_unnamed_speaks(right) {
+        return (Attribution::default(), true);
     }
     // `Reid has gone after Trump as a “…”`: a fragment with no verb of saying is the words
     // of the sentence's subject.
-    if q.kind == crate::QuoteKind::Fragment {
+    if q.kind == crate::QuoteKind::Fragment && whole {
         if let Some(subject @ (Subject::Person { .. } | Subject::Organisation(_))) =
             sentence_subject(left)
         {
-            return resolve(subject, None, Method::Subject, people);
+            return (resolve(subject, None, Method::Subject, people), false);
         }
     }
     // `…, Schiff said. "…"` or `Trump addressed the Kremlin directly. "…"`: a quotation
@@ -310,12 +434,12 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> At
     if q.kind == crate::QuoteKind::Full && left.is_empty() {
         let before = context.before_sentence;
         let subject = if before.iter().any(is_speech_verb_token) {
-            before_quote(before, false).map(|(s, _)| s)
+            before_quote(before, false, true).map(|(s, _)| s)
         } else {
             sentence_subject(before).filter(|s| matches!(s, Subject::Person { .. }))
         };
         if let Some(subject) = subject {
-            return resolve(subject, None, Method::Continuation, people);
+            return (resolve(subject, None, Method::Continuation, people), false);
         }
     }
     // `Trump’s “Vladimir, STOP!” post`: the owner of the words, around them.
@@ -326,10 +450,10 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> At
                 name: owner.stem().to_string(),
                 titles: Vec::new(),
             };
-            return resolve(subject, None, Method::Named, people);
+            return (resolve(subject, None, Method::Named, people), false);
         }
     }
-    Attribution::default()
+    (Attribution::default(), false)
 }
 
 fn is_speech_verb_token(t: &Token<'_>) -> bool {
@@ -359,7 +483,9 @@ fn from_paragraph_before(
         .iter()
         .any(|t| t.is_lowercase_word() && lexicon::is_speech_verb(t.text));
     if introduces {
-        return match before_quote(sentence, false).or_else(|| introduced_by(sentence, false)) {
+        let found =
+            before_quote(sentence, false, true).or_else(|| introduced_by(sentence, false, true));
+        return match found {
             Some((subject, cue)) => resolve(subject, Some(cue), Method::Named, people),
             None => Attribution::default(),
         };
@@ -367,7 +493,7 @@ fn from_paragraph_before(
     // `Rutte said Thursday it was Russia that had to move.` or `Trump took to social media.`,
     // then the quotation: the words of the person the paragraph was about.
     let subject = if has_verb {
-        before_quote(sentence, false).map(|(s, _)| s)
+        before_quote(sentence, false, true).map(|(s, _)| s)
     } else {
         sentence_subject(sentence).filter(|s| matches!(s, Subject::Person { .. }))
     };
@@ -409,8 +535,14 @@ fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut Peopl
 
 /// Quotations without words of their own take the one speaker of their paragraph, or the speaker
 /// of the quotation they continue when they open the next paragraph.
-fn fill_from_neighbours(text: &str, quotes: &[Quotation], out: &mut [Attribution]) {
-    let paragraph = |q: &Quotation| paragraph_bounds(text, q.outer.start);
+fn fill_from_neighbours(
+    text: &str,
+    quotes: &[Quotation],
+    blocked: &[bool],
+    out: &mut [Attribution],
+) {
+    let mut paragraphs = Paragraphs::new(text);
+    let mut paragraph = |q: &Quotation| paragraphs.at(q.outer.start).0;
     let mut i = 0;
     while i < quotes.len() {
         let bounds = paragraph(&quotes[i]);
@@ -432,7 +564,7 @@ fn fill_from_neighbours(text: &str, quotes: &[Quotation], out: &mut [Attribution
             _ => None,
         };
         for k in i..j {
-            if out[k].speaker.is_some() {
+            if out[k].speaker.is_some() || blocked[k] {
                 continue;
             }
             if let Some(name) = &only {

@@ -32,6 +32,7 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
         .iter()
         .position(|t| !(is_joiner(t) || (headline && t.is(":"))))?;
     let dashed = tokens[..start].iter().any(|t| !t.is(",") && !t.is(")"));
+    let joiner = start.checked_sub(1).map(|i| tokens[i].clone());
     let tokens = &tokens[start..];
     if let Some(found) = according_to(tokens, 0) {
         return Some(found);
@@ -48,12 +49,26 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
         _ => tokens,
     };
     let first = tokens.first()?;
-    if is_verb(first, false) {
+    // `, said Zelensky`; but `, suggesting Ukraine's leader …` is a participle, not inverted.
+    if is_verb(first, false) && !first.text.ends_with("ing") {
         let subject = subject_after(tokens, 1)?;
         return Some((subject, cue(first)));
     }
     // The subject is at most a name with its titles, then the verb: look a few words ahead.
     if let Some(verb) = tokens.iter().take(12).position(|t| is_verb(t, false)) {
+        // `Putin was told by Trump`: the passive names the speaker after `by`, if at all.
+        let passive = verb > 0
+            && matches!(
+                tokens[verb - 1].text,
+                "was" | "were" | "been" | "is" | "are" | "being"
+            );
+        if passive {
+            let by = tokens.get(verb + 1).is_some_and(|t| t.is("by"));
+            return by
+                .then(|| subject_after(tokens, verb + 2))
+                .flatten()
+                .map(|subject| (subject, cue(&tokens[verb])));
+        }
         if let Some(subject) = subject_before(tokens, verb) {
             // `…, Macron says` ends a headline: the comma sets the subject off.
             let set_off = verb >= 2 && {
@@ -82,8 +97,11 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
     // `"…" ― Francisco Herrero`, and a headline's `'Vladimir, STOP!': Trump makes …`
     if dashed || headline {
         if let Some(subject @ Subject::Person { .. }) = subject_after(tokens, 0) {
-            let mark = &tokens[start.saturating_sub(1).min(tokens.len() - 1)];
-            return Some((subject, ("—".to_string(), mark.span.clone())));
+            let cue = match &joiner {
+                Some(mark) => (mark.text.to_string(), mark.span.clone()),
+                None => (String::new(), tokens[0].span.start..tokens[0].span.start),
+            };
+            return Some((subject, cue));
         }
     }
     None
@@ -130,7 +148,26 @@ fn subject_words(subject: &Subject) -> usize {
 /// `Trump said: "…"` · `Trump called the attacks "…"` · `according to the ministry, "…"` ·
 /// `described by Zelensky as "…"` · `Trump's claim that "…"` · `Trump took to social media and
 /// said, "…"` (the sentence's subject) · in a headline, `Trump 'not happy'`.
-pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subject, Cue)> {
+///
+/// `whole` says whether `tokens` start where their sentence starts; if not (the prose after an
+/// earlier quotation of the same sentence), the sentence's subject is out of sight and is not
+/// guessed.
+pub(crate) fn before_quote(
+    tokens: &[Token<'_>],
+    headline: bool,
+    whole: bool,
+) -> Option<(Subject, Cue)> {
+    // Without the sentence's start in sight, the subject reported speaking earlier in the same
+    // sentence stands in for it: `"…," Macron remarked, calling on Moscow to "stop lying."`.
+    let sentence_subject = |t: &[Token<'_>]| {
+        if whole {
+            sentence_subject(t)
+        } else {
+            t.iter()
+                .position(|x| is_verb(x, false))
+                .and_then(|v| subject_before(t, v))
+        }
+    };
     if let Some(at) = tokens
         .iter()
         .rposition(|t| t.text.eq_ignore_ascii_case("according") || lexicon::is_according(t.text))
@@ -177,7 +214,9 @@ pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subj
         } else if shared {
             sentence_subject(before).or_else(|| subject_before(tokens, verb))
         } else {
-            subject_before(tokens, verb).or_else(|| sentence_subject(before))
+            // A verb with a subject of its own (`critics called`) never borrows another.
+            subject_before(tokens, verb)
+                .or_else(|| whole.then(|| sentence_subject(before)).flatten())
         };
         if let Some(subject) = subject {
             return Some((subject, cue(v)));
@@ -194,8 +233,15 @@ pub(crate) fn before_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subj
 /// The weakest pattern, tried after all others: a sentence that ends in a colon before the
 /// quotation (`Trump wrote on Truth Social:`), or a headline (`Trump to Putin: 'STOP'`), is
 /// the words of the sentence's subject.
-pub(crate) fn introduced_by(tokens: &[Token<'_>], headline: bool) -> Option<(Subject, Cue)> {
+pub(crate) fn introduced_by(
+    tokens: &[Token<'_>],
+    headline: bool,
+    whole: bool,
+) -> Option<(Subject, Cue)> {
     let last = tokens.last()?;
+    if !whole {
+        return None;
+    }
     if !(last.is(":") || headline) {
         return None;
     }
@@ -256,7 +302,7 @@ fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
     }
     let subject = subject_after(tokens, at + 2)?;
     let span = a.span.start..b.span.end;
-    Some((subject, ("according to".to_string(), span)))
+    Some((subject, (format!("{} {}", a.text, b.text), span)))
 }
 
 /// The subject a sentence opens with, after an opening adverbial such as `On Thursday,`.

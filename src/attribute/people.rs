@@ -22,10 +22,21 @@ struct Person {
     seen: usize,
 }
 
-/// The people of one document, in the order they were named.
+/// The people of one document, in the order they were named, with indexes so that every lookup
+/// costs the same however many people a text names.
 #[derive(Debug, Default)]
 pub(crate) struct People<'t> {
     persons: Vec<Person>,
+    /// Every name a person was noted under.
+    by_name: HashMap<String, usize>,
+    /// Persons by the last word of their name.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Persons named so far by a surname alone, which a full name may complete.
+    bare: HashMap<String, usize>,
+    /// Persons by role (`president`, `senator`), for descriptions.
+    by_role: HashMap<String, Vec<usize>>,
+    /// The person a pronoun means now.
+    last_subject: Option<usize>,
     clock: usize,
     /// Capitalised words the document uses inside sentences, so names rather than sentence
     /// openers.
@@ -153,6 +164,7 @@ impl<'t> People<'t> {
         self.note(name, titles, true);
         if let Some(i) = self.find(name) {
             self.persons[i].personal = true;
+            self.consider_subject(i);
         }
     }
 
@@ -175,61 +187,105 @@ impl<'t> People<'t> {
         self.clock += 1;
         let i = match self.find(name) {
             Some(i) => i,
-            None => {
-                self.persons.push(Person {
-                    name: name.to_string(),
-                    titles: Vec::new(),
-                    personal: false,
-                    as_subject: 0,
-                    seen: 0,
-                });
-                self.persons.len() - 1
-            }
+            None => self.add_person(name),
         };
+        if name.contains(' ') && !self.persons[i].name.contains(' ') {
+            // `Trump`, then `Donald Trump`: the surname was his.
+            self.bare.remove(&self.persons[i].name);
+            self.persons[i].name = name.to_string();
+            self.by_name.insert(name.to_string(), i);
+        }
         let p = &mut self.persons[i];
         p.personal |= name.contains(' ') || !titles.is_empty();
-        if name.split(' ').count() > p.name.split(' ').count() {
-            p.name = name.to_string();
-        }
         for t in titles {
             if !p.titles.contains(t) {
                 p.titles.push(t.clone());
+                self.by_role.entry(role(t).to_string()).or_default().push(i);
             }
         }
         p.seen = self.clock;
         if as_subject {
             p.as_subject = self.clock;
+            self.consider_subject(i);
         }
     }
 
-    /// The person `name` refers to: the same name, or a full name ending with this surname.
+    fn add_person(&mut self, name: &str) -> usize {
+        let i = self.persons.len();
+        self.persons.push(Person {
+            name: name.to_string(),
+            titles: Vec::new(),
+            personal: false,
+            as_subject: 0,
+            seen: 0,
+        });
+        self.by_name.insert(name.to_string(), i);
+        self.by_surname
+            .entry(last_word(name).to_string())
+            .or_default()
+            .push(i);
+        if !name.contains(' ') {
+            self.bare.insert(name.to_string(), i);
+        }
+        i
+    }
+
+    /// Makes person `i` the one a pronoun means, if it was just named as a subject and can be.
+    fn consider_subject(&mut self, i: usize) {
+        let p = &self.persons[i];
+        if p.as_subject == self.clock && p.personal && !looks_like_organisation(&p.name) {
+            self.last_subject = Some(i);
+        }
+    }
+
+    /// The person `name` refers to: the same name; for a surname alone, the one person of that
+    /// surname (two people sharing it make it ambiguous: `Clinton` with Hillary and Bill); for a
+    /// full name, the person so far known by its surname alone.
     fn find(&self, name: &str) -> Option<usize> {
-        let last = last_word(name);
-        let single = !name.contains(' ');
-        self.persons.iter().position(|p| {
-            p.name == name || (last_word(&p.name) == last && (single || !p.name.contains(' ')))
-        })
+        if let Some(&i) = self.by_name.get(name) {
+            return Some(i);
+        }
+        if name.contains(' ') {
+            return self.bare.get(last_word(name)).copied();
+        }
+        match self.by_surname.get(name).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
     }
 
     /// The person last named as a speaker or subject.
     pub(crate) fn last_person(&self) -> Option<String> {
-        self.persons
-            .iter()
-            .filter(|p| p.as_subject > 0 && p.personal && !looks_like_organisation(&p.name))
-            .max_by_key(|p| p.as_subject)
-            .map(|p| p.name.clone())
+        self.last_subject.map(|i| self.persons[i].name.clone())
     }
 
     /// The person a description such as `the Ukrainian leader` points to: the one last named with
     /// that role, preferring one whose other titles match too.
     pub(crate) fn described(&self, roles: &[String]) -> Option<String> {
+        /// The most recent persons of a role looked at: enough for any article.
+        const RECENT: usize = 64;
         let (head, modifiers) = roles.split_last()?;
-        let fits_head = |p: &Person| {
-            p.titles.iter().any(|t| same_role(t, head))
-                || (head == "leader" && p.titles.iter().any(|t| is_head_of_state(t)))
+        // `Trump's spokesman` is somebody's, not whoever was last called a spokesman.
+        if modifiers
+            .iter()
+            .any(|m| m.ends_with("'s") || m.ends_with("’s"))
+        {
+            return None;
+        }
+        let heads: &[&str] = if head == "leader" {
+            &[
+                "president",
+                "prime",
+                "chancellor",
+                "premier",
+                "king",
+                "queen",
+                "leader",
+            ]
+        } else {
+            &[role(head)]
         };
-        let candidates: Vec<&Person> = self.persons.iter().filter(|p| fits_head(p)).collect();
-        let matching_modifier = |p: &&&Person| {
+        let matching_modifier = |p: &Person| {
             modifiers
                 .iter()
                 .filter(|m| lexicon::is_demonym(m) || same_country(m, m))
@@ -237,17 +293,24 @@ impl<'t> People<'t> {
         };
         // `the US president` is not the Ukrainian one: a modifier that fits nobody resolves
         // nothing.
-        let best = candidates
+        let best = heads
             .iter()
-            .filter(matching_modifier)
+            .filter_map(|h| self.by_role.get(*h))
+            .flat_map(|list| list.iter().rev().take(RECENT))
+            .map(|&i| &self.persons[i])
+            .filter(|p| matching_modifier(p))
             .max_by_key(|p| p.seen)?;
         Some(best.name.clone())
     }
 
-    /// Expands a surname to the full name used elsewhere in the document.
+    /// Expands a surname to the full name used elsewhere in the document, when only one person
+    /// has that surname.
     pub(crate) fn full_name(&self, name: &str) -> String {
-        match self.find(name) {
-            Some(i) if !name.contains(' ') => self.persons[i].name.clone(),
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        match self.by_surname.get(name).map(Vec::as_slice) {
+            Some([one]) => self.persons[*one].name.clone(),
             _ => name.to_string(),
         }
     }
@@ -264,10 +327,6 @@ fn looks_like_organisation(name: &str) -> bool {
         .any(lexicon::is_organisation_noun)
 }
 
-fn same_role(title: &str, head: &str) -> bool {
-    role(title) == role(head)
-}
-
 /// A title in full: `Sen.` is a senator, `Rep.` and a congressman are representatives.
 fn role(title: &str) -> &str {
     match title.trim_end_matches('.') {
@@ -280,13 +339,6 @@ fn role(title: &str) -> &str {
         "spokeswoman" | "spokesman" | "spokesperson" => "spokesperson",
         other => other,
     }
-}
-
-fn is_head_of_state(title: &str) -> bool {
-    matches!(
-        title,
-        "president" | "prime" | "chancellor" | "premier" | "king" | "queen" | "leader"
-    )
 }
 
 /// `American` and `U.S.` are one country in descriptions: `the American president`.

@@ -114,3 +114,61 @@ fn cue_is_reported() {
     assert_eq!(&text[a.cue_span.clone().unwrap()], "wrote");
     assert_eq!(a.method, Some(Method::Named));
 }
+
+#[test]
+fn passives_name_the_speaker_after_by() {
+    assert_eq!(
+        speakers(r#""Stop the war," Putin was told by Trump."#),
+        [some("Trump")]
+    );
+    assert_eq!(speakers(r#""Stop the war," Putin was told."#), [None]);
+}
+
+#[test]
+fn somebodys_spokesman_is_not_the_last_spokesman_named() {
+    let text = "Kremlin spokesman Dmitry Peskov declined to comment.\n\
+                \"We are ready,\" Trump's spokesman said.";
+    assert_eq!(speakers(text), [None]);
+}
+
+#[test]
+fn a_surname_two_people_share_stays_a_surname() {
+    let text = "Hillary Clinton spoke first. Later, Bill Clinton took the stage.\n\
+                \"We will win,\" Clinton said.";
+    assert_eq!(speakers(text), [some("Clinton")]);
+}
+
+#[test]
+fn a_later_quotation_in_the_sentence_does_not_take_its_subject() {
+    let text = r#""We are ready," Zelensky said, while critics called the offer "a stunt"."#;
+    assert_eq!(speakers(text)[1], None);
+}
+
+#[test]
+fn a_quotation_with_its_own_attribution_keeps_it() {
+    let text =
+        r#"Trump called the plan "a disaster", "We cannot accept it," Zelensky told reporters."#;
+    assert_eq!(speakers(text), [some("Trump"), some("Zelensky")]);
+}
+
+#[test]
+fn words_that_name_no_one_give_way_to_others() {
+    let text = "Trump wrote: \"We are done.\"";
+    assert_eq!(speakers(text), [some("Trump")]);
+}
+
+#[test]
+fn quotations_of_another_text_get_no_attribution() {
+    let other = r#""hello there," he said"#;
+    let quotes = detect(other);
+    assert_eq!(attribute("", &quotes), vec![Attribution::default()]);
+}
+
+#[test]
+fn a_dash_byline_cue_points_at_the_dash() {
+    let text = "\"Hello world.\" — Francisco Herrero";
+    let quotes = detect(text);
+    let a = &attribute(text, &quotes)[0];
+    assert_eq!(a.speaker.as_deref(), Some("Francisco Herrero"));
+    assert_eq!(&text[a.cue_span.clone().unwrap()], "—");
+}

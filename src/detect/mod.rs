@@ -14,20 +14,6 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
     marks::is_mark(c)
 }
 
-/// The byte range of the paragraph (line) holding byte `at` of `text`, without its newline.
-pub(crate) fn paragraph_bounds(text: &str, at: usize) -> std::ops::Range<usize> {
-    let at = at.min(text.len());
-    let start = text.as_bytes()[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let end = text.as_bytes()[at..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |i| at + i);
-    start..end
-}
-
 use crate::lexicon;
 
 /// Whether a quotation is a whole utterance or a piece woven into the reporter's sentence.
