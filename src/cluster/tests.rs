@@ -141,3 +141,29 @@ fn a_continuation_never_joins_two_established_statements() {
     assert_eq!(c.cluster_of(3), c.cluster_of(4));
     assert_ne!(c.cluster_of(0), c.cluster_of(3));
 }
+
+#[cfg(feature = "parallel")]
+#[test]
+fn one_thread_gives_what_many_give() {
+    // Wordings that overlap in many ways, enough to spread over several rayon jobs.
+    let words = [
+        "we", "are", "ready", "peace", "deal", "done", "soldiers", "week", "strikes", "kyiv",
+    ];
+    let texts: Vec<String> = (0..20_000u32)
+        .map(|i| {
+            let n = 4 + (i % 9) as usize;
+            (0..n)
+                .map(|k| words[((i / 7) as usize * 31 + k * (1 + (i % 3) as usize)) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
+    let many = cluster(&items, &ClusterConfig::default());
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| cluster(&items, &ClusterConfig::default()));
+    assert_eq!(many, one);
+}
