@@ -2,7 +2,7 @@
 
 use super::statement::Gen;
 use super::tokens::{fix_edges, Pre, Punct, Tok, Word, SENT_START};
-use super::Drift;
+use super::Variation;
 
 impl Gen<'_> {
     /// Tidies the ends of a cut: a trailing comma often goes, a lower-case start sometimes
@@ -23,9 +23,9 @@ impl Gen<'_> {
         fix_edges(t);
     }
 
-    pub(super) fn truncate(&mut self, drift: Drift, t: &mut Vec<Tok>) -> bool {
+    pub(super) fn truncate(&mut self, drift: Variation, t: &mut Vec<Tok>) -> bool {
         let n = t.len();
-        let middle = drift == Drift::Middle;
+        let middle = drift == Variation::Middle;
         if n < if middle { 7 } else { 6 } {
             return false;
         }
@@ -35,8 +35,8 @@ impl Gen<'_> {
             m = m.min(n - 2);
         }
         match drift {
-            Drift::Prefix => t.truncate(m),
-            Drift::Suffix => {
+            Variation::Prefix => t.truncate(m),
+            Variation::Suffix => {
                 t.drain(..n - m);
             }
             _ => {

@@ -7,42 +7,42 @@ use super::tokens::{
     big_number, remove_span, Apostrophe, Case, Pre, Punct, Tok, Word, NUM_COMMAS, QCLOSE, QOPEN,
     QUOTE_MARKS, SENT_START,
 };
-use super::Drift;
+use super::Variation;
 
 /// Weights (per 100) of the drift of a repeated statement's occurrence.
-const PRIMARY: [(Drift, u32); 14] = [
-    (Drift::Exact, 25),
-    (Drift::QuoteMarks, 10),
-    (Drift::Case, 10),
-    (Drift::Punctuation, 11),
-    (Drift::Typo, 8),
-    (Drift::WordDropped, 6),
-    (Drift::WordAdded, 4),
-    (Drift::WordChanged, 4),
-    (Drift::Prefix, 4),
-    (Drift::Suffix, 3),
-    (Drift::Middle, 3),
-    (Drift::Ellipsis, 4),
-    (Drift::Piece, 6),
-    (Drift::Fragment, 2),
+const PRIMARY: [(Variation, u32); 14] = [
+    (Variation::Exact, 25),
+    (Variation::QuoteMarks, 10),
+    (Variation::Case, 10),
+    (Variation::Punctuation, 11),
+    (Variation::Typo, 8),
+    (Variation::WordDropped, 6),
+    (Variation::WordAdded, 4),
+    (Variation::WordChanged, 4),
+    (Variation::Prefix, 4),
+    (Variation::Suffix, 3),
+    (Variation::Middle, 3),
+    (Variation::Ellipsis, 4),
+    (Variation::Piece, 6),
+    (Variation::Fragment, 2),
 ];
 
 /// Weights of a second, combined drift.
-const SECONDARY: [(Drift, u32); 7] = [
-    (Drift::QuoteMarks, 10),
-    (Drift::Case, 10),
-    (Drift::Punctuation, 10),
-    (Drift::Typo, 8),
-    (Drift::WordDropped, 6),
-    (Drift::WordAdded, 4),
-    (Drift::WordChanged, 4),
+const SECONDARY: [(Variation, u32); 7] = [
+    (Variation::QuoteMarks, 10),
+    (Variation::Case, 10),
+    (Variation::Punctuation, 10),
+    (Variation::Typo, 8),
+    (Variation::WordDropped, 6),
+    (Variation::WordAdded, 4),
+    (Variation::WordChanged, 4),
 ];
 
 /// Chance that a drifted occurrence (not a fragment) gets a second drift: about 20% of all
 /// occurrences.
 const COMBINE: f64 = 0.20 / 0.73;
 
-fn pick(table: &[(Drift, u32)], rng: &mut Rng) -> Drift {
+fn pick(table: &[(Variation, u32)], rng: &mut Rng) -> Variation {
     let total: u32 = table.iter().map(|e| e.1).sum();
     let mut r = rng.below(total as usize) as u32;
     for &(d, w) in table {
@@ -55,28 +55,28 @@ fn pick(table: &[(Drift, u32)], rng: &mut Rng) -> Drift {
 }
 
 /// Order in which two combined drifts are applied: cuts first, surface changes last.
-fn apply_rank(d: Drift) -> u8 {
+fn apply_rank(d: Variation) -> u8 {
     match d {
-        Drift::Piece | Drift::Prefix | Drift::Suffix | Drift::Middle | Drift::Fragment => 0,
-        Drift::Ellipsis => 1,
-        Drift::WordDropped => 2,
-        Drift::WordAdded => 3,
-        Drift::WordChanged => 4,
-        Drift::Typo => 5,
-        Drift::QuoteMarks => 6,
-        Drift::Punctuation => 7,
-        Drift::Case => 8,
-        Drift::Exact | Drift::Singleton => 9,
+        Variation::Piece | Variation::Prefix | Variation::Suffix | Variation::Middle | Variation::Fragment => 0,
+        Variation::Ellipsis => 1,
+        Variation::WordDropped => 2,
+        Variation::WordAdded => 3,
+        Variation::WordChanged => 4,
+        Variation::Typo => 5,
+        Variation::QuoteMarks => 6,
+        Variation::Punctuation => 7,
+        Variation::Case => 8,
+        Variation::Exact | Variation::Singleton => 9,
     }
 }
 
 impl Gen<'_> {
     /// One occurrence of `base` into `buf`; returns its drift.
-    pub(super) fn occurrence(&mut self, base: &[Tok], buf: &mut Vec<Tok>) -> Drift {
+    pub(super) fn occurrence(&mut self, base: &[Tok], buf: &mut Vec<Tok>) -> Variation {
         buf.clear();
         buf.extend_from_slice(base);
         let first = pick(&PRIMARY, &mut self.rng);
-        if first == Drift::Exact || first == Drift::Fragment || !self.rng.chance(COMBINE) {
+        if first == Variation::Exact || first == Variation::Fragment || !self.rng.chance(COMBINE) {
             return self.apply(first, buf);
         }
         let mut second = pick(&SECONDARY, &mut self.rng);
@@ -94,47 +94,47 @@ impl Gen<'_> {
     }
 
     /// Applies `drift` to `t`, or a fallback when it cannot apply; returns the one applied.
-    fn apply(&mut self, drift: Drift, t: &mut Vec<Tok>) -> Drift {
+    fn apply(&mut self, drift: Variation, t: &mut Vec<Tok>) -> Variation {
         let done = match drift {
-            Drift::Exact | Drift::Singleton => true,
-            Drift::QuoteMarks => {
+            Variation::Exact | Variation::Singleton => true,
+            Variation::QuoteMarks => {
                 self.quote_marks(t);
                 true
             }
-            Drift::Case => {
+            Variation::Case => {
                 self.case(t);
                 true
             }
-            Drift::Punctuation => {
+            Variation::Punctuation => {
                 self.punctuation(t);
                 true
             }
-            Drift::Typo => self.typo(t),
-            Drift::WordDropped => self.word_dropped(t),
-            Drift::WordAdded => {
+            Variation::Typo => self.typo(t),
+            Variation::WordDropped => self.word_dropped(t),
+            Variation::WordAdded => {
                 self.word_added(t);
                 true
             }
-            Drift::WordChanged => self.word_changed(t),
-            Drift::Prefix | Drift::Suffix | Drift::Middle => self.truncate(drift, t),
-            Drift::Ellipsis => self.ellipsis(t),
-            Drift::Piece => {
+            Variation::WordChanged => self.word_changed(t),
+            Variation::Prefix | Variation::Suffix | Variation::Middle => self.truncate(drift, t),
+            Variation::Ellipsis => self.ellipsis(t),
+            Variation::Piece => {
                 if !self.piece(t) {
-                    return self.apply(Drift::Prefix, t);
+                    return self.apply(Variation::Prefix, t);
                 }
                 true
             }
-            Drift::Fragment => {
+            Variation::Fragment => {
                 self.fragment(t);
                 true
             }
         };
         if done {
             drift
-        } else if drift == Drift::WordChanged {
-            self.apply(Drift::Typo, t)
+        } else if drift == Variation::WordChanged {
+            self.apply(Variation::Typo, t)
         } else {
-            self.apply(Drift::Punctuation, t)
+            self.apply(Variation::Punctuation, t)
         }
     }
 

@@ -11,7 +11,7 @@
 //! with 100 frequent English function words (about 40% of tokens), contractions (`let's`,
 //! `don't`), capitalised names and numbers. Some different statements deliberately share a
 //! span of 3–6 words, so that sharing words is not the same as being one statement. About 2%
-//! of occurrences are one- or two-word [`Drift::Fragment`]s, which no clustering can place
+//! of occurrences are one- or two-word [`Variation::Fragment`]s, which no clustering can place
 //! reliably: a perfect score is not expected.
 //!
 //! The output is a pure function of the [`SynthConfig`]: the same settings give the same
@@ -106,13 +106,13 @@ pub struct SynthQuote {
     /// Id of the speaker of the statement; all occurrences of a statement share it.
     pub speaker: u32,
     /// The drift applied to the base statement. When two drifts were combined, the first drawn.
-    pub kind: Drift,
+    pub kind: Variation,
 }
 
 /// How an occurrence differs from its base statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Drift {
+pub enum Variation {
     /// Verbatim.
     Exact,
     /// Apostrophes changed (`let's` / `let’s` / `lets`), or inner quote marks added, changed or
@@ -147,44 +147,44 @@ pub enum Drift {
     Singleton,
 }
 
-impl Drift {
+impl Variation {
     /// Every drift, in declaration order.
-    pub const ALL: [Drift; 15] = [
-        Drift::Exact,
-        Drift::QuoteMarks,
-        Drift::Case,
-        Drift::Punctuation,
-        Drift::Typo,
-        Drift::WordDropped,
-        Drift::WordAdded,
-        Drift::WordChanged,
-        Drift::Prefix,
-        Drift::Suffix,
-        Drift::Middle,
-        Drift::Ellipsis,
-        Drift::Piece,
-        Drift::Fragment,
-        Drift::Singleton,
+    pub const ALL: [Variation; 15] = [
+        Variation::Exact,
+        Variation::QuoteMarks,
+        Variation::Case,
+        Variation::Punctuation,
+        Variation::Typo,
+        Variation::WordDropped,
+        Variation::WordAdded,
+        Variation::WordChanged,
+        Variation::Prefix,
+        Variation::Suffix,
+        Variation::Middle,
+        Variation::Ellipsis,
+        Variation::Piece,
+        Variation::Fragment,
+        Variation::Singleton,
     ];
 
     /// The variant's name, e.g. `"WordDropped"`.
     pub fn name(self) -> &'static str {
         match self {
-            Drift::Exact => "Exact",
-            Drift::QuoteMarks => "QuoteMarks",
-            Drift::Case => "Case",
-            Drift::Punctuation => "Punctuation",
-            Drift::Typo => "Typo",
-            Drift::WordDropped => "WordDropped",
-            Drift::WordAdded => "WordAdded",
-            Drift::WordChanged => "WordChanged",
-            Drift::Prefix => "Prefix",
-            Drift::Suffix => "Suffix",
-            Drift::Middle => "Middle",
-            Drift::Ellipsis => "Ellipsis",
-            Drift::Piece => "Piece",
-            Drift::Fragment => "Fragment",
-            Drift::Singleton => "Singleton",
+            Variation::Exact => "Exact",
+            Variation::QuoteMarks => "QuoteMarks",
+            Variation::Case => "Case",
+            Variation::Punctuation => "Punctuation",
+            Variation::Typo => "Typo",
+            Variation::WordDropped => "WordDropped",
+            Variation::WordAdded => "WordAdded",
+            Variation::WordChanged => "WordChanged",
+            Variation::Prefix => "Prefix",
+            Variation::Suffix => "Suffix",
+            Variation::Middle => "Middle",
+            Variation::Ellipsis => "Ellipsis",
+            Variation::Piece => "Piece",
+            Variation::Fragment => "Fragment",
+            Variation::Singleton => "Singleton",
         }
     }
 }
@@ -266,13 +266,13 @@ pub fn generate(config: &SynthConfig) -> Vec<SynthQuote> {
                 statement: id as u32,
                 doc: 0,
                 speaker,
-                kind: Drift::Singleton,
+                kind: Variation::Singleton,
             });
         } else {
             for j in 0..k {
                 let kind = gen.occurrence(&base, &mut buf);
                 let text = gen.render(&buf, &mut scratch);
-                let join = if matches!(kind, Drift::Piece | Drift::Fragment) {
+                let join = if matches!(kind, Variation::Piece | Variation::Fragment) {
                     0.7
                 } else {
                     0.25
@@ -379,7 +379,7 @@ mod tests {
         c.max_words = 1;
         assert_eq!(generate(&c).len(), 500);
         c.singleton_share = 1.0;
-        assert!(generate(&c).iter().all(|q| q.kind == Drift::Singleton));
+        assert!(generate(&c).iter().all(|q| q.kind == Variation::Singleton));
         c.singleton_share = 0.0;
         c.mean_variants = 1000.0;
         assert_eq!(generate(&c).len(), 500);
@@ -411,7 +411,7 @@ mod tests {
         let mut speaker = HashMap::new();
         for q in &quotes {
             assert_eq!(*speaker.entry(q.statement).or_insert(q.speaker), q.speaker);
-            if q.kind == Drift::Singleton {
+            if q.kind == Variation::Singleton {
                 assert_eq!(statements[&q.statement], 1);
             } else {
                 assert!(statements[&q.statement] >= 2);
@@ -426,14 +426,14 @@ mod tests {
         let config = SynthConfig::new(40_000, 5);
         let quotes = generate(&config);
         let kinds = counts_by(quotes.iter().map(|q| q.kind));
-        let share = |d: Drift| kinds.get(&d).copied().unwrap_or(0) as f64 / quotes.len() as f64;
-        assert!((share(Drift::Singleton) - 0.15).abs() < 0.05);
-        for d in Drift::ALL {
+        let share = |d: Variation| kinds.get(&d).copied().unwrap_or(0) as f64 / quotes.len() as f64;
+        assert!((share(Variation::Singleton) - 0.15).abs() < 0.05);
+        for d in Variation::ALL {
             assert!(kinds.contains_key(&d), "{d:?} never generated");
         }
-        let repeated = 1.0 - share(Drift::Singleton);
-        assert!((share(Drift::Exact) / repeated - 0.25).abs() < 0.04);
-        assert!((share(Drift::Fragment) / repeated - 0.02).abs() < 0.01);
+        let repeated = 1.0 - share(Variation::Singleton);
+        assert!((share(Variation::Exact) / repeated - 0.25).abs() < 0.04);
+        assert!((share(Variation::Fragment) / repeated - 0.02).abs() < 0.01);
         let sizes = counts_by(quotes.iter().map(|q| q.statement));
         let multi: Vec<usize> = sizes.values().copied().filter(|&k| k > 1).collect();
         let mean = multi.iter().sum::<usize>() as f64 / multi.len() as f64;
@@ -441,10 +441,10 @@ mod tests {
         assert!(*multi.iter().max().unwrap() >= 100, "no heavy tail");
         let words: usize = quotes
             .iter()
-            .filter(|q| q.kind == Drift::Singleton)
+            .filter(|q| q.kind == Variation::Singleton)
             .map(|q| q.text.split_whitespace().count())
             .sum();
-        let mean_words = words as f64 / kinds[&Drift::Singleton] as f64;
+        let mean_words = words as f64 / kinds[&Variation::Singleton] as f64;
         assert!(
             (15.0..35.0).contains(&mean_words),
             "mean words {mean_words}"
@@ -455,7 +455,7 @@ mod tests {
     fn function_words_are_frequent() {
         let quotes = generate(&SynthConfig::new(5000, 9));
         let (mut func, mut all) = (0, 0);
-        for q in quotes.iter().filter(|q| q.kind == Drift::Singleton) {
+        for q in quotes.iter().filter(|q| q.kind == Variation::Singleton) {
             for w in q.text.split_whitespace() {
                 let w = w
                     .trim_matches(|c: char| !c.is_alphanumeric())
@@ -472,12 +472,12 @@ mod tests {
     fn drifts_change_the_text() {
         let quotes = generate(&SynthConfig::new(30_000, 13));
         let mut exact: HashMap<u32, &str> = HashMap::new();
-        for q in quotes.iter().filter(|q| q.kind == Drift::Exact) {
+        for q in quotes.iter().filter(|q| q.kind == Variation::Exact) {
             assert_eq!(*exact.entry(q.statement).or_insert(&q.text), q.text);
         }
         let (mut same, mut drifted) = (0, 0);
         for q in &quotes {
-            if let (Some(e), false) = (exact.get(&q.statement), q.kind == Drift::Exact) {
+            if let (Some(e), false) = (exact.get(&q.statement), q.kind == Variation::Exact) {
                 drifted += 1;
                 same += usize::from(*e == q.text);
                 let words = q
@@ -486,9 +486,9 @@ mod tests {
                     .filter(|w| w.chars().any(char::is_alphanumeric))
                     .count();
                 match q.kind {
-                    Drift::Fragment => assert!(words <= 2, "{q:?}"),
-                    Drift::Piece => assert!(words >= 4, "{q:?}"),
-                    Drift::Prefix | Drift::Suffix | Drift::Middle => {
+                    Variation::Fragment => assert!(words <= 2, "{q:?}"),
+                    Variation::Piece => assert!(words >= 4, "{q:?}"),
+                    Variation::Prefix | Variation::Suffix | Variation::Middle => {
                         assert!(words >= 4, "{q:?}")
                     }
                     _ => {}
