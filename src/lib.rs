@@ -69,6 +69,7 @@ mod cluster;
 mod corpus;
 mod detect;
 mod document;
+mod drift;
 mod error;
 mod lexicon;
 mod normalize;
@@ -81,6 +82,7 @@ pub use cluster::{cluster, ClusterConfig, ClusterItem, Clustering};
 pub use corpus::*;
 pub use detect::{detect, Nested, Quotation, QuoteKind, QuoteStyle};
 pub use document::*;
+pub use drift::{drift, words, Drift, Edit, EditKind};
 pub use error::*;
 pub use normalize::{normalize, ELLIPSIS};
 pub use tracker::{

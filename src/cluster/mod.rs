@@ -21,6 +21,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use align::within_edits;
 use align::Costs;
 use index::{candidates, FxMap, Phrases};
 

@@ -57,7 +57,11 @@ fn pick(table: &[(Variation, u32)], rng: &mut Rng) -> Variation {
 /// Order in which two combined drifts are applied: cuts first, surface changes last.
 fn apply_rank(d: Variation) -> u8 {
     match d {
-        Variation::Piece | Variation::Prefix | Variation::Suffix | Variation::Middle | Variation::Fragment => 0,
+        Variation::Piece
+        | Variation::Prefix
+        | Variation::Suffix
+        | Variation::Middle
+        | Variation::Fragment => 0,
         Variation::Ellipsis => 1,
         Variation::WordDropped => 2,
         Variation::WordAdded => 3,

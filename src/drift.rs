@@ -1,0 +1,415 @@
+//! How a quotation's wording drifted from the statement's canonical wording: a word-level
+//! alignment whose differences are classified the way an editor would name them.
+//!
+//! Words are the text's whitespace-separated pieces, with their punctuation (`DONE!`, `“Let’s`),
+//! compared on a key that ignores case, punctuation and apostrophes; what the key ignores becomes
+//! a `case` or `punctuation` edit of its own.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cluster::within_edits;
+
+/// What kind of change an [`Edit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EditKind {
+    /// Only letter case differs: `DONE` → `done`.
+    Case,
+    /// Only punctuation, quote marks or apostrophes differ: `Let’s` → `Lets`, `!` → `.`.
+    Punctuation,
+    /// A small change of spelling within a word: `Zelenskyy` → `Zelensky`.
+    Spelling,
+    /// A different word.
+    Substitution,
+    /// Words added.
+    Insertion,
+    /// Words dropped inside the statement.
+    Omission,
+    /// Words missing at the start or end: the quotation is a fragment.
+    Truncation,
+    /// Words left out and marked by an ellipsis (`…`, `...`).
+    Ellipsis,
+    /// A longer stretch left out without a mark: two parts joined.
+    Splice,
+}
+
+/// One change from the canonical wording to a variant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Edit {
+    /// What kind of change.
+    pub kind: EditKind,
+    /// The words of the canonical wording it concerns, as word indices (empty for an insertion:
+    /// the words are added before the word at `canonical.start`).
+    pub canonical: Range<usize>,
+    /// Those canonical words, as written.
+    pub canonical_text: String,
+    /// What the variant has in their place, as written (empty when they are gone).
+    pub variant_text: String,
+}
+
+/// The drift of one variant from the canonical wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Drift {
+    /// The changes, in the order of the canonical wording.
+    pub edits: Vec<Edit>,
+    /// How far the variant drifted: 0 for an identical wording. The edits' weights per
+    /// canonical word: case 0.1, punctuation 0.05, spelling 0.3, a word substituted, added or
+    /// dropped 1, an ellipsis 0.2, a splice 0.5 and a truncated word 0.1 — so a faithful
+    /// fragment drifts little and a reworded one much.
+    pub score: f64,
+}
+
+impl Drift {
+    /// The variant's words, rebuilt by applying the edits to the canonical wording's words.
+    ///
+    /// ```
+    /// use quotetrace::{drift, words};
+    ///
+    /// let canonical = "Lets get the Peace Deal DONE!";
+    /// let variant = "Let’s get the peace deal done";
+    /// assert_eq!(drift(canonical, variant).apply(canonical), words(variant));
+    /// ```
+    pub fn apply<'a>(&'a self, canonical: &'a str) -> Vec<&'a str> {
+        let source = words(canonical);
+        let mut out = Vec::with_capacity(source.len());
+        let mut at = 0;
+        for edit in &self.edits {
+            let start = edit.canonical.start.min(source.len());
+            out.extend(source.get(at..start).unwrap_or(&[]));
+            out.extend(words(&edit.variant_text));
+            at = at.max(edit.canonical.end.min(source.len()));
+        }
+        out.extend(source.get(at..).unwrap_or(&[]));
+        out
+    }
+}
+
+/// The words of `text` as [`drift`] sees them: its whitespace-separated pieces.
+pub fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+/// How `variant` drifted from `canonical`, edit by edit.
+///
+/// ```
+/// use quotetrace::{drift, EditKind};
+///
+/// let canonical = "I am not happy with the Russian strikes on KYIV. Vladimir, STOP! \
+///                  Lets get the Peace Deal DONE!";
+/// let d = drift(canonical, "I am not happy with the Russian strikes on Kyiv");
+/// let kinds: Vec<EditKind> = d.edits.iter().map(|e| e.kind).collect();
+/// assert_eq!(kinds, [EditKind::Case, EditKind::Truncation]);
+///
+/// let d = drift(canonical, "I am not happy ... Vladimir, STOP!");
+/// assert!(d.edits.iter().any(|e| e.kind == EditKind::Ellipsis));
+/// ```
+pub fn drift(canonical: &str, variant: &str) -> Drift {
+    let c: Vec<Word<'_>> = words(canonical).into_iter().map(Word::new).collect();
+    let v: Vec<Word<'_>> = words(variant).into_iter().map(Word::new).collect();
+    if c.len().saturating_mul(v.len()) > MAX_CELLS {
+        return wholesale(&c, &v);
+    }
+    let steps = align(&c, &v);
+    let edits = classify(&c, &v, &steps);
+    let weight: f64 = edits.iter().map(weight).sum();
+    Drift {
+        score: weight / c.len().max(1) as f64,
+        edits,
+    }
+}
+
+/// The largest alignment computed word by word (about 2,000 words against 2,000): quotations are
+/// far shorter, and a text beyond it is compared as one substitution so that the cost stays
+/// bounded whatever the input.
+const MAX_CELLS: usize = 4_000_000;
+
+fn wholesale(c: &[Word<'_>], v: &[Word<'_>]) -> Drift {
+    let same = c.len() == v.len() && c.iter().zip(v).all(|(a, b)| a.surface == b.surface);
+    let edits = if same {
+        Vec::new()
+    } else {
+        vec![Edit {
+            kind: EditKind::Substitution,
+            canonical: 0..c.len(),
+            canonical_text: join(c),
+            variant_text: join(v),
+        }]
+    };
+    let score = if same { 0.0 } else { 1.0 };
+    Drift { edits, score }
+}
+
+/// A word with its matching key: letters and digits in lower case.
+#[derive(Debug)]
+struct Word<'a> {
+    surface: &'a str,
+    key: String,
+    ellipsis: bool,
+}
+
+impl<'a> Word<'a> {
+    fn new(surface: &'a str) -> Self {
+        let key: String = surface
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let ellipsis = key.is_empty() && (surface.contains('…') || surface.contains("..."));
+        Word {
+            surface,
+            key,
+            ellipsis,
+        }
+    }
+}
+
+/// One step of the alignment.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    /// Canonical word `i` and variant word `j` stand for each other.
+    Pair(usize, usize),
+    /// Canonical word `i` is gone.
+    Gone(usize),
+    /// Variant word `j` is new.
+    New(usize),
+    /// Variant word `j`, an ellipsis, stands for canonical words `range`.
+    Ellipsis(Range<usize>, usize),
+}
+
+const SPELLING: f64 = 0.3;
+/// Leaving out a run of words inside the statement, unmarked: one price whatever its length, so
+/// that two joined parts align as such.
+const SPLICE: f64 = 1.5;
+const TRUNCATED: f64 = 0.1;
+
+fn pair_cost(a: &Word<'_>, b: &Word<'_>) -> f64 {
+    if a.key == b.key {
+        0.0
+    } else if near(a, b) {
+        SPELLING
+    } else {
+        1.0
+    }
+}
+
+fn near(a: &Word<'_>, b: &Word<'_>) -> bool {
+    let shorter = a.key.chars().count().min(b.key.chars().count());
+    let digits = a
+        .key
+        .chars()
+        .chain(b.key.chars())
+        .any(|c| c.is_ascii_digit());
+    shorter >= 4 && !digits && within_edits(&a.key, &b.key, if shorter >= 8 { 2 } else { 1 })
+}
+
+/// The cheapest alignment of the two wordings: words missing at either end of the canonical one
+/// cost little (a fragment), an ellipsis in the variant stands for any run of canonical words.
+fn align(c: &[Word<'_>], v: &[Word<'_>]) -> Vec<Step> {
+    let (n, m) = (c.len(), v.len());
+    let width = m + 1;
+    let mut cost = vec![f64::INFINITY; (n + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=n {
+        cost[at(i, 0)] = i as f64 * TRUNCATED;
+    }
+    for j in 1..=m {
+        // The cheapest cell of column j - 1 so far, for an ellipsis's free skip, and of column
+        // j above row i, for a splice.
+        let mut skip = f64::INFINITY;
+        let mut above = f64::INFINITY;
+        for i in 0..=n {
+            skip = skip.min(cost[at(i, j - 1)]);
+            let mut best = cost[at(i, j - 1)] + 1.0;
+            if v[j - 1].ellipsis {
+                best = best.min(skip);
+            }
+            if i > 0 {
+                best = best
+                    .min(cost[at(i - 1, j - 1)] + pair_cost(&c[i - 1], &v[j - 1]))
+                    .min(cost[at(i - 1, j)] + 1.0)
+                    .min(above + SPLICE);
+                above = above.min(cost[at(i - 1, j)]);
+            }
+            cost[at(i, j)] = best;
+        }
+    }
+    // Words missing at the end of the canonical wording cost as little as at the start.
+    let end = (0..=n)
+        .min_by(|&a, &b| {
+            let ca = cost[at(a, m)] + (n - a) as f64 * TRUNCATED;
+            let cb = cost[at(b, m)] + (n - b) as f64 * TRUNCATED;
+            ca.total_cmp(&cb).then(b.cmp(&a))
+        })
+        .unwrap_or(n);
+    let mut steps: Vec<Step> = (end..n).rev().map(Step::Gone).collect();
+    let (mut i, mut j) = (end, m);
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    while j > 0 {
+        let here = cost[at(i, j)];
+        if i > 0
+            && close(
+                here,
+                cost[at(i - 1, j - 1)] + pair_cost(&c[i - 1], &v[j - 1]),
+            )
+        {
+            steps.push(Step::Pair(i - 1, j - 1));
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && close(here, cost[at(i - 1, j)] + 1.0) {
+            steps.push(Step::Gone(i - 1));
+            i -= 1;
+        } else if close(here, cost[at(i, j - 1)] + 1.0) {
+            steps.push(Step::New(j - 1));
+            j -= 1;
+        } else if let Some(from) = (0..i.saturating_sub(1))
+            .rev()
+            .find(|&k| close(here, cost[at(k, j)] + SPLICE))
+        {
+            steps.extend((from..i).rev().map(Step::Gone));
+            i = from;
+        } else if v[j - 1].ellipsis {
+            // An ellipsis: it skipped from the row where the cost it carries was reached.
+            let from = (0..=i)
+                .rev()
+                .find(|&k| close(here, cost[at(k, j - 1)]))
+                .unwrap_or(i);
+            steps.push(Step::Ellipsis(from..i, j - 1));
+            i = from;
+            j -= 1;
+        } else {
+            // Unreachable for exact costs; rounding can only make the insertion the choice.
+            steps.push(Step::New(j - 1));
+            j -= 1;
+        }
+    }
+    steps.extend((0..i).rev().map(Step::Gone));
+    steps.reverse();
+    steps
+}
+
+fn join(ws: &[Word<'_>]) -> String {
+    ws.iter().map(|w| w.surface).collect::<Vec<_>>().join(" ")
+}
+
+/// Names the differences along the alignment.
+fn classify(c: &[Word<'_>], v: &[Word<'_>], steps: &[Step]) -> Vec<Edit> {
+    let first_kept = steps.iter().position(|s| !matches!(s, Step::Gone(_)));
+    let last_kept = steps.iter().rposition(|s| !matches!(s, Step::Gone(_)));
+    let mut edits = Vec::new();
+    let mut k = 0;
+    while k < steps.len() {
+        match &steps[k] {
+            Step::Pair(i, j) => {
+                let (a, b) = (&c[*i], &v[*j]);
+                if a.surface != b.surface {
+                    edits.push(Edit {
+                        kind: pair_kind(a, b),
+                        canonical: *i..i + 1,
+                        canonical_text: a.surface.to_string(),
+                        variant_text: b.surface.to_string(),
+                    });
+                }
+                k += 1;
+            }
+            Step::Gone(i) => {
+                let run = steps[k..]
+                    .iter()
+                    .take_while(|s| matches!(s, Step::Gone(_)))
+                    .count();
+                let range = *i..i + run;
+                let at_edge =
+                    first_kept.map_or(true, |f| k < f) || last_kept.map_or(true, |l| k > l);
+                let kind = if at_edge {
+                    EditKind::Truncation
+                } else if run >= 4 {
+                    EditKind::Splice
+                } else {
+                    EditKind::Omission
+                };
+                edits.push(Edit {
+                    kind,
+                    canonical_text: join(&c[range.clone()]),
+                    canonical: range,
+                    variant_text: String::new(),
+                });
+                k += run;
+            }
+            Step::New(j) => {
+                let run = steps[k..]
+                    .iter()
+                    .take_while(|s| matches!(s, Step::New(_)))
+                    .count();
+                let before = steps[k..]
+                    .iter()
+                    .find_map(|s| match s {
+                        Step::Pair(i, _) | Step::Gone(i) => Some(*i),
+                        Step::Ellipsis(r, _) => Some(r.start),
+                        Step::New(_) => None,
+                    })
+                    .unwrap_or(c.len());
+                edits.push(Edit {
+                    kind: if v[*j..j + run].iter().all(|w| w.key.is_empty()) {
+                        EditKind::Punctuation
+                    } else {
+                        EditKind::Insertion
+                    },
+                    canonical: before..before,
+                    canonical_text: String::new(),
+                    variant_text: join(&v[*j..j + run]),
+                });
+                k += run;
+            }
+            Step::Ellipsis(range, j) => {
+                edits.push(Edit {
+                    kind: EditKind::Ellipsis,
+                    canonical: range.clone(),
+                    canonical_text: join(&c[range.clone()]),
+                    variant_text: v[*j].surface.to_string(),
+                });
+                k += 1;
+            }
+        }
+    }
+    edits
+}
+
+fn pair_kind(a: &Word<'_>, b: &Word<'_>) -> EditKind {
+    if a.key == b.key {
+        let letters = |w: &Word<'_>| -> String {
+            w.surface.chars().filter(|c| c.is_alphanumeric()).collect()
+        };
+        if letters(a) != letters(b) {
+            EditKind::Case
+        } else {
+            EditKind::Punctuation
+        }
+    } else if near(a, b) {
+        EditKind::Spelling
+    } else {
+        EditKind::Substitution
+    }
+}
+
+fn weight(edit: &Edit) -> f64 {
+    let canonical_words = edit.canonical.len() as f64;
+    let variant_words = words(&edit.variant_text).len() as f64;
+    match edit.kind {
+        EditKind::Case => 0.1,
+        EditKind::Punctuation => 0.05,
+        EditKind::Spelling => SPELLING,
+        EditKind::Substitution => 1.0,
+        EditKind::Insertion => variant_words,
+        EditKind::Omission => canonical_words,
+        EditKind::Truncation => canonical_words * TRUNCATED,
+        EditKind::Ellipsis => 0.2,
+        EditKind::Splice => 0.5,
+    }
+}
+
+#[cfg(test)]
+mod tests;
