@@ -9,11 +9,11 @@
 //! [`Output`](quotetrace::Output) format instead of the listing. `--lenient` reports bad lines on
 //! stderr and goes on with the rest; otherwise the first bad line stops the run (exit status 2).
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use quotetrace::{load_with, LoadOptions, Tracker};
+use quotetrace::{load_with, EditKind, LoadOptions, Tracker};
 
 /// How much of a quotation the listing shows, in characters.
 const SHOWN_CHARS: usize = 100;
@@ -61,11 +61,13 @@ fn run() -> Result<(), String> {
 
     let mut out = BufWriter::new(io::stdout().lock());
     let written = if json {
-        serde_json::to_writer_pretty(&mut out, &tracker.output())
+        serde_json::to_writer_pretty(&mut out, &tracker.report())
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
+        let colour = io::stdout().is_terminal();
         write_listing(&mut out, &tracker)
+            .and_then(|()| write_statements(&mut out, &tracker, colour))
     };
     match written.and_then(|()| out.flush()) {
         // `track | head` closes the pipe early; that is not an error.
@@ -103,6 +105,87 @@ fn write_listing(out: &mut impl Write, tracker: &Tracker) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Every statement quoted more than once: canonical wording, speaker, first seen, the outlets in
+/// order, and each wording with its edits marked inline.
+fn write_statements(out: &mut impl Write, tracker: &Tracker, colour: bool) -> io::Result<()> {
+    let report = tracker.report();
+    writeln!(out, "== Statements quoted more than once")?;
+    for s in report.clusters.iter().filter(|s| s.quotes.len() > 1) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "#{} {}",
+            s.id,
+            s.speaker.as_deref().unwrap_or("(speaker unknown)")
+        )?;
+        writeln!(out, "  \"{}\"", one_line(&s.canonical))?;
+        if let Some(first) = &s.first_seen {
+            let when = first
+                .published
+                .map_or("undated".to_string(), |t| t.to_string());
+            let outlet = first.outlet.as_deref().unwrap_or(&first.doc);
+            writeln!(out, "  first seen: {outlet}, {when}")?;
+        }
+        writeln!(
+            out,
+            "  outlets ({}): {}",
+            s.outlets.len(),
+            s.outlets.join(" → ")
+        )?;
+        for v in &s.variants {
+            writeln!(
+                out,
+                "  [{:.2}] ×{} {}\n        {}",
+                v.drift_score,
+                v.quotes.len(),
+                v.outlets.join(", "),
+                inline(&s.canonical, v, colour)
+            )?;
+        }
+        for group in &s.lineage {
+            writeln!(
+                out,
+                "  same wording, maybe one source: {}",
+                group.join(", ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The canonical words with a variant's edits marked: `DONE→done`, `[+added+]`, `[-dropped-]`.
+fn inline(canonical: &str, variant: &quotetrace::Variant, colour: bool) -> String {
+    let paint = |code: &str, text: String| {
+        if colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text
+        }
+    };
+    let words = quotetrace::words(canonical);
+    let mut parts: Vec<String> = Vec::new();
+    let mut at = 0;
+    for e in &variant.edits {
+        parts.extend(
+            words[at..e.canonical.start.min(words.len())]
+                .iter()
+                .map(|w| w.to_string()),
+        );
+        let text = match e.kind {
+            EditKind::Insertion => paint("32", format!("[+{}+]", e.variant_text)),
+            EditKind::Omission | EditKind::Splice | EditKind::Truncation => {
+                paint("31", format!("[-{}-]", e.canonical_text))
+            }
+            EditKind::Ellipsis => paint("33", format!("[{}…{}]", e.canonical_text, e.variant_text)),
+            _ => paint("36", format!("{}→{}", e.canonical_text, e.variant_text)),
+        };
+        parts.push(text);
+        at = at.max(e.canonical.end.min(words.len()));
+    }
+    parts.extend(words[at..].iter().map(|w| w.to_string()));
+    parts.join(" ")
 }
 
 /// The quotation on one line, cut to [`SHOWN_CHARS`].

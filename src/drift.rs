@@ -116,7 +116,8 @@ pub fn drift(canonical: &str, variant: &str) -> Drift {
     }
     let steps = align(&c, &v);
     let edits = classify(&c, &v, &steps);
-    let weight: f64 = edits.iter().map(weight).sum();
+    // `+ 0.0`: an empty sum of floats is -0.0.
+    let weight: f64 = edits.iter().map(weight).sum::<f64>() + 0.0;
     Drift {
         score: weight / c.len().max(1) as f64,
         edits,
@@ -182,6 +183,9 @@ enum Step {
 }
 
 const SPELLING: f64 = 0.3;
+/// Aligning a fragment: what leaving out the beginning, or the end, of the canonical wording
+/// costs.
+const CUT: f64 = 0.5;
 /// Leaving out a run of words inside the statement, unmarked: one price whatever its length, so
 /// that two joined parts align as such.
 const SPLICE: f64 = 1.5;
@@ -214,9 +218,12 @@ fn align(c: &[Word<'_>], v: &[Word<'_>]) -> Vec<Step> {
     let width = m + 1;
     let mut cost = vec![f64::INFINITY; (n + 1) * width];
     let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=n {
-        cost[at(i, 0)] = i as f64 * TRUNCATED;
+    // Starting later in the canonical wording costs one price whatever the length, so that a
+    // fragment aligns where its words are, not where starting is cheapest.
+    for i in 1..=n {
+        cost[at(i, 0)] = CUT;
     }
+    cost[at(0, 0)] = 0.0;
     for j in 1..=m {
         // The cheapest cell of column j - 1 so far, for an ellipsis's free skip, and of column
         // j above row i, for a splice.
@@ -231,20 +238,20 @@ fn align(c: &[Word<'_>], v: &[Word<'_>]) -> Vec<Step> {
             if i > 0 {
                 best = best
                     .min(cost[at(i - 1, j - 1)] + pair_cost(&c[i - 1], &v[j - 1]))
-                    .min(cost[at(i - 1, j)] + 1.0)
-                    .min(above + SPLICE);
+                    .min(cost[at(i - 1, j)] + 1.0);
+                // A splice joins two parts: after the last word it would be a truncation.
+                if j < m {
+                    best = best.min(above + SPLICE);
+                }
                 above = above.min(cost[at(i - 1, j)]);
             }
             cost[at(i, j)] = best;
         }
     }
     // Words missing at the end of the canonical wording cost as little as at the start.
+    let ending = |i: usize| cost[at(i, m)] + if i < n { CUT } else { 0.0 };
     let end = (0..=n)
-        .min_by(|&a, &b| {
-            let ca = cost[at(a, m)] + (n - a) as f64 * TRUNCATED;
-            let cb = cost[at(b, m)] + (n - b) as f64 * TRUNCATED;
-            ca.total_cmp(&cb).then(b.cmp(&a))
-        })
+        .min_by(|&a, &b| ending(a).total_cmp(&ending(b)).then(b.cmp(&a)))
         .unwrap_or(n);
     let mut steps: Vec<Step> = (end..n).rev().map(Step::Gone).collect();
     let (mut i, mut j) = (end, m);
@@ -268,7 +275,7 @@ fn align(c: &[Word<'_>], v: &[Word<'_>]) -> Vec<Step> {
             j -= 1;
         } else if let Some(from) = (0..i.saturating_sub(1))
             .rev()
-            .find(|&k| close(here, cost[at(k, j)] + SPLICE))
+            .find(|&k| j < m && close(here, cost[at(k, j)] + SPLICE))
         {
             steps.extend((from..i).rev().map(Step::Gone));
             i = from;

@@ -73,6 +73,7 @@ mod drift;
 mod error;
 mod lexicon;
 mod normalize;
+mod report;
 #[cfg(feature = "synth")]
 pub mod synth;
 mod tracker;
@@ -85,9 +86,8 @@ pub use document::*;
 pub use drift::{drift, words, Drift, Edit, EditKind};
 pub use error::*;
 pub use normalize::{normalize, ELLIPSIS};
-pub use tracker::{
-    Cluster, ClusterOut, DocumentOut, DuplicateDocument, Output, Quote, QuoteOut, Tracker,
-};
+pub use report::{DocumentInfo, FirstSeen, OutletSummary, QuoteRecord, Report, Statement, Variant};
+pub use tracker::{Cluster, DuplicateDocument, Quote, Tracker};
 
 // The README's examples are compiled and run as doc tests.
 #[cfg(doctest)]

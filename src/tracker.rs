@@ -3,12 +3,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use serde::Serialize;
-
 use crate::attribute::{attribute, canonical_speakers, Attribution};
 use crate::cluster::{cluster, ClusterConfig, ClusterItem, Clustering};
 use crate::detect::{detect, Quotation, QuoteKind};
-use crate::document::{Document, Timestamp};
+use crate::document::Document;
+use crate::report::{self, DocumentInfo, QuoteRecord, Report};
 
 /// Adding a document whose id is already taken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -167,43 +166,38 @@ impl Tracker {
         })
     }
 
-    /// A serialisable view of the documents and their quotations (the `track --json` format).
-    pub fn output(&self) -> Output<'_> {
-        Output {
-            documents: self
-                .documents()
-                .map(|d| DocumentOut {
-                    id: &d.id,
-                    outlet: d.outlet.as_deref(),
-                    url: d.url.as_deref(),
-                    published: d.published,
-                })
-                .collect(),
-            quotes: self
-                .quotes()
-                .map(|q| QuoteOut {
-                    doc: &q.document.id,
-                    start: q.quotation.span.start,
-                    end: q.quotation.span.end,
-                    text: q.text,
-                    speaker: q.speaker,
-                    cue: q.attribution.cue.as_deref(),
-                    kind: q.quotation.kind,
-                    cluster: q.cluster,
-                    id: q.id,
-                })
-                .collect(),
-            clusters: self
-                .clusters()
-                .into_iter()
-                .map(|c| ClusterOut {
-                    id: c.id,
-                    canonical: c.canonical,
-                    speaker: c.speaker,
-                    quotes: c.quotes,
-                })
-                .collect(),
-        }
+    /// The provenance report: documents, quotations, statements with their variants, drift,
+    /// first appearance and outlets, and what each outlet quoted.
+    pub fn report(&self) -> Report {
+        let documents = self
+            .documents()
+            .map(|d| DocumentInfo {
+                id: d.id.clone(),
+                outlet: d.outlet.clone(),
+                url: d.url.clone(),
+                published: d.published,
+            })
+            .collect();
+        let quotes = self
+            .quotes()
+            .map(|q| QuoteRecord {
+                doc: q.document.id.clone(),
+                start: q.quotation.span.start,
+                end: q.quotation.span.end,
+                text: q.text.to_string(),
+                speaker: q.speaker.map(str::to_string),
+                cue: q.attribution.cue.clone(),
+                kind: q.quotation.kind,
+                cluster: q.cluster,
+                id: q.id,
+            })
+            .collect();
+        let statements = self
+            .clusters()
+            .into_iter()
+            .map(|c| (c.canonical.to_string(), c.speaker.map(str::to_string)))
+            .collect();
+        report::build(documents, quotes, statements)
     }
 }
 
@@ -259,16 +253,17 @@ impl<'a> Cluster<'a> {
         'a: 'q,
     {
         let members: Vec<&Quote<'a>> = members.collect();
-        let mut texts: HashMap<&str, usize> = HashMap::new();
+        // The distinct wordings in order of first appearance, with how often each was printed.
+        let mut wordings: Vec<(&str, usize)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         for q in &members {
-            *texts.entry(q.text).or_default() += 1;
+            let i = *index.entry(q.text).or_insert_with(|| {
+                wordings.push((q.text, 0));
+                wordings.len() - 1
+            });
+            wordings[i].1 += 1;
         }
-        let words = |t: &str| crate::normalize::normalize(t).len();
-        let canonical = members
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, q)| (words(q.text), texts[q.text], std::cmp::Reverse(*i)))
-            .map_or("", |(_, q)| q.text);
+        let canonical = crate::report::choose_canonical(&wordings).map_or("", |i| wordings[i].0);
         let mut votes: Vec<(&str, usize, usize)> = Vec::new();
         for (i, s) in members.iter().filter_map(|q| q.speaker).enumerate() {
             match votes.iter_mut().find(|v| v.0 == s) {
@@ -307,68 +302,4 @@ pub struct Quote<'a> {
     pub cluster: usize,
     /// The attribution as found in the document (cue, method, the name as written there).
     pub attribution: &'a Attribution,
-}
-
-/// The `track --json` output: documents and quotations.
-#[derive(Debug, Clone, Serialize)]
-#[non_exhaustive]
-pub struct Output<'a> {
-    /// The documents, in chronological order.
-    pub documents: Vec<DocumentOut<'a>>,
-    /// The quotations.
-    pub quotes: Vec<QuoteOut<'a>>,
-    /// The statements.
-    pub clusters: Vec<ClusterOut<'a>>,
-}
-
-/// A cluster in [`Output`].
-#[derive(Debug, Clone, Serialize)]
-#[non_exhaustive]
-pub struct ClusterOut<'a> {
-    /// Cluster id.
-    pub id: usize,
-    /// The most complete wording.
-    pub canonical: &'a str,
-    /// The majority speaker.
-    pub speaker: Option<&'a str>,
-    /// Ids of its quotations.
-    pub quotes: Vec<String>,
-}
-
-/// A document's metadata in [`Output`].
-#[derive(Debug, Clone, Serialize)]
-#[non_exhaustive]
-pub struct DocumentOut<'a> {
-    /// Document id.
-    pub id: &'a str,
-    /// Outlet, e.g. `antiwar.com`.
-    pub outlet: Option<&'a str>,
-    /// URL.
-    pub url: Option<&'a str>,
-    /// Publication time.
-    pub published: Option<Timestamp>,
-}
-
-/// A quotation in [`Output`].
-#[derive(Debug, Clone, Serialize)]
-#[non_exhaustive]
-pub struct QuoteOut<'a> {
-    /// Quote id (`doc#n`).
-    pub id: String,
-    /// Document id.
-    pub doc: &'a str,
-    /// Byte offset of the quoted text in the document (marks excluded).
-    pub start: usize,
-    /// Byte offset of its end.
-    pub end: usize,
-    /// The quoted text.
-    pub text: &'a str,
-    /// The speaker, if known.
-    pub speaker: Option<&'a str>,
-    /// The attributing words, if any.
-    pub cue: Option<&'a str>,
-    /// Full quotation or fragment.
-    pub kind: QuoteKind,
-    /// Its cluster's id.
-    pub cluster: usize,
 }

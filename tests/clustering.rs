@@ -144,7 +144,7 @@ proptest! {
         for d in documents[split..].iter().rev() {
             incremental.add(d.clone()).unwrap();
         }
-        let json = |t: &Tracker| serde_json::to_string(&t.output()).unwrap();
+        let json = |t: &Tracker| serde_json::to_string(&t.report()).unwrap();
         prop_assert_eq!(json(&batch), json(&incremental));
     }
 }

@@ -167,8 +167,8 @@ fn every_quotation_text_is_the_document_text_at_its_span() {
     }
     assert!(count >= 50, "only {count} quotations");
     let documents = documents();
-    for out in tracker.output().quotes {
-        let doc = document(&documents, out.doc);
+    for out in tracker.report().quotes {
+        let doc = document(&documents, &out.doc);
         assert_eq!(&doc.text[out.start..out.end], out.text, "{}", out.id);
     }
 }
@@ -412,11 +412,14 @@ fn kinds_agree_with_the_gold() {
 #[test]
 fn json_output_has_the_documented_fields() {
     let tracker = tracker();
-    let json: Value = serde_json::to_value(tracker.output()).unwrap();
+    let json: Value = serde_json::to_value(tracker.report()).unwrap();
     let keys = |v: &Value| -> BTreeSet<String> { v.as_object().unwrap().keys().cloned().collect() };
     let set =
         |names: &[&str]| -> BTreeSet<String> { names.iter().map(|s| s.to_string()).collect() };
-    assert_eq!(keys(&json), set(&["documents", "quotes", "clusters"]));
+    assert_eq!(
+        keys(&json),
+        set(&["documents", "quotes", "clusters", "outlets"])
+    );
 
     let documents = json["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 8);
@@ -455,7 +458,19 @@ fn json_output_has_the_documented_fields() {
     let clusters = json["clusters"].as_array().unwrap();
     let mut seen = BTreeSet::new();
     for (i, c) in clusters.iter().enumerate() {
-        assert_eq!(keys(c), set(&["id", "canonical", "speaker", "quotes"]));
+        assert_eq!(
+            keys(c),
+            set(&[
+                "id",
+                "canonical",
+                "speaker",
+                "quotes",
+                "outlets",
+                "first_seen",
+                "variants",
+                "lineage"
+            ])
+        );
         assert_eq!(c["id"].as_u64(), Some(i as u64));
         for id in c["quotes"].as_array().unwrap() {
             let q = quotes.iter().find(|q| &q["id"] == id).unwrap();
@@ -471,7 +486,7 @@ fn the_order_documents_are_added_in_does_not_matter() {
     let json = |documents: Vec<Document>| {
         let mut tracker = Tracker::new();
         tracker.extend(documents).unwrap();
-        serde_json::to_string(&tracker.output()).unwrap()
+        serde_json::to_string(&tracker.report()).unwrap()
     };
     let forward = documents();
     let mut reversed = forward.clone();
@@ -486,7 +501,7 @@ fn the_order_documents_are_added_in_does_not_matter() {
 #[test]
 fn a_duplicate_id_is_an_error_and_changes_nothing() {
     let mut tracker = tracker();
-    let before = serde_json::to_string(&tracker.output()).unwrap();
+    let before = serde_json::to_string(&tracker.report()).unwrap();
     let again = Document::new("02_northwire", "“Something else,” she said.");
     let error = tracker.add(again).unwrap_err();
     assert_eq!(
@@ -496,5 +511,5 @@ fn a_duplicate_id_is_an_error_and_changes_nothing() {
         }
     );
     assert!(error.to_string().contains("02_northwire"));
-    assert_eq!(serde_json::to_string(&tracker.output()).unwrap(), before);
+    assert_eq!(serde_json::to_string(&tracker.report()).unwrap(), before);
 }

@@ -1,0 +1,349 @@
+//! Provenance: for every statement, who quoted it, in which words, in what order, and how the
+//! wording drifted from the most complete version seen.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::detect::QuoteKind;
+use crate::document::Timestamp;
+use crate::drift::{drift, Edit};
+
+/// The provenance report of a [`Tracker`](crate::Tracker): documents, quotations, statements
+/// and outlets. It owns its data, and serialises to (and reads back from) JSON.
+///
+/// ```
+/// use quotetrace::{Document, Timestamp, Tracker};
+///
+/// let mut tracker = Tracker::new();
+/// tracker.add(
+///     Document::new("a", "\"Lets get the Peace Deal DONE!\" Trump wrote.")
+///         .with_outlet("first.example")
+///         .with_published(Timestamp::parse("2025-04-24T10:00")?),
+/// )?;
+/// tracker.add(
+///     Document::new("b", "\"Let's get the peace deal done,\" Trump wrote.")
+///         .with_outlet("second.example")
+///         .with_published(Timestamp::parse("2025-04-24T12:00")?),
+/// )?;
+/// let report = tracker.report();
+/// let statement = &report.clusters[0];
+/// assert_eq!(statement.outlets, ["first.example", "second.example"]);
+/// assert_eq!(statement.first_seen.as_ref().unwrap().doc, "a");
+/// assert_eq!(statement.variants.len(), 2);
+///
+/// let json = serde_json::to_string(&report)?;
+/// let back: quotetrace::Report = serde_json::from_str(&json)?;
+/// assert_eq!(back, report);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// The documents, in chronological order.
+    pub documents: Vec<DocumentInfo>,
+    /// Every quotation.
+    pub quotes: Vec<QuoteRecord>,
+    /// Every statement, in order of first appearance.
+    pub clusters: Vec<Statement>,
+    /// Every outlet, by name.
+    pub outlets: Vec<OutletSummary>,
+}
+
+/// A document's metadata in a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DocumentInfo {
+    /// Document id.
+    pub id: String,
+    /// Outlet, e.g. `antiwar.com`.
+    pub outlet: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication time.
+    pub published: Option<Timestamp>,
+}
+
+/// A quotation in a [`Report`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct QuoteRecord {
+    /// Quote id (`doc#n`).
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// Byte offset of the quoted text in the document (marks excluded).
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+    /// The quoted text.
+    pub text: String,
+    /// The speaker, if known.
+    pub speaker: Option<String>,
+    /// The attributing words, if any.
+    pub cue: Option<String>,
+    /// Full quotation or fragment.
+    pub kind: QuoteKind,
+    /// Its statement's id.
+    pub cluster: usize,
+}
+
+/// One statement: its canonical wording, its quotations, the outlets that printed it in order,
+/// and how each wording drifted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Statement {
+    /// Its id, counting from 0 in order of first appearance.
+    pub id: usize,
+    /// The most complete wording seen: the quotation with the most words, then the most
+    /// printed, then the first.
+    pub canonical: String,
+    /// The speaker most of its attributed quotations name.
+    pub speaker: Option<String>,
+    /// Its quotations' ids, in order of appearance.
+    pub quotes: Vec<String>,
+    /// The outlets that printed it, in order of first publication (the timeline). A document
+    /// without an outlet counts under its id.
+    pub outlets: Vec<String>,
+    /// Its earliest quotation: by publication time, undated documents after dated ones, by id.
+    pub first_seen: Option<FirstSeen>,
+    /// Its distinct wordings, in order of first appearance, each with its drift.
+    pub variants: Vec<Variant>,
+    /// Groups of outlets that printed the same non-canonical wording (the same typo, the same
+    /// cut): a hint that they copied from a common source.
+    pub lineage: Vec<Vec<String>>,
+}
+
+/// Where a statement was first seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FirstSeen {
+    /// Document id.
+    pub doc: String,
+    /// Its outlet.
+    pub outlet: Option<String>,
+    /// Its publication time.
+    pub published: Option<Timestamp>,
+}
+
+/// One wording of a statement, exactly as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Variant {
+    /// The wording.
+    pub text: String,
+    /// The quotations that have it.
+    pub quotes: Vec<String>,
+    /// The outlets that printed it, in order.
+    pub outlets: Vec<String>,
+    /// How far it drifted from the canonical wording (0 = identical).
+    pub drift_score: f64,
+    /// How it differs from the canonical wording.
+    pub edits: Vec<Edit>,
+}
+
+/// What one outlet quoted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OutletSummary {
+    /// The outlet (or a document id, for documents without one).
+    pub outlet: String,
+    /// The statements it quoted.
+    pub statements: Vec<usize>,
+    /// The statements it published first.
+    pub first: Vec<usize>,
+    /// The mean drift of its quotations from their statements' canonical wordings.
+    pub mean_drift: f64,
+}
+
+impl Report {
+    /// The statements attributed to `speaker` (as spelled in the report).
+    pub fn statements_of<'a>(&'a self, speaker: &'a str) -> impl Iterator<Item = &'a Statement> {
+        self.clusters
+            .iter()
+            .filter(move |s| s.speaker.as_deref() == Some(speaker))
+    }
+
+    /// The statements `outlet` quoted.
+    pub fn quoted_by<'a>(&'a self, outlet: &'a str) -> impl Iterator<Item = &'a Statement> {
+        self.clusters
+            .iter()
+            .filter(move |s| s.outlets.iter().any(|o| o == outlet))
+    }
+
+    /// The statement with id `id`.
+    pub fn statement(&self, id: usize) -> Option<&Statement> {
+        self.clusters.get(id)
+    }
+}
+
+/// The canonical wording among `wordings` (distinct texts in order of first appearance, with how
+/// often each was printed): of the most complete ones (those within one word of the longest),
+/// the one the others drift least from, weighted by how often they were printed — the consensus,
+/// not an outlier's typo or re-casing. Ties go to the longer, the more printed, the first.
+pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
+    /// Enough wordings to find the consensus, few enough to keep the cost bounded.
+    const CANDIDATES: usize = 6;
+    const WITNESSES: usize = 60;
+    let lengths: Vec<usize> = wordings
+        .iter()
+        .map(|(t, _)| crate::normalize::normalize(t).len())
+        .collect();
+    let longest = *lengths.iter().max()?;
+    let by_weight = |i: &usize| std::cmp::Reverse((lengths[*i], wordings[*i].1));
+    let mut candidates: Vec<usize> = (0..wordings.len())
+        .filter(|&i| lengths[i] + 1 >= longest)
+        .collect();
+    candidates.sort_by_key(by_weight);
+    candidates.truncate(CANDIDATES);
+    let mut witnesses: Vec<usize> = (0..wordings.len()).collect();
+    witnesses.sort_by_key(|&i| std::cmp::Reverse(wordings[i].1));
+    witnesses.truncate(WITNESSES);
+    let spread = |c: usize| -> f64 {
+        witnesses
+            .iter()
+            .map(|&w| drift(wordings[c].0, wordings[w].0).score * wordings[w].1 as f64)
+            .sum()
+    };
+    candidates
+        .into_iter()
+        .map(|c| (spread(c), c))
+        .min_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then(lengths[b.1].cmp(&lengths[a.1]))
+                .then(wordings[b.1].1.cmp(&wordings[a.1].1))
+                .then(a.1.cmp(&b.1))
+        })
+        .map(|(_, c)| c)
+}
+
+/// The outlet a quotation counts under.
+pub(crate) fn outlet_name(doc: &DocumentInfo) -> String {
+    doc.outlet.clone().unwrap_or_else(|| doc.id.clone())
+}
+
+/// Builds the report from documents (chronological) and quotations (in document order).
+pub(crate) fn build(
+    documents: Vec<DocumentInfo>,
+    quotes: Vec<QuoteRecord>,
+    canonical: Vec<(String, Option<String>)>,
+) -> Report {
+    let by_id: HashMap<&str, &DocumentInfo> =
+        documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut members: Vec<Vec<&QuoteRecord>> = vec![Vec::new(); canonical.len()];
+    for q in &quotes {
+        if let Some(m) = members.get_mut(q.cluster) {
+            m.push(q);
+        }
+    }
+    let mut drift_by_quote: HashMap<String, f64> = HashMap::new();
+    let mut clusters = Vec::with_capacity(canonical.len());
+    for (id, ((text, speaker), members)) in canonical.iter().zip(&members).enumerate() {
+        let outlet_of = |q: &QuoteRecord| {
+            by_id
+                .get(q.doc.as_str())
+                .map_or_else(|| q.doc.clone(), |d| outlet_name(d))
+        };
+        let mut outlets: Vec<String> = Vec::new();
+        let mut variants: Vec<Variant> = Vec::new();
+        // Lookups by wording and by outlet, so that a statement quoted thousands of times costs
+        // no more per quotation than one quoted twice.
+        let mut variant_of: HashMap<&str, usize> = HashMap::new();
+        let mut seen_outlets: HashSet<String> = HashSet::new();
+        let mut variant_outlets: HashSet<(usize, String)> = HashSet::new();
+        for q in members {
+            let outlet = outlet_of(q);
+            if seen_outlets.insert(outlet.clone()) {
+                outlets.push(outlet.clone());
+            }
+            let v = *variant_of.entry(q.text.as_str()).or_insert_with(|| {
+                let d = drift(text, &q.text);
+                variants.push(Variant {
+                    text: q.text.clone(),
+                    quotes: Vec::new(),
+                    outlets: Vec::new(),
+                    drift_score: d.score,
+                    edits: d.edits,
+                });
+                variants.len() - 1
+            });
+            variants[v].quotes.push(q.id.clone());
+            if variant_outlets.insert((v, outlet.clone())) {
+                variants[v].outlets.push(outlet);
+            }
+        }
+        for v in &variants {
+            for q in &v.quotes {
+                drift_by_quote.insert(q.clone(), v.drift_score);
+            }
+        }
+        let lineage = variants
+            .iter()
+            .filter(|v| v.text != *text && v.outlets.len() > 1)
+            .map(|v| v.outlets.clone())
+            .collect();
+        let first_seen = members.first().map(|q| {
+            let doc = by_id.get(q.doc.as_str());
+            FirstSeen {
+                doc: q.doc.clone(),
+                outlet: doc.and_then(|d| d.outlet.clone()),
+                published: doc.and_then(|d| d.published),
+            }
+        });
+        clusters.push(Statement {
+            id,
+            canonical: text.clone(),
+            speaker: speaker.clone(),
+            quotes: members.iter().map(|q| q.id.clone()).collect(),
+            outlets,
+            first_seen,
+            variants,
+            lineage,
+        });
+    }
+    let outlets = outlet_summaries(&documents, &quotes, &clusters, &drift_by_quote);
+    Report {
+        documents,
+        quotes,
+        clusters,
+        outlets,
+    }
+}
+
+fn outlet_summaries(
+    documents: &[DocumentInfo],
+    quotes: &[QuoteRecord],
+    clusters: &[Statement],
+    drift_by_quote: &HashMap<String, f64>,
+) -> Vec<OutletSummary> {
+    let outlet_of: HashMap<&str, String> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), outlet_name(d)))
+        .collect();
+    // Outlet → (statements, drift sum, quotation count); a BTreeMap keeps the report sorted.
+    let mut acc: BTreeMap<String, (Vec<usize>, f64, usize)> = BTreeMap::new();
+    for q in quotes {
+        let outlet = outlet_of
+            .get(q.doc.as_str())
+            .cloned()
+            .unwrap_or_else(|| q.doc.clone());
+        let entry = acc.entry(outlet).or_default();
+        if !entry.0.contains(&q.cluster) {
+            entry.0.push(q.cluster);
+        }
+        entry.1 += drift_by_quote.get(&q.id).copied().unwrap_or(0.0);
+        entry.2 += 1;
+    }
+    acc.into_iter()
+        .map(|(outlet, (statements, sum, n))| OutletSummary {
+            first: clusters
+                .iter()
+                .filter(|s| s.outlets.first() == Some(&outlet))
+                .map(|s| s.id)
+                .collect(),
+            mean_drift: sum / n.max(1) as f64,
+            statements,
+            outlet,
+        })
+        .collect()
+}
