@@ -79,7 +79,9 @@ pub mod synth;
 mod tracker;
 
 pub use attribute::{attribute, canonical_speakers, Attribution, Method};
-pub use cluster::{cluster, ClusterConfig, ClusterItem, Clustering};
+pub use cluster::{
+    cluster, cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering, Found,
+};
 pub use corpus::*;
 pub use detect::{detect, Nested, Quotation, QuoteKind, QuoteStyle};
 pub use document::*;
@@ -87,7 +89,7 @@ pub use drift::{drift, words, Drift, Edit, EditKind};
 pub use error::*;
 pub use normalize::{normalize, ELLIPSIS};
 pub use report::{DocumentInfo, FirstSeen, OutletSummary, QuoteRecord, Report, Statement, Variant};
-pub use tracker::{Cluster, DuplicateDocument, Quote, Tracker};
+pub use tracker::{Cluster, DuplicateDocument, Quote, Tracker, Whence};
 
 // The README's examples are compiled and run as doc tests.
 #[cfg(doctest)]

@@ -177,6 +177,72 @@ impl Report {
     }
 }
 
+/// One statement of the report, from its quotations in order of appearance.
+pub(crate) fn statement(
+    id: usize,
+    text: &str,
+    speaker: Option<&str>,
+    members: &[&QuoteRecord],
+    by_id: &HashMap<&str, &DocumentInfo>,
+) -> Statement {
+    let outlet_of = |q: &QuoteRecord| {
+        by_id
+            .get(q.doc.as_str())
+            .map_or_else(|| q.doc.clone(), |d| outlet_name(d))
+    };
+    let mut outlets: Vec<String> = Vec::new();
+    let mut variants: Vec<Variant> = Vec::new();
+    // Lookups by wording and by outlet, so that a statement quoted thousands of times costs no
+    // more per quotation than one quoted twice.
+    let mut variant_of: HashMap<&str, usize> = HashMap::new();
+    let mut seen_outlets: HashSet<String> = HashSet::new();
+    let mut variant_outlets: HashSet<(usize, String)> = HashSet::new();
+    for q in members {
+        let outlet = outlet_of(q);
+        if seen_outlets.insert(outlet.clone()) {
+            outlets.push(outlet.clone());
+        }
+        let v = *variant_of.entry(q.text.as_str()).or_insert_with(|| {
+            let d = drift(text, &q.text);
+            variants.push(Variant {
+                text: q.text.clone(),
+                quotes: Vec::new(),
+                outlets: Vec::new(),
+                drift_score: d.score,
+                edits: d.edits,
+            });
+            variants.len() - 1
+        });
+        variants[v].quotes.push(q.id.clone());
+        if variant_outlets.insert((v, outlet.clone())) {
+            variants[v].outlets.push(outlet);
+        }
+    }
+    let lineage = variants
+        .iter()
+        .filter(|v| v.text != text && v.outlets.len() > 1)
+        .map(|v| v.outlets.clone())
+        .collect();
+    let first_seen = members.first().map(|q| {
+        let doc = by_id.get(q.doc.as_str());
+        FirstSeen {
+            doc: q.doc.clone(),
+            outlet: doc.and_then(|d| d.outlet.clone()),
+            published: doc.and_then(|d| d.published),
+        }
+    });
+    Statement {
+        id,
+        canonical: text.to_string(),
+        speaker: speaker.map(str::to_string),
+        quotes: members.iter().map(|q| q.id.clone()).collect(),
+        outlets,
+        first_seen,
+        variants,
+        lineage,
+    }
+}
+
 /// The canonical wording among `wordings` (distinct texts in order of first appearance, with how
 /// often each was printed): of the most complete ones (those within one word of the longest),
 /// the one the others drift least from, weighted by how often they were printed — the consensus,
@@ -236,71 +302,19 @@ pub(crate) fn build(
             m.push(q);
         }
     }
-    let mut drift_by_quote: HashMap<String, f64> = HashMap::new();
-    let mut clusters = Vec::with_capacity(canonical.len());
-    for (id, ((text, speaker), members)) in canonical.iter().zip(&members).enumerate() {
-        let outlet_of = |q: &QuoteRecord| {
-            by_id
-                .get(q.doc.as_str())
-                .map_or_else(|| q.doc.clone(), |d| outlet_name(d))
-        };
-        let mut outlets: Vec<String> = Vec::new();
-        let mut variants: Vec<Variant> = Vec::new();
-        // Lookups by wording and by outlet, so that a statement quoted thousands of times costs
-        // no more per quotation than one quoted twice.
-        let mut variant_of: HashMap<&str, usize> = HashMap::new();
-        let mut seen_outlets: HashSet<String> = HashSet::new();
-        let mut variant_outlets: HashSet<(usize, String)> = HashSet::new();
-        for q in members {
-            let outlet = outlet_of(q);
-            if seen_outlets.insert(outlet.clone()) {
-                outlets.push(outlet.clone());
-            }
-            let v = *variant_of.entry(q.text.as_str()).or_insert_with(|| {
-                let d = drift(text, &q.text);
-                variants.push(Variant {
-                    text: q.text.clone(),
-                    quotes: Vec::new(),
-                    outlets: Vec::new(),
-                    drift_score: d.score,
-                    edits: d.edits,
-                });
-                variants.len() - 1
-            });
-            variants[v].quotes.push(q.id.clone());
-            if variant_outlets.insert((v, outlet.clone())) {
-                variants[v].outlets.push(outlet);
-            }
-        }
-        for v in &variants {
-            for q in &v.quotes {
-                drift_by_quote.insert(q.clone(), v.drift_score);
-            }
-        }
-        let lineage = variants
-            .iter()
-            .filter(|v| v.text != *text && v.outlets.len() > 1)
-            .map(|v| v.outlets.clone())
-            .collect();
-        let first_seen = members.first().map(|q| {
-            let doc = by_id.get(q.doc.as_str());
-            FirstSeen {
-                doc: q.doc.clone(),
-                outlet: doc.and_then(|d| d.outlet.clone()),
-                published: doc.and_then(|d| d.published),
-            }
-        });
-        clusters.push(Statement {
-            id,
-            canonical: text.clone(),
-            speaker: speaker.clone(),
-            quotes: members.iter().map(|q| q.id.clone()).collect(),
-            outlets,
-            first_seen,
-            variants,
-            lineage,
-        });
-    }
+    let clusters: Vec<Statement> = canonical
+        .iter()
+        .zip(&members)
+        .enumerate()
+        .map(|(id, ((text, speaker), members))| {
+            statement(id, text, speaker.as_deref(), members, &by_id)
+        })
+        .collect();
+    let drift_by_quote: HashMap<String, f64> = clusters
+        .iter()
+        .flat_map(|s| &s.variants)
+        .flat_map(|v| v.quotes.iter().map(|q| (q.clone(), v.drift_score)))
+        .collect();
     let outlets = outlet_summaries(&documents, &quotes, &clusters, &drift_by_quote);
     Report {
         documents,

@@ -4,10 +4,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::attribute::{attribute, canonical_speakers, Attribution};
-use crate::cluster::{cluster, ClusterConfig, ClusterItem, Clustering};
+use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering};
 use crate::detect::{detect, Quotation, QuoteKind};
 use crate::document::Document;
-use crate::report::{self, DocumentInfo, QuoteRecord, Report};
+use crate::report::{self, DocumentInfo, QuoteRecord, Report, Statement};
 
 /// Adding a document whose id is already taken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,6 +49,10 @@ struct Derived {
     /// Speaker name as written → canonical spelling, where they differ.
     speakers: HashMap<String, String>,
     clustering: Clustering,
+    /// The index the clustering was made with, to look up any text's statement.
+    index: ClusterIndex,
+    /// Each clustered item's document and position among the document's quotations.
+    locations: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +132,63 @@ impl Tracker {
             .collect()
     }
 
+    /// Where does this quote come from? The statement `text` belongs to — `text` may be typed
+    /// by hand, drifted, or a fragment — found through the clustering's own index, with its
+    /// canonical wording, first source and variants.
+    ///
+    /// ```
+    /// use quotetrace::{Document, Tracker};
+    ///
+    /// let mut tracker = Tracker::new();
+    /// tracker.add(Document::new("a", "\"Lets get the Peace Deal DONE!\" Trump wrote."))?;
+    /// let whence = tracker.whence("lets get the peace deal done").unwrap();
+    /// assert_eq!(whence.statement.canonical, "Lets get the Peace Deal DONE!");
+    /// assert_eq!(whence.statement.first_seen.unwrap().doc, "a");
+    /// assert!(tracker.whence("something else entirely, about the weather").is_none());
+    /// # Ok::<(), quotetrace::DuplicateDocument>(())
+    /// ```
+    pub fn whence(&self, text: &str) -> Option<Whence> {
+        let derived = self.derived();
+        let found = derived.index.find(text)?;
+        let members = derived.clustering.clusters().nth(found.cluster)?;
+        let quotes: Vec<Quote<'_>> = members
+            .iter()
+            .map(|&i| {
+                let (d, k) = derived.locations[i];
+                self.quote(derived, d, k, found.cluster)
+            })
+            .collect();
+        let cluster = Cluster::new(found.cluster, quotes.iter());
+        let documents: Vec<DocumentInfo> =
+            quotes.iter().map(|q| document_info(q.document)).collect();
+        let records: Vec<QuoteRecord> = quotes.into_iter().map(quote_record).collect();
+        let statement = report::statement(
+            found.cluster,
+            cluster.canonical,
+            cluster.speaker,
+            &records.iter().collect::<Vec<_>>(),
+            &documents.iter().map(|d| (d.id.as_str(), d)).collect(),
+        );
+        Some(Whence {
+            similarity: found.similarity,
+            statement,
+        })
+    }
+
+    fn quote<'a>(&'a self, derived: &'a Derived, d: usize, k: usize, cluster: usize) -> Quote<'a> {
+        let e = &self.documents[d];
+        let (q, a) = &e.found[k];
+        Quote {
+            id: quote_id(&e.document, k),
+            document: &e.document,
+            text: q.text(&e.document.text),
+            speaker: a.speaker.as_deref().map(|s| derived.speaker(s)),
+            cluster,
+            quotation: q,
+            attribution: a,
+        }
+    }
+
     fn raw_quotes(&self) -> impl Iterator<Item = (&Entry, usize, &Quotation, &Attribution)> + '_ {
         self.documents.iter().flat_map(|e| {
             e.found
@@ -158,10 +219,18 @@ impl Tracker {
                 }
                 items.push(item);
             }
-            let clustering = cluster(&items, &self.config);
+            let (clustering, index) = cluster_indexed(&items, &self.config);
+            let locations = self
+                .documents
+                .iter()
+                .enumerate()
+                .flat_map(|(d, e)| (0..e.found.len()).map(move |i| (d, i)))
+                .collect();
             Derived {
                 speakers,
                 clustering,
+                index,
+                locations,
             }
         })
     }
@@ -169,29 +238,8 @@ impl Tracker {
     /// The provenance report: documents, quotations, statements with their variants, drift,
     /// first appearance and outlets, and what each outlet quoted.
     pub fn report(&self) -> Report {
-        let documents = self
-            .documents()
-            .map(|d| DocumentInfo {
-                id: d.id.clone(),
-                outlet: d.outlet.clone(),
-                url: d.url.clone(),
-                published: d.published,
-            })
-            .collect();
-        let quotes = self
-            .quotes()
-            .map(|q| QuoteRecord {
-                doc: q.document.id.clone(),
-                start: q.quotation.span.start,
-                end: q.quotation.span.end,
-                text: q.text.to_string(),
-                speaker: q.speaker.map(str::to_string),
-                cue: q.attribution.cue.clone(),
-                kind: q.quotation.kind,
-                cluster: q.cluster,
-                id: q.id,
-            })
-            .collect();
+        let documents = self.documents().map(document_info).collect();
+        let quotes = self.quotes().map(quote_record).collect();
         let statements = self
             .clusters()
             .into_iter()
@@ -226,6 +274,39 @@ fn goes_on(text: &str, prev: &(Quotation, Attribution), next: (&Quotation, &Attr
         matches!(c, "added" | "adds" | "continued" | "continues")
     });
     full && line.len() <= 120 && rest.trim().is_empty() && goes_on_cue
+}
+
+fn document_info(d: &Document) -> DocumentInfo {
+    DocumentInfo {
+        id: d.id.clone(),
+        outlet: d.outlet.clone(),
+        url: d.url.clone(),
+        published: d.published,
+    }
+}
+
+fn quote_record(q: Quote<'_>) -> QuoteRecord {
+    QuoteRecord {
+        doc: q.document.id.clone(),
+        start: q.quotation.span.start,
+        end: q.quotation.span.end,
+        text: q.text.to_string(),
+        speaker: q.speaker.map(str::to_string),
+        cue: q.attribution.cue.clone(),
+        kind: q.quotation.kind,
+        cluster: q.cluster,
+        id: q.id,
+    }
+}
+
+/// The answer to [`Tracker::whence`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Whence {
+    /// How closely the text matched the statement's nearest wording (1 = the same words).
+    pub similarity: f64,
+    /// The statement: canonical wording, first source, outlets, variants.
+    pub statement: Statement,
 }
 
 fn quote_id(document: &Document, i: usize) -> String {

@@ -67,7 +67,7 @@ pub(crate) fn mix(mut h: u64) -> u64 {
 
 /// The vocabulary: each distinct word once, with its content hash and what the spelling
 /// comparison needs to rule most pairs out at once.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
     ids: FxMap<String, u32>,
     pub(crate) words: Vec<String>,
@@ -124,10 +124,10 @@ impl Spelling for Vocabulary {
 }
 
 /// The distinct wordings of the quotations, in matching form.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Phrases {
     pub(crate) vocabulary: Vocabulary,
-    ids: FxMap<Vec<u32>, u32>,
+    pub(crate) ids: FxMap<Vec<u32>, u32>,
     /// Each phrase's words.
     pub(crate) words: Vec<Vec<u32>>,
     /// How many quotations have each phrase.
@@ -175,17 +175,16 @@ const RAREST: usize = 8;
 /// and are skipped, which keeps the cost linear whatever the input.
 pub(crate) fn candidates(
     phrases: &Phrases,
-    min_words: usize,
+    postings: &[(u64, u32)],
     max_postings: usize,
     max_candidates: usize,
 ) -> Vec<(u32, u32, u32)> {
-    let postings = postings(phrases, min_words);
-    let lists = usable_lists(&postings, phrases.len(), max_postings);
+    let lists = usable_lists(postings, phrases.len(), max_postings);
     let n = phrases.len();
     let top = |(shared, touched): &mut (Vec<u32>, Vec<u32>), id: usize| {
         best_partners(
             phrases,
-            &postings,
+            postings,
             &lists,
             id,
             shared,
@@ -210,8 +209,13 @@ pub(crate) fn candidates(
     found.into_iter().flatten().collect()
 }
 
+/// The hash of a word pair, from the words' content hashes.
+fn pair_hash(a: u64, b: u64) -> u64 {
+    mix(a.rotate_left(17) ^ b)
+}
+
 /// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together.
-fn postings(phrases: &Phrases, min_words: usize) -> Vec<(u64, u32)> {
+pub(crate) fn postings(phrases: &Phrases, min_words: usize) -> Vec<(u64, u32)> {
     let hashes = &phrases.vocabulary.hashes;
     let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
     let mut postings: Vec<(u64, u32)> = Vec::new();
@@ -221,7 +225,7 @@ fn postings(phrases: &Phrases, min_words: usize) -> Vec<(u64, u32)> {
         }
         for pair in words.windows(2) {
             if pair[0] != ellipsis && pair[1] != ellipsis {
-                let h = mix(hashes[pair[0] as usize].rotate_left(17) ^ hashes[pair[1] as usize]);
+                let h = pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]);
                 postings.push((h, id as u32));
             }
         }
@@ -324,4 +328,41 @@ fn best_partners(
         .iter()
         .map(|&(other, n)| (id as u32, other, n))
         .collect()
+}
+
+/// The phrases sharing the most word pairs with the words of `text`, read from the same
+/// postings that clustering used: at most `max_candidates`, most shared first. Also the id of
+/// `text`'s own phrase if it is one of them, and its words (ids of unknown words are `None`).
+pub(crate) fn look_up(
+    phrases: &Phrases,
+    postings: &[(u64, u32)],
+    text: &str,
+    max_postings: usize,
+    max_candidates: usize,
+) -> (Vec<u32>, Vec<Option<u32>>) {
+    let mut words: Vec<(Option<u32>, u64)> = Vec::new();
+    for_each_word(text, |w| {
+        words.push((phrases.vocabulary.get(w), word_hash(w)))
+    });
+    let mut shared: FxMap<u32, u32> = FxMap::default();
+    for pair in words.windows(2) {
+        let h = pair_hash(pair[0].1, pair[1].1);
+        let start = postings.partition_point(|p| p.0 < h);
+        let end = start + postings[start..].partition_point(|p| p.0 == h);
+        if end - start <= max_postings {
+            for &(_, id) in &postings[start..end] {
+                *shared.entry(id).or_default() += 1;
+            }
+        }
+    }
+    let ids: Vec<Option<u32>> = words.iter().map(|w| w.0).collect();
+    if let Some(known) = ids.iter().copied().collect::<Option<Vec<u32>>>() {
+        if let Some(&own) = phrases.ids.get(known.as_slice()) {
+            shared.insert(own, u32::MAX);
+        }
+    }
+    let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
+    ranked.sort_unstable_by_key(|&(p, n)| (std::cmp::Reverse(n), phrases.key[p as usize]));
+    ranked.truncate(max_candidates);
+    (ranked.into_iter().map(|(p, _)| p).collect(), ids)
 }

@@ -238,25 +238,121 @@ impl Clustering {
 /// assert_ne!(clustering.cluster_of(0), clustering.cluster_of(3));
 /// ```
 pub fn cluster(items: &[ClusterItem<'_>], config: &ClusterConfig) -> Clustering {
+    cluster_indexed(items, config).0
+}
+
+/// Clusters `items` like [`cluster`], and keeps the index it clustered with, to find the
+/// statement of any other text later ([`ClusterIndex::find`]).
+pub fn cluster_indexed(
+    items: &[ClusterItem<'_>],
+    config: &ClusterConfig,
+) -> (Clustering, ClusterIndex) {
     let mut phrases = Phrases::default();
     let mut scratch = Vec::new();
     let phrase_of: Vec<u32> = items
         .iter()
         .map(|item| phrases.add(item.text, &mut scratch))
         .collect();
-    let groups = link_phrases(&phrases, config);
+    let postings = index::postings(&phrases, config.min_words.max(2));
+    let groups = link_phrases(&phrases, &postings, config);
     let roots = attach_short(&phrases, &groups, items, &phrase_of, config);
     let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words);
-    number_by_first_appearance(&phrase_of, &roots)
+    let clustering = number_by_first_appearance(&phrase_of, &roots);
+    let mut cluster_of_phrase = vec![usize::MAX; phrases.len()];
+    for (i, &p) in phrase_of.iter().enumerate() {
+        cluster_of_phrase[p as usize] = clustering.cluster_of(i);
+    }
+    let index = ClusterIndex {
+        phrases,
+        postings,
+        cluster_of_phrase,
+        config: config.clone(),
+    };
+    (clustering, index)
+}
+
+/// The index a clustering was made with: the wordings in matching form and their word pairs.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterIndex {
+    phrases: Phrases,
+    postings: Vec<(u64, u32)>,
+    cluster_of_phrase: Vec<usize>,
+    config: ClusterConfig,
+}
+
+/// The statement a text belongs to, and how closely.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct Found {
+    /// The cluster id.
+    pub cluster: usize,
+    /// How closely the text matches its nearest wording in the cluster: 1 for the same words,
+    /// less for a drifted wording or a fragment that fits less than perfectly.
+    pub similarity: f64,
+}
+
+impl ClusterIndex {
+    /// The cluster of the wording nearest to `text`, looked up through the clustering's own
+    /// index of word pairs (no scan over the clusters): `text` may be a variant, a fragment or a
+    /// longer version of a clustered quotation. `None` when nothing is near enough.
+    ///
+    /// ```
+    /// use quotetrace::{cluster_indexed, ClusterConfig, ClusterItem};
+    ///
+    /// let texts = ["I am not happy with the Russian strikes on KYIV. Vladimir, STOP!",
+    ///              "We will rebuild every home in Kyiv"];
+    /// let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
+    /// let (clustering, index) = cluster_indexed(&items, &ClusterConfig::default());
+    /// let found = index.find("not happy with the russian strikes on kyiv").unwrap();
+    /// assert_eq!(found.cluster, clustering.cluster_of(0));
+    /// assert!(index.find("an unrelated sentence about football").is_none());
+    /// ```
+    pub fn find(&self, text: &str) -> Option<Found> {
+        let config = &self.config;
+        let (candidates, words) = index::look_up(
+            &self.phrases,
+            &self.postings,
+            text,
+            config.max_postings,
+            config.max_candidates,
+        );
+        // Unknown words take ids no phrase has.
+        let query: Vec<u32> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| w.unwrap_or(u32::MAX - i as u32))
+            .collect();
+        let costs = Costs::new(config.typo_cost, self.phrases.ellipsis());
+        let words_of = &self.phrases.vocabulary;
+        candidates
+            .into_iter()
+            .filter_map(|p| {
+                let wording = &self.phrases.words[p as usize];
+                let whole = align::similarity(&query, wording, costs, words_of);
+                let part = align::containment(&query, wording, costs, words_of);
+                let within = align::containment(wording, &query, costs, words_of);
+                let score = whole.max(part).max(within * 0.9);
+                (score >= config.variant_similarity.min(config.fragment_similarity))
+                    .then_some((score, p))
+            })
+            .max_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then(self.phrases.key[b.1 as usize].cmp(&self.phrases.key[a.1 as usize]))
+            })
+            .map(|(similarity, p)| Found {
+                cluster: self.cluster_of_phrase[p as usize],
+                similarity,
+            })
+    }
 }
 
 /// Joins variants, then attaches each group of fragments to its one best parent. Returns the
 /// final root phrase of every phrase.
-fn link_phrases(phrases: &Phrases, config: &ClusterConfig) -> Vec<u32> {
+fn link_phrases(phrases: &Phrases, postings: &[(u64, u32)], config: &ClusterConfig) -> Vec<u32> {
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut pairs = candidates(
         phrases,
-        config.min_words.max(2),
+        postings,
         config.max_postings,
         config.max_candidates,
     );
