@@ -262,10 +262,12 @@ pub fn cluster_indexed(
     for (i, &p) in phrase_of.iter().enumerate() {
         cluster_of_phrase[p as usize] = clustering.cluster_of(i);
     }
+    let support = clustering.clusters().map(<[usize]>::len).collect();
     let index = ClusterIndex {
         phrases,
         postings,
         cluster_of_phrase,
+        support,
         config: config.clone(),
     };
     (clustering, index)
@@ -277,6 +279,8 @@ pub struct ClusterIndex {
     phrases: Phrases,
     postings: Vec<(u64, u32)>,
     cluster_of_phrase: Vec<usize>,
+    /// How many quotations each cluster holds.
+    support: Vec<usize>,
     config: ClusterConfig,
 }
 
@@ -335,8 +339,15 @@ impl ClusterIndex {
                 (score >= config.variant_similarity.min(config.fragment_similarity))
                     .then_some((score, p))
             })
+            // The nearest wording; between equally near ones, the statement quoted most.
             .max_by(|a, b| {
+                let support = |p: u32| {
+                    self.support
+                        .get(self.cluster_of_phrase[p as usize])
+                        .copied()
+                };
                 a.0.total_cmp(&b.0)
+                    .then(support(a.1).cmp(&support(b.1)))
                     .then(self.phrases.key[b.1 as usize].cmp(&self.phrases.key[a.1 as usize]))
             })
             .map(|(similarity, p)| Found {
