@@ -150,6 +150,11 @@ fn wholesale(c: &[Word<'_>], v: &[Word<'_>]) -> Drift {
 struct Word<'a> {
     surface: &'a str,
     key: String,
+    /// A hash of the key, compared before the key itself.
+    hash: u64,
+    /// The key's length in characters, and whether it holds a digit.
+    chars: usize,
+    digit: bool,
     ellipsis: bool,
 }
 
@@ -161,11 +166,21 @@ impl<'a> Word<'a> {
             .flat_map(char::to_lowercase)
             .collect();
         let ellipsis = key.is_empty() && (surface.contains('…') || surface.contains("..."));
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
         Word {
             surface,
+            chars: key.chars().count(),
+            digit: key.bytes().any(|b| b.is_ascii_digit()),
+            hash,
             key,
             ellipsis,
         }
+    }
+
+    fn same(&self, other: &Word<'_>) -> bool {
+        self.hash == other.hash && self.key == other.key
     }
 }
 
@@ -192,7 +207,7 @@ const SPLICE: f64 = 1.5;
 const TRUNCATED: f64 = 0.1;
 
 fn pair_cost(a: &Word<'_>, b: &Word<'_>) -> f64 {
-    if a.key == b.key {
+    if a.same(b) {
         0.0
     } else if near(a, b) {
         SPELLING
@@ -202,13 +217,11 @@ fn pair_cost(a: &Word<'_>, b: &Word<'_>) -> f64 {
 }
 
 fn near(a: &Word<'_>, b: &Word<'_>) -> bool {
-    let shorter = a.key.chars().count().min(b.key.chars().count());
-    let digits = a
-        .key
-        .chars()
-        .chain(b.key.chars())
-        .any(|c| c.is_ascii_digit());
-    shorter >= 4 && !digits && within_edits(&a.key, &b.key, if shorter >= 8 { 2 } else { 1 })
+    let shorter = a.chars.min(b.chars);
+    if shorter < 4 || a.chars.abs_diff(b.chars) > 2 || a.digit || b.digit {
+        return false;
+    }
+    within_edits(&a.key, &b.key, if shorter >= 8 { 2 } else { 1 })
 }
 
 /// The cheapest alignment of the two wordings: words missing at either end of the canonical one
@@ -386,7 +399,7 @@ fn classify(c: &[Word<'_>], v: &[Word<'_>], steps: &[Step]) -> Vec<Edit> {
 }
 
 fn pair_kind(a: &Word<'_>, b: &Word<'_>) -> EditKind {
-    if a.key == b.key {
+    if a.same(b) {
         let letters = |w: &Word<'_>| -> String {
             w.surface.chars().filter(|c| c.is_alphanumeric()).collect()
         };

@@ -244,43 +244,30 @@ pub(crate) fn statement(
 }
 
 /// The canonical wording among `wordings` (distinct texts in order of first appearance, with how
-/// often each was printed): of the most complete ones (those within one word of the longest),
-/// the one the others drift least from, weighted by how often they were printed — the consensus,
-/// not an outlier's typo or re-casing. Ties go to the longer, the more printed, the first.
+/// often each was printed): of the most complete ones (within one word of the longest), the
+/// reading most printed once case, quote marks and punctuation are set aside — the consensus,
+/// not an outlier's typo — and of its printings the commonest. Ties go to the longer, then to
+/// the first.
 pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
-    /// Enough wordings to find the consensus, few enough to keep the cost bounded.
-    const CANDIDATES: usize = 6;
-    const WITNESSES: usize = 60;
-    let lengths: Vec<usize> = wordings
+    let forms: Vec<Vec<String>> = wordings
         .iter()
-        .map(|(t, _)| crate::normalize::normalize(t).len())
+        .map(|(t, _)| crate::normalize::normalize(t))
         .collect();
-    let longest = *lengths.iter().max()?;
-    let by_weight = |i: &usize| std::cmp::Reverse((lengths[*i], wordings[*i].1));
-    let mut candidates: Vec<usize> = (0..wordings.len())
-        .filter(|&i| lengths[i] + 1 >= longest)
-        .collect();
-    candidates.sort_by_key(by_weight);
-    candidates.truncate(CANDIDATES);
-    let mut witnesses: Vec<usize> = (0..wordings.len()).collect();
-    witnesses.sort_by_key(|&i| std::cmp::Reverse(wordings[i].1));
-    witnesses.truncate(WITNESSES);
-    let spread = |c: usize| -> f64 {
-        witnesses
-            .iter()
-            .map(|&w| drift(wordings[c].0, wordings[w].0).score * wordings[w].1 as f64)
-            .sum()
-    };
-    candidates
-        .into_iter()
-        .map(|c| (spread(c), c))
-        .min_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(lengths[b.1].cmp(&lengths[a.1]))
-                .then(wordings[b.1].1.cmp(&wordings[a.1].1))
-                .then(a.1.cmp(&b.1))
-        })
-        .map(|(_, c)| c)
+    let longest = forms.iter().map(Vec::len).max()?;
+    let mut readings: HashMap<&[String], (usize, usize)> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if form.len() + 1 >= longest {
+            let entry = readings.entry(form.as_slice()).or_insert((0, i));
+            entry.0 += wordings[i].1;
+        }
+    }
+    let (&best, _) = readings.iter().max_by(|a, b| {
+        let ((fa, (na, ia)), (fb, (nb, ib))) = (a, b);
+        na.cmp(nb).then(fa.len().cmp(&fb.len())).then(ib.cmp(ia))
+    })?;
+    (0..wordings.len())
+        .filter(|&i| forms[i].as_slice() == best)
+        .max_by(|&a, &b| wordings[a].1.cmp(&wordings[b].1).then(b.cmp(&a)))
 }
 
 /// The outlet a quotation counts under.
@@ -348,13 +335,15 @@ fn outlet_summaries(
         entry.1 += drift_by_quote.get(&q.id).copied().unwrap_or(0.0);
         entry.2 += 1;
     }
+    let mut first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for s in clusters {
+        if let Some(o) = s.outlets.first() {
+            first.entry(o.as_str()).or_default().push(s.id);
+        }
+    }
     acc.into_iter()
         .map(|(outlet, (statements, sum, n))| OutletSummary {
-            first: clusters
-                .iter()
-                .filter(|s| s.outlets.first() == Some(&outlet))
-                .map(|s| s.id)
-                .collect(),
+            first: first.remove(outlet.as_str()).unwrap_or_default(),
             mean_drift: sum / n.max(1) as f64,
             statements,
             outlet,
