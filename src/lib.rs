@@ -50,18 +50,41 @@
 //!   descriptions (`he added`, `the Ukrainian leader said`) are resolved to people named in the
 //!   text; when nothing says who spoke, the speaker is left empty rather than guessed.
 //!   [`canonical_speakers`] merges spellings of one name across documents.
-//! - **tracking** — [`Tracker`] runs both over many documents, keeps them in chronological order
-//!   and gives every quotation a stable id, whatever order the documents came in; [`Output`] is
-//!   its serialisable form (the `track --json` format).
+//! - **matching form** — [`normalize`] folds what does not change what was said: Unicode
+//!   compatibility forms, case, quote marks, apostrophes, dashes and punctuation.
+//! - **clustering** — [`cluster`] groups every quotation with the statement it reproduces:
+//!   variants (re-cased, re-punctuated, a typo, a word changed), fragments, ellipses and splices,
+//!   through an index of word pairs, near-linearly ([`ClusterConfig`] holds the thresholds;
+//!   [`cluster_indexed`] keeps the [`ClusterIndex`] to look texts up later).
+//! - **drift** — [`drift`] aligns a variant with the canonical wording word by word and names
+//!   each [`Edit`] ([`EditKind`]: case, punctuation, spelling, substitution, insertion,
+//!   omission, truncation, ellipsis, splice), with a drift score.
+//! - **provenance** — [`Tracker`] runs it all over many documents, kept in chronological order so
+//!   that ids and clusters are the same whatever order the documents came in. Its [`Report`]
+//!   gives, per statement ([`Statement`]), the outlets in order, where it was first seen, each
+//!   [`Variant`] with its drift, and lineage hints; [`Tracker::whence`] answers *where does this
+//!   quote come from?*
 //!
 //! # Examples
 //!
-//! - `cargo run --release --example track [CORPUS] [--json]`: every quotation of a corpus (the
-//!   bundled demo corpus by default).
+//! - `cargo run --release --example track [CORPUS] [--json]`: every quotation and statement of a
+//!   corpus (the bundled demo corpus by default), or the whole report as JSON.
+//! - `cargo run --example whence -- CORPUS "text"`: the statement a quotation comes from.
 //! - `cargo run --example quotes -- ARTICLE.txt`: one text's quotations, with how each speaker was
 //!   found.
-//! - `cargo run --release --example evaluate -- CORPUS`: precision, recall and speaker accuracy
-//!   against a corpus with gold annotations.
+//! - `cargo run --release --example evaluate -- CORPUS`: precision, recall, speaker accuracy and
+//!   cluster quality against a corpus with gold annotations.
+//! - `cargo run --release --example cluster_lines -- FILE`: one quotation per line in,
+//!   `line<TAB>cluster` out, with the rate.
+//! - `cargo run --release --features synth --example cluster_synth -- 1000000`: clustering scale
+//!   and quality on synthetic quotations with known truth.
+//!
+//! # Feature flags
+//!
+//! - `parallel` (default): verify clustering candidates on all cores with rayon; the result is
+//!   the same as on one thread.
+//! - `synth`: the `synth` module, a seeded generator of quotations with ground truth, for
+//!   benchmarks and tests.
 #![warn(missing_docs)]
 
 mod attribute;
