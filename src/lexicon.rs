@@ -2,8 +2,9 @@
 //! roles or function words rather than parts of a name. They describe English news prose in
 //! general, never a particular corpus. Each list is one string of words, read once into a set.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::hash::FxSet;
 
 /// Verbs (every inflection listed) that introduce reported speech: `"…," Trump wrote`; the
 /// last lines hold the commonest German and French ones (`schrieb er`, `a déclaré Trump`).
@@ -105,14 +106,14 @@ const VERB_ADVERBS: &str = "also later then earlier again once further now has h
     will was is did just first still simply previously recently today soon";
 
 struct Sets {
-    speech: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    not_names: HashSet<&'static str>,
-    organisations: HashSet<&'static str>,
-    statements: HashSet<&'static str>,
-    clauses: HashSet<&'static str>,
-    particles: HashSet<&'static str>,
-    adverbs: HashSet<&'static str>,
+    speech: FxSet<&'static str>,
+    titles: FxSet<&'static str>,
+    not_names: FxSet<&'static str>,
+    organisations: FxSet<&'static str>,
+    statements: FxSet<&'static str>,
+    clauses: FxSet<&'static str>,
+    particles: FxSet<&'static str>,
+    adverbs: FxSet<&'static str>,
 }
 
 fn sets() -> &'static Sets {
@@ -132,13 +133,26 @@ fn sets() -> &'static Sets {
     })
 }
 
-/// Looks `word` up in lower case, allocating only when it has capitals.
-fn contains_lower(set: &HashSet<&'static str>, word: &str) -> bool {
-    if word.chars().any(char::is_uppercase) {
-        set.contains(word.to_lowercase().as_str())
-    } else {
-        set.contains(word)
+/// Looks `word` up in lower case, allocating only for a long or non-ASCII word with capitals.
+fn contains_lower(set: &FxSet<&'static str>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    set.contains(lower(word, &mut buffer).as_ref())
+}
+
+/// `word` in lower case: borrowed when it already is, in `buffer` when it is short ASCII.
+pub(crate) fn lower<'a>(word: &'a str, buffer: &'a mut [u8; 32]) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return Cow::Borrowed(word);
     }
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let out = &mut buffer[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        return Cow::Borrowed(std::str::from_utf8(out).unwrap_or(word));
+    }
+    Cow::Owned(word.to_lowercase())
 }
 
 /// Whether `word` (any case) is a verb that introduces reported speech.
@@ -209,9 +223,10 @@ pub(crate) fn is_demonym(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "greek", "thai", "swiss", "dutch", "french", "irish", "welsh",
     ];
-    let lower = word.to_lowercase();
+    let mut buffer = [0u8; 32];
+    let lower = lower(word, &mut buffer);
     let long = lower.chars().count() >= 5;
-    WORDS.contains(&lower.as_str())
+    WORDS.contains(&lower.as_ref())
         || (long
             && SUFFIXES.iter().any(|s| lower.ends_with(s))
             && !lower.ends_with("man")
@@ -255,7 +270,7 @@ mod tests {
             STATEMENT_NOUNS,
         ] {
             let words: Vec<&str> = list.split_whitespace().collect();
-            let set: HashSet<&str> = words.iter().copied().collect();
+            let set: std::collections::HashSet<&str> = words.iter().copied().collect();
             assert_eq!(words.len(), set.len());
         }
     }

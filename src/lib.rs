@@ -94,6 +94,7 @@ mod detect;
 mod document;
 mod drift;
 mod error;
+mod hash;
 mod lexicon;
 mod normalize;
 mod report;

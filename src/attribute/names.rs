@@ -21,8 +21,10 @@ pub(crate) enum Subject {
 /// The longest phrase we read as one name with its titles.
 const MAX_PHRASE: usize = 7;
 
+/// What part a word can play in a name phrase, worked out once per word when the text is
+/// tokenized (`class_of`), and read by every pattern after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
+pub(crate) enum Class {
     Name,
     Title,
     Particle,
@@ -33,17 +35,25 @@ enum Class {
 }
 
 fn class(tokens: &[Token<'_>], i: usize) -> Class {
+    tokens[i].class
+}
+
+/// The class of `tokens[i]`, from the word and the one after it.
+pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     let t = &tokens[i];
     if !t.is_word() {
         return Class::Other;
     }
-    let lower = t.text.to_lowercase();
-    let stem_lower = t.stem().to_lowercase();
-    if t.is_lowercase_word() && lexicon::is_organisation_noun(&lower) {
+    let (mut a, mut b) = ([0u8; 32], [0u8; 32]);
+    let lower = lexicon::lower(t.text, &mut a);
+    let stem_lower = lexicon::lower(t.stem(), &mut b);
+    let lower = lower.as_ref();
+    let stem_lower = stem_lower.as_ref();
+    if t.is_lowercase_word() && lexicon::is_organisation_noun(lower) {
         return Class::OrgNoun;
     }
-    if lexicon::is_title(&lower)
-        || (lexicon::is_demonym(&lower) && tokens.get(i + 1).is_some_and(|n| is_title_word(n)))
+    if lexicon::is_title(lower)
+        || (lexicon::is_demonym(lower) && tokens.get(i + 1).is_some_and(|n| is_title_word(n)))
     {
         return Class::Title;
     }
@@ -51,7 +61,7 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
         // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
         // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`).
         let dateline = t.line_start && t.is_all_caps() && t.text.len() >= 4;
-        if dateline || lexicon::is_not_name(&stem_lower) || lexicon::is_speech_verb(&lower) {
+        if dateline || lexicon::is_not_name(stem_lower) || lexicon::is_speech_verb(lower) {
             return Class::Other;
         }
         return if t.is_possessive() {
@@ -60,11 +70,11 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
             Class::Name
         };
     }
-    if lexicon::is_name_particle(&lower) {
+    if lexicon::is_name_particle(lower) {
         return Class::Particle;
     }
     let determiner = matches!(
-        lower.as_str(),
+        lower,
         "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
     );
     if t.is_lowercase_word() && lower.len() > 2 && !determiner {
@@ -74,7 +84,7 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
 }
 
 fn is_title_word(t: &Token<'_>) -> bool {
-    t.is_word() && lexicon::is_title(&t.text.to_lowercase())
+    t.is_word() && lexicon::is_title(t.text)
 }
 
 /// The subject phrase that ends just before `tokens[end]`, if it names or points to someone.

@@ -3,12 +3,16 @@
 
 use std::ops::Range;
 
+use super::names::{class_of, Class};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token<'t> {
     pub(crate) text: &'t str,
     pub(crate) span: Range<usize>,
     /// The first token of its line: a paragraph break comes before it.
     pub(crate) line_start: bool,
+    /// Its part in name phrases.
+    pub(crate) class: Class,
 }
 
 impl<'t> Token<'t> {
@@ -77,6 +81,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 text: &s[i..end],
                 span: base + i..base + end,
                 line_start,
+                class: Class::Other,
             });
             line_start = false;
             continue;
@@ -116,8 +121,13 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             text: &s[i..end],
             span: base + i..base + end,
             line_start,
+            class: Class::Other,
         });
         line_start = false;
+    }
+    let classes: Vec<Class> = (0..out.len()).map(|i| class_of(&out, i)).collect();
+    for (t, c) in out.iter_mut().zip(classes) {
+        t.class = c;
     }
     out
 }

@@ -1,50 +1,10 @@
 //! The distinct wordings (phrases) of a set of quotations, and the candidate pairs among them
 //! found through an index of word pairs, never by comparing all pairs.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+pub(crate) use crate::hash::FxMap;
 
 use super::align::{within_edits, Spelling};
 use crate::normalize::{for_each_word, ELLIPSIS};
-
-/// FxHash: a fast, deterministic hash for the interning tables (their keys are not chosen by
-/// an adversary that could benefit from collisions: a collision only costs a comparison).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A content hash of a word, the same whatever order words were interned in.
 fn word_hash(word: &str) -> u64 {
