@@ -32,7 +32,13 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A final avalanche: the multiply leaves the low bits, which pick the bucket, blind to
+        // the high bits of the input (two-word phrases that differ in their second word would
+        // all share a bucket).
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 

@@ -36,7 +36,10 @@ pub struct DuplicateDocument {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Tracker {
+    /// The documents in the order they were added.
     documents: Vec<Entry>,
+    /// Their indexes in chronological order, worked out when first needed after a change.
+    order: OnceLock<Vec<usize>>,
     ids: HashSet<String>,
     config: ClusterConfig,
     /// Worked out when first asked for after a change, from all the documents at once, so
@@ -80,13 +83,13 @@ impl Tracker {
         if !self.ids.insert(document.id.clone()) {
             return Err(DuplicateDocument { id: document.id });
         }
-        let at = self
-            .documents
-            .partition_point(|e| e.document.chronological_cmp(&document).is_lt());
         let quotes = detect(&document.text);
         let attributions = attribute(&document.text, &quotes);
         let found = quotes.into_iter().zip(attributions).collect();
-        self.documents.insert(at, Entry { document, found });
+        // Appended, not inserted in order: a hundred thousand documents cost a sort, not a
+        // hundred thousand moves.
+        self.documents.push(Entry { document, found });
+        self.order = OnceLock::new();
         self.derived = OnceLock::new();
         Ok(())
     }
@@ -101,7 +104,21 @@ impl Tracker {
 
     /// The documents, in chronological order.
     pub fn documents(&self) -> impl Iterator<Item = &Document> + '_ {
-        self.documents.iter().map(|e| &e.document)
+        self.entries().map(|(_, e)| &e.document)
+    }
+
+    /// The documents' entries in chronological order, with their index in `documents`.
+    fn entries(&self) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+        let order = self.order.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.documents.len()).collect();
+            order.sort_by(|&a, &b| {
+                self.documents[a]
+                    .document
+                    .chronological_cmp(&self.documents[b].document)
+            });
+            order
+        });
+        order.iter().map(|&i| (i, &self.documents[i]))
     }
 
     /// Every quotation, documents in chronological order and quotations in text order, with its
@@ -190,7 +207,7 @@ impl Tracker {
     }
 
     fn raw_quotes(&self) -> impl Iterator<Item = (&Entry, usize, &Quotation, &Attribution)> + '_ {
-        self.documents.iter().flat_map(|e| {
+        self.entries().flat_map(|(_, e)| {
             e.found
                 .iter()
                 .enumerate()
@@ -221,9 +238,7 @@ impl Tracker {
             }
             let (clustering, index) = cluster_indexed(&items, &self.config);
             let locations = self
-                .documents
-                .iter()
-                .enumerate()
+                .entries()
                 .flat_map(|(d, e)| (0..e.found.len()).map(move |i| (d, i)))
                 .collect();
             Derived {
