@@ -2,7 +2,7 @@
 //! SipHash was a fifth of attribution's time looking words up in the fixed word lists, whose
 //! keys no input chooses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FxHash: a fast, deterministic hash for the interning tables (their keys are not chosen by
@@ -50,6 +50,3 @@ impl FxHasher {
 
 /// A hash map with [`FxHasher`].
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// A hash set with [`FxHasher`].
-pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;

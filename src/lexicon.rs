@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::FxSet;
+use crate::hash::FxMap;
 
 /// Verbs (every inflection listed) that introduce reported speech: `"…," Trump wrote`; the
 /// last lines hold the commonest German and French ones (`schrieb er`, `a déclaré Trump`).
@@ -105,38 +105,49 @@ const NAME_PARTICLES: &str = "de van von der al bin da di la le du dos del ibn t
 const VERB_ADVERBS: &str = "also later then earlier again once further now has had have would
     will was is did just first still simply previously recently today soon";
 
-struct Sets {
-    speech: FxSet<&'static str>,
-    titles: FxSet<&'static str>,
-    not_names: FxSet<&'static str>,
-    organisations: FxSet<&'static str>,
-    statements: FxSet<&'static str>,
-    clauses: FxSet<&'static str>,
-    particles: FxSet<&'static str>,
-    adverbs: FxSet<&'static str>,
-}
+/// What the word lists say of a word, as bits: one lookup answers every list.
+pub(crate) type Flags = u16;
+pub(crate) const SPEECH: Flags = 1;
+pub(crate) const TITLE: Flags = 1 << 1;
+pub(crate) const NOT_NAME: Flags = 1 << 2;
+pub(crate) const ORGANISATION: Flags = 1 << 3;
+pub(crate) const STATEMENT: Flags = 1 << 4;
+pub(crate) const CLAUSE: Flags = 1 << 5;
+pub(crate) const PARTICLE: Flags = 1 << 6;
+pub(crate) const ADVERB: Flags = 1 << 7;
 
-fn sets() -> &'static Sets {
-    static SETS: OnceLock<Sets> = OnceLock::new();
-    SETS.get_or_init(|| {
-        let set = |words: &'static str| words.split_whitespace().collect();
-        Sets {
-            speech: set(SPEECH_VERBS),
-            titles: set(TITLES),
-            not_names: set(NOT_NAMES),
-            organisations: set(ORGANISATION_NOUNS),
-            statements: set(STATEMENT_NOUNS),
-            clauses: set(CLAUSE_WORDS),
-            particles: set(NAME_PARTICLES),
-            adverbs: set(VERB_ADVERBS),
+fn table() -> &'static FxMap<&'static str, Flags> {
+    static TABLE: OnceLock<FxMap<&'static str, Flags>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = FxMap::default();
+        let lists = [
+            (SPEECH_VERBS, SPEECH),
+            (TITLES, TITLE),
+            (NOT_NAMES, NOT_NAME),
+            (ORGANISATION_NOUNS, ORGANISATION),
+            (STATEMENT_NOUNS, STATEMENT),
+            (CLAUSE_WORDS, CLAUSE),
+            (NAME_PARTICLES, PARTICLE),
+            (VERB_ADVERBS, ADVERB),
+        ];
+        for (words, flag) in lists {
+            for w in words.split_whitespace() {
+                *table.entry(w).or_insert(0) |= flag;
+            }
         }
+        table
     })
 }
 
-/// Looks `word` up in lower case, allocating only for a long or non-ASCII word with capitals.
-fn contains_lower(set: &FxSet<&'static str>, word: &str) -> bool {
+/// The flags of `word` as written (exact case): for words already in lower case.
+fn flags_exact(word: &str) -> Flags {
+    table().get(word).copied().unwrap_or(0)
+}
+
+/// The flags of `word` in any case.
+pub(crate) fn flags(word: &str) -> Flags {
     let mut buffer = [0u8; 32];
-    set.contains(lower(word, &mut buffer).as_ref())
+    flags_exact(lower(word, &mut buffer).as_ref())
 }
 
 /// `word` in lower case: borrowed when it already is, in `buffer` when it is short ASCII.
@@ -157,45 +168,39 @@ pub(crate) fn lower<'a>(word: &'a str, buffer: &'a mut [u8; 32]) -> std::borrow:
 
 /// Whether `word` (any case) is a verb that introduces reported speech.
 pub(crate) fn is_speech_verb(word: &str) -> bool {
-    contains_lower(&sets().speech, word)
+    flags(word) & SPEECH != 0
 }
 
 /// Whether `word` (any case) is a title, role or qualifier rather than part of a person's name.
 pub(crate) fn is_title(word: &str) -> bool {
     // `US-Präsident`, `ex-president`: the last part of a compound decides.
     let last = word.rsplit('-').next().unwrap_or(word);
-    contains_lower(&sets().titles, word)
-        || (last.len() < word.len() && contains_lower(&sets().titles, last))
+    flags(word) & TITLE != 0 || (last.len() < word.len() && flags(last) & TITLE != 0)
 }
 
 /// Whether a capitalised `word` cannot be (part of) a speaker's name.
 pub(crate) fn is_not_name(word: &str) -> bool {
-    contains_lower(&sets().not_names, word.trim_end_matches('.'))
+    flags(word.trim_end_matches('.')) & NOT_NAME != 0
 }
 
 /// Whether `word` (lower case) heads an organisation's name.
 pub(crate) fn is_organisation_noun(word: &str) -> bool {
-    sets().organisations.contains(word)
+    flags_exact(word) & ORGANISATION != 0
 }
 
 /// Whether `word` (lower case) names something said: `claim`, `post`, `remarks`.
 pub(crate) fn is_statement_noun(word: &str) -> bool {
-    sets().statements.contains(word)
+    flags_exact(word) & STATEMENT != 0
 }
 
 /// Whether `word` (lower case) opens a clause of its own: `after`, `when`, `with`.
 pub(crate) fn is_clause_word(word: &str) -> bool {
-    sets().clauses.contains(word)
-}
-
-/// Whether `word` is a particle inside names: `de`, `von`, `bin`.
-pub(crate) fn is_name_particle(word: &str) -> bool {
-    sets().particles.contains(word)
+    flags_exact(word) & CLAUSE != 0
 }
 
 /// Whether `word` may stand between a subject and its verb.
 pub(crate) fn is_verb_adverb(word: &str) -> bool {
-    word.ends_with("ly") || sets().adverbs.contains(word)
+    word.ends_with("ly") || flags_exact(word) & ADVERB != 0
 }
 
 /// Personal pronouns that stand for a person named before: `he added`, `she told reporters`,

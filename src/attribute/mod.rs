@@ -457,7 +457,7 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
 }
 
 fn is_speech_verb_token(t: &Token<'_>) -> bool {
-    t.is_lowercase_word() && lexicon::is_speech_verb(t.text)
+    t.is_lowercase_word() && t.has(lexicon::SPEECH)
 }
 
 /// A quotation opening its paragraph, after a paragraph that introduces it (`… posting a
@@ -481,7 +481,7 @@ fn from_paragraph_before(
     let sentence = sentence_tail(trimmed);
     let has_verb = sentence
         .iter()
-        .any(|t| t.is_lowercase_word() && lexicon::is_speech_verb(t.text));
+        .any(|t| t.is_lowercase_word() && t.has(lexicon::SPEECH));
     if introduces {
         let found =
             before_quote(sentence, false, true).or_else(|| introduced_by(sentence, false, true));

@@ -44,15 +44,15 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     if !t.is_word() {
         return Class::Other;
     }
-    let (mut a, mut b) = ([0u8; 32], [0u8; 32]);
+    let mut a = [0u8; 32];
     let lower = lexicon::lower(t.text, &mut a);
-    let stem_lower = lexicon::lower(t.stem(), &mut b);
     let lower = lower.as_ref();
-    let stem_lower = stem_lower.as_ref();
-    if t.is_lowercase_word() && lexicon::is_organisation_noun(lower) {
+    if t.is_lowercase_word() && t.has(lexicon::ORGANISATION) {
         return Class::OrgNoun;
     }
-    if lexicon::is_title(lower)
+    // `US-Präsident`: a compound's last part may be the title.
+    if t.has(lexicon::TITLE)
+        || (t.text.contains('-') && lexicon::is_title(t.text))
         || (lexicon::is_demonym(lower) && tokens.get(i + 1).is_some_and(|n| is_title_word(n)))
     {
         return Class::Title;
@@ -61,7 +61,12 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
         // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
         // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`).
         let dateline = t.line_start && t.is_all_caps() && t.text.len() >= 4;
-        if dateline || lexicon::is_not_name(stem_lower) || lexicon::is_speech_verb(lower) {
+        let not_name = if t.is_possessive() {
+            lexicon::is_not_name(t.stem())
+        } else {
+            t.has(lexicon::NOT_NAME) || (t.text.ends_with('.') && lexicon::is_not_name(t.text))
+        };
+        if dateline || not_name || t.has(lexicon::SPEECH) {
             return Class::Other;
         }
         return if t.is_possessive() {
@@ -70,7 +75,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
             Class::Name
         };
     }
-    if lexicon::is_name_particle(lower) {
+    if t.has(lexicon::PARTICLE) {
         return Class::Particle;
     }
     let determiner = matches!(
@@ -84,7 +89,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
 }
 
 fn is_title_word(t: &Token<'_>) -> bool {
-    t.is_word() && lexicon::is_title(t.text)
+    t.has(lexicon::TITLE) || (t.text.contains('-') && lexicon::is_title(t.text))
 }
 
 /// The subject phrase that ends just before `tokens[end]`, if it names or points to someone.

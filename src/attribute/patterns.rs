@@ -18,7 +18,7 @@ fn is_verb(t: &Token<'_>, headline: bool) -> bool {
     // A title-case headline capitalises its verbs (`Trump Tells Putin`), but `States` is
     // nearly always `United States`.
     let headline_verb = headline && t.is_capitalised() && !t.is("States");
-    (t.is_lowercase_word() || headline_verb) && lexicon::is_speech_verb(t.text) && !t.is("read")
+    (t.is_lowercase_word() || headline_verb) && t.has(lexicon::SPEECH) && !t.is("read")
 }
 
 fn cue(t: &Token<'_>) -> Cue {

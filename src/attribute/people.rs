@@ -105,7 +105,7 @@ impl<'t> People<'t> {
                     self.named_in_prose(tokens, i, name, titles);
                 }
             }
-            if t.is_lowercase_word() && lexicon::is_speech_verb(t.text) {
+            if t.is_lowercase_word() && t.has(lexicon::SPEECH) {
                 if let Some(subject) = subject_before(tokens, i) {
                     self.sentence.subject_seen = true;
                     if let Subject::Person { name, titles } = subject {

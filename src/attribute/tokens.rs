@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::names::{class_of, Class};
+use crate::lexicon;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token<'t> {
@@ -13,6 +14,8 @@ pub(crate) struct Token<'t> {
     pub(crate) line_start: bool,
     /// Its part in name phrases.
     pub(crate) class: Class,
+    /// What the word lists say of it (in lower case).
+    pub(crate) flags: lexicon::Flags,
 }
 
 impl<'t> Token<'t> {
@@ -26,6 +29,11 @@ impl<'t> Token<'t> {
 
     pub(crate) fn is_lowercase_word(&self) -> bool {
         self.text.starts_with(char::is_lowercase)
+    }
+
+    /// Whether the word lists give it `flag`.
+    pub(crate) fn has(&self, flag: lexicon::Flags) -> bool {
+        self.flags & flag != 0
     }
 
     pub(crate) fn is(&self, s: &str) -> bool {
@@ -82,6 +90,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 span: base + i..base + end,
                 line_start,
                 class: Class::Other,
+                flags: 0,
             });
             line_start = false;
             continue;
@@ -122,8 +131,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             span: base + i..base + end,
             line_start,
             class: Class::Other,
+            flags: 0,
         });
         line_start = false;
+    }
+    for t in out.iter_mut().filter(|t| t.is_word()) {
+        t.flags = lexicon::flags(t.text);
     }
     let classes: Vec<Class> = (0..out.len()).map(|i| class_of(&out, i)).collect();
     for (t, c) in out.iter_mut().zip(classes) {
