@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use itertools::Itertools;
 use serde::{Deserialize, Serialize};
 
 use crate::cluster::within_edits;
@@ -313,7 +314,7 @@ fn align(c: &[Word<'_>], v: &[Word<'_>]) -> Vec<Step> {
 }
 
 fn join(ws: &[Word<'_>]) -> String {
-    ws.iter().map(|w| w.surface).collect::<Vec<_>>().join(" ")
+    ws.iter().map(|w| w.surface).join(" ")
 }
 
 /// Names the differences along the alignment.
