@@ -125,17 +125,9 @@ impl Tracker {
     /// speaker spelled the same way across documents and its cluster.
     pub fn quotes(&self) -> impl Iterator<Item = Quote<'_>> + '_ {
         let derived = self.derived();
-        self.raw_quotes().zip(derived.clustering.assignment()).map(
-            move |((e, i, q, a), &cluster)| Quote {
-                id: quote_id(&e.document, i),
-                document: &e.document,
-                text: q.text(&e.document.text),
-                speaker: a.speaker.as_deref().map(|s| derived.speaker(s)),
-                cluster,
-                quotation: q,
-                attribution: a,
-            },
-        )
+        self.raw_quotes()
+            .zip(derived.clustering.assignment())
+            .map(move |((e, i, _, _), &cluster)| quote(e, i, derived, cluster))
     }
 
     /// The clusters: each statement with its quotations, in order of first appearance.
@@ -172,7 +164,7 @@ impl Tracker {
             .iter()
             .map(|&i| {
                 let (d, k) = derived.locations[i];
-                self.quote(derived, d, k, found.cluster)
+                quote(&self.documents[d], k, derived, found.cluster)
             })
             .collect();
         let cluster = Cluster::new(found.cluster, quotes.iter());
@@ -190,20 +182,6 @@ impl Tracker {
             similarity: found.similarity,
             statement,
         })
-    }
-
-    fn quote<'a>(&'a self, derived: &'a Derived, d: usize, k: usize, cluster: usize) -> Quote<'a> {
-        let e = &self.documents[d];
-        let (q, a) = &e.found[k];
-        Quote {
-            id: quote_id(&e.document, k),
-            document: &e.document,
-            text: q.text(&e.document.text),
-            speaker: a.speaker.as_deref().map(|s| derived.speaker(s)),
-            cluster,
-            quotation: q,
-            attribution: a,
-        }
     }
 
     fn raw_quotes(&self) -> impl Iterator<Item = (&Entry, usize, &Quotation, &Attribution)> + '_ {
@@ -289,6 +267,20 @@ fn goes_on(text: &str, prev: &(Quotation, Attribution), next: (&Quotation, &Attr
         matches!(c, "added" | "adds" | "continued" | "continues")
     });
     full && line.len() <= 120 && rest.trim().is_empty() && goes_on_cue
+}
+
+/// Quotation `k` of a document, as the tracker shows it.
+fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Quote<'a> {
+    let (q, a) = &e.found[k];
+    Quote {
+        id: quote_id(&e.document, k),
+        document: &e.document,
+        text: q.text(&e.document.text),
+        speaker: a.speaker.as_deref().map(|s| derived.speaker(s)),
+        cluster,
+        quotation: q,
+        attribution: a,
+    }
 }
 
 fn document_info(d: &Document) -> DocumentInfo {

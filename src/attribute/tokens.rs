@@ -19,6 +19,17 @@ pub(crate) struct Token<'t> {
 }
 
 impl<'t> Token<'t> {
+    /// The token `s[range]`, where `s` starts at byte `base` of the text; classified later.
+    fn at(s: &'t str, base: usize, range: Range<usize>, line_start: bool) -> Self {
+        Token {
+            text: &s[range.clone()],
+            span: base + range.start..base + range.end,
+            line_start,
+            class: Class::Other,
+            flags: 0,
+        }
+    }
+
     pub(crate) fn is_word(&self) -> bool {
         self.text.starts_with(char::is_alphanumeric)
     }
@@ -84,14 +95,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = i + c.len_utf8();
-            out.push(Token {
-                text: &s[i..end],
-                span: base + i..base + end,
-                line_start,
-                class: Class::Other,
-                flags: 0,
-            });
+            out.push(Token::at(s, base, i..i + c.len_utf8(), line_start));
             line_start = false;
             continue;
         }
@@ -126,13 +130,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             end += 1;
             iter.next();
         }
-        out.push(Token {
-            text: &s[i..end],
-            span: base + i..base + end,
-            line_start,
-            class: Class::Other,
-            flags: 0,
-        });
+        out.push(Token::at(s, base, i..end, line_start));
         line_start = false;
     }
     for t in out.iter_mut().filter(|t| t.is_word()) {
