@@ -69,7 +69,11 @@ impl Vocabulary {
 
 impl Spelling for Vocabulary {
     fn near(&self, a: u32, b: u32) -> bool {
-        let (x, y) = (self.shapes[a as usize], self.shapes[b as usize]);
+        // A word outside the vocabulary (in a text looked up later) is near nothing.
+        let (Some(&x), Some(&y)) = (self.shapes.get(a as usize), self.shapes.get(b as usize))
+        else {
+            return false;
+        };
         // Most pairs of different words differ in length or at both ends: no typo of news
         // copy changes the first and the last letter at once.
         if x.digit || y.digit || x.chars.min(y.chars) < 4 || x.chars.abs_diff(y.chars) > 2 {
@@ -299,10 +303,12 @@ pub(crate) fn look_up(
     text: &str,
     max_postings: usize,
     max_candidates: usize,
-) -> (Vec<u32>, Vec<Option<u32>>) {
+) -> (Vec<u32>, Vec<Option<u32>>, Vec<String>) {
     let mut words: Vec<(Option<u32>, u64)> = Vec::new();
+    let mut strings: Vec<String> = Vec::new();
     for_each_word(text, |w| {
-        words.push((phrases.vocabulary.get(w), word_hash(w)))
+        words.push((phrases.vocabulary.get(w), word_hash(w)));
+        strings.push(w.to_string());
     });
     let mut shared: FxMap<u32, u32> = FxMap::default();
     for pair in words.windows(2) {
@@ -324,5 +330,35 @@ pub(crate) fn look_up(
     let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
     ranked.sort_unstable_by_key(|&(p, n)| (std::cmp::Reverse(n), phrases.key[p as usize]));
     ranked.truncate(max_candidates);
-    (ranked.into_iter().map(|(p, _)| p).collect(), ids)
+    (ranked.into_iter().map(|(p, _)| p).collect(), ids, strings)
+}
+
+/// The words of a looked-up text and the vocabulary together, for the spelling comparison:
+/// a word the vocabulary lacks has the id `u32::MAX - i`, `i` its position in the text.
+pub(crate) struct Query<'a> {
+    pub(crate) vocabulary: &'a Vocabulary,
+    pub(crate) words: &'a [String],
+}
+
+impl Query<'_> {
+    fn word(&self, id: u32) -> Option<&str> {
+        match self.vocabulary.words.get(id as usize) {
+            Some(w) => Some(w),
+            None => self.words.get((u32::MAX - id) as usize).map(String::as_str),
+        }
+    }
+}
+
+impl Spelling for Query<'_> {
+    fn near(&self, a: u32, b: u32) -> bool {
+        let (Some(x), Some(y)) = (self.word(a), self.word(b)) else {
+            return false;
+        };
+        let (lx, ly) = (x.chars().count(), y.chars().count());
+        let digits = x.chars().chain(y.chars()).any(|c| c.is_ascii_digit());
+        if digits || lx.min(ly) < 4 || lx.abs_diff(ly) > 2 {
+            return false;
+        }
+        within_edits(x, y, if lx.min(ly) >= 8 { 2 } else { 1 })
+    }
 }

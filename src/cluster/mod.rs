@@ -313,7 +313,7 @@ impl ClusterIndex {
     /// ```
     pub fn find(&self, text: &str) -> Option<Found> {
         let config = &self.config;
-        let (candidates, words) = index::look_up(
+        let (candidates, words, strings) = index::look_up(
             &self.phrases,
             &self.postings,
             text,
@@ -327,7 +327,10 @@ impl ClusterIndex {
             .map(|(i, w)| w.unwrap_or(u32::MAX - i as u32))
             .collect();
         let costs = Costs::new(config.typo_cost, self.phrases.ellipsis());
-        let words_of = &self.phrases.vocabulary;
+        let words_of = &index::Query {
+            vocabulary: &self.phrases.vocabulary,
+            words: &strings,
+        };
         candidates
             .into_iter()
             .filter_map(|p| {

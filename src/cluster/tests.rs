@@ -167,3 +167,20 @@ fn one_thread_gives_what_many_give() {
         .install(|| cluster(&items, &ClusterConfig::default()));
     assert_eq!(many, one);
 }
+
+#[test]
+fn looking_up_a_text_with_unknown_words_is_safe() {
+    // A hand-typed quotation with a word the corpus never used, next to words it did.
+    let items = [ClusterItem::new("deal lets the"), ClusterItem::new(POST)];
+    let (clustering, index) = cluster_indexed(&items, &ClusterConfig::default());
+    // Too far from anything (a third of it unknown), but no panic.
+    assert!(index.find("deal lets qqq").is_none());
+    // An unknown word can still be a typo of a known one.
+    let found = index.find("Lets get the Peace Deal DNOE").unwrap();
+    assert_eq!(found.cluster, clustering.cluster_of(1));
+    assert!(
+        found.similarity > 0.9 && found.similarity < 1.0,
+        "{}",
+        found.similarity
+    );
+}
