@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use quotetrace::{cluster, ClusterConfig, ClusterItem, Document, Tracker};
+use quotetrace::{cluster, cluster_indexed, ClusterConfig, ClusterItem, Document, Tracker};
 
 const WORDS: &[&str] = &[
     "we",
@@ -67,6 +67,26 @@ fn partition(assignment: &[usize], labels: &[usize]) -> BTreeSet<BTreeSet<usize>
 }
 
 proptest! {
+    #[test]
+    fn looking_any_text_up_is_safe_and_finds_its_own_cluster(
+        texts in quotations(),
+        probe in prop_oneof![quotation(), any::<String>()],
+    ) {
+        let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
+        let (clustering, index) = cluster_indexed(&items, &ClusterConfig::default());
+        if let Some(found) = index.find(&probe) {
+            prop_assert!(found.cluster < clustering.len());
+            prop_assert!(found.similarity > 0.0 && found.similarity <= 1.0 + 1e-9);
+        }
+        // A clustered quotation of two words or more finds itself.
+        for (i, t) in texts.iter().enumerate() {
+            if quotetrace::normalize(t).len() >= 2 {
+                let found = index.find(t);
+                prop_assert!(found.is_some_and(|f| f.similarity > 0.999), "{t:?}: {found:?} (cluster {})", clustering.cluster_of(i));
+            }
+        }
+    }
+
     #[test]
     fn every_quotation_has_exactly_one_cluster(texts in quotations()) {
         let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
