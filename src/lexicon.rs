@@ -153,10 +153,15 @@ pub(crate) fn flags(word: &str) -> Flags {
 /// `word` in lower case: borrowed when it already is, in `buffer` when it is short ASCII.
 pub(crate) fn lower<'a>(word: &'a str, buffer: &'a mut [u8; 32]) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+    let (mut upper, mut ascii) = (false, true);
+    for b in word.bytes() {
+        upper |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
+    }
+    if ascii && !upper {
         return Cow::Borrowed(word);
     }
-    if word.is_ascii() && word.len() <= buffer.len() {
+    if ascii && word.len() <= buffer.len() {
         let out = &mut buffer[..word.len()];
         out.copy_from_slice(word.as_bytes());
         out.make_ascii_lowercase();

@@ -44,16 +44,13 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     if !t.is_word() {
         return Class::Other;
     }
-    let mut a = [0u8; 32];
-    let lower = lexicon::lower(t.text, &mut a);
-    let lower = lower.as_ref();
     if t.is_lowercase_word() && t.has(lexicon::ORGANISATION) {
         return Class::OrgNoun;
     }
     // `US-Präsident`: a compound's last part may be the title.
     if t.has(lexicon::TITLE)
         || (t.text.contains('-') && lexicon::is_title(t.text))
-        || (lexicon::is_demonym(lower) && tokens.get(i + 1).is_some_and(|n| is_title_word(n)))
+        || (tokens.get(i + 1).is_some_and(|n| is_title_word(n)) && lexicon::is_demonym(t.text))
     {
         return Class::Title;
     }
@@ -79,10 +76,10 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
         return Class::Particle;
     }
     let determiner = matches!(
-        lower,
+        t.text,
         "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
     );
-    if t.is_lowercase_word() && lower.len() > 2 && !determiner {
+    if t.is_lowercase_word() && t.text.len() > 2 && !determiner {
         return Class::Modifier;
     }
     Class::Other
