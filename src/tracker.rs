@@ -133,6 +133,11 @@ impl Tracker {
     /// The clusters: each statement with its quotations, in order of first appearance.
     pub fn clusters(&self) -> Vec<Cluster<'_>> {
         let quotes: Vec<Quote<'_>> = self.quotes().collect();
+        self.clusters_of(&quotes)
+    }
+
+    /// The clusters, from the tracker's quotations already listed (in `quotes()` order).
+    fn clusters_of<'a>(&'a self, quotes: &[Quote<'a>]) -> Vec<Cluster<'a>> {
         self.derived()
             .clustering
             .clusters()
@@ -232,13 +237,15 @@ impl Tracker {
     /// first appearance and outlets, and what each outlet quoted.
     pub fn report(&self) -> Report {
         let documents = self.documents().map(document_info).collect();
-        let quotes = self.quotes().map(quote_record).collect();
+        // The quotations are listed once, for the statements and for the records.
+        let quotes: Vec<Quote<'_>> = self.quotes().collect();
         let statements = self
-            .clusters()
+            .clusters_of(&quotes)
             .into_iter()
             .map(|c| (c.canonical.to_string(), c.speaker.map(str::to_string)))
             .collect();
-        report::build(documents, quotes, statements)
+        let records = quotes.into_iter().map(quote_record).collect();
+        report::build(documents, records, statements)
     }
 }
 
