@@ -116,10 +116,84 @@ pub(crate) const CLAUSE: Flags = 1 << 5;
 pub(crate) const PARTICLE: Flags = 1 << 6;
 pub(crate) const ADVERB: Flags = 1 << 7;
 
-fn table() -> &'static FxMap<&'static str, Flags> {
-    static TABLE: OnceLock<FxMap<&'static str, Flags>> = OnceLock::new();
+/// The word lists as one table. Words of up to 16 ASCII bytes (all but a handful) are packed
+/// into a `u128` and found by open addressing with integer compares, the hot path of
+/// attribution, which looks up every word of a text; the rest sit in a map.
+struct Table {
+    /// `(packed word, flags)`, a power of two long; a packed word is never 0.
+    slots: Vec<(u128, Flags)>,
+    /// One bit per hash value of every packed word: most words of a text are in no list, and
+    /// this small filter (in the fastest cache) says so without touching `slots`.
+    filter: Vec<u64>,
+    others: FxMap<&'static str, Flags>,
+}
+
+/// `word` packed into an integer, in lower case when `fold`, if it is short ASCII.
+#[inline]
+fn pack(word: &str, fold: bool) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    if fold {
+        buffer.make_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buffer))
+}
+
+impl Table {
+    fn hash(key: u128) -> u64 {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        folded.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        (Self::hash(key) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    /// The filter's word and bit for `key`.
+    fn bit(&self, key: u128) -> (usize, u64) {
+        let h = Self::hash(key) >> 20;
+        ((h >> 6) as usize & (self.filter.len() - 1), 1 << (h & 63))
+    }
+
+    fn insert(&mut self, word: &'static str, flag: Flags) {
+        let Some(key) = pack(word, false) else {
+            *self.others.entry(word).or_insert(0) |= flag;
+            return;
+        };
+        let mut i = self.slot(key);
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        self.slots[i].0 = key;
+        self.slots[i].1 |= flag;
+        let (word, bit) = self.bit(key);
+        self.filter[word] |= bit;
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> Flags {
+        let (word, bit) = self.bit(key);
+        if self.filter[word] & bit == 0 {
+            return 0;
+        }
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (k, flags) if k == key => return flags,
+                (0, _) => return 0,
+                _ => i = (i + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = FxMap::default();
         let lists = [
             (SPEECH_VERBS, SPEECH),
             (TITLES, TITLE),
@@ -130,9 +204,20 @@ fn table() -> &'static FxMap<&'static str, Flags> {
             (NAME_PARTICLES, PARTICLE),
             (VERB_ADVERBS, ADVERB),
         ];
+        let count: usize = lists
+            .iter()
+            .map(|(w, _)| w.split_whitespace().count())
+            .sum();
+        let mut table = Table {
+            // At most half full.
+            slots: vec![(0, 0); (count * 2).next_power_of_two()],
+            // 16 bits per word: a word in no list passes the filter about once in 16.
+            filter: vec![0; (count / 4).next_power_of_two()],
+            others: FxMap::default(),
+        };
         for (words, flag) in lists {
             for w in words.split_whitespace() {
-                *table.entry(w).or_insert(0) |= flag;
+                table.insert(w, flag);
             }
         }
         table
@@ -141,11 +226,19 @@ fn table() -> &'static FxMap<&'static str, Flags> {
 
 /// The flags of `word` as written (exact case): for words already in lower case.
 fn flags_exact(word: &str) -> Flags {
-    table().get(word).copied().unwrap_or(0)
+    let table = table();
+    match pack(word, false) {
+        Some(key) => table.get(key),
+        None => table.others.get(word).copied().unwrap_or(0),
+    }
 }
 
 /// The flags of `word` in any case.
 pub(crate) fn flags(word: &str) -> Flags {
+    let table = table();
+    if let Some(key) = pack(word, true) {
+        return table.get(key);
+    }
     let mut buffer = [0u8; 32];
     flags_exact(lower(word, &mut buffer).as_ref())
 }

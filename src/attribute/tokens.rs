@@ -16,30 +16,63 @@ pub(crate) struct Token<'t> {
     pub(crate) class: Class,
     /// What the word lists say of it (in lower case).
     pub(crate) flags: lexicon::Flags,
+    /// What its first character is: [`WORD`], [`UPPER`], [`LOWER`] bits.
+    shape: u8,
+}
+
+/// The first character is a letter or digit.
+const WORD: u8 = 1;
+/// It is an upper-case letter.
+const UPPER: u8 = 1 << 1;
+/// It is a lower-case letter.
+const LOWER: u8 = 1 << 2;
+
+/// The shape bits of a token starting with `c`.
+fn shape_of(c: char) -> u8 {
+    if c.is_ascii() {
+        return match c {
+            'A'..='Z' => WORD | UPPER,
+            'a'..='z' => WORD | LOWER,
+            '0'..='9' => WORD,
+            _ => 0,
+        };
+    }
+    let mut shape = 0;
+    if c.is_alphanumeric() {
+        shape |= WORD;
+    }
+    if c.is_uppercase() {
+        shape |= UPPER;
+    }
+    if c.is_lowercase() {
+        shape |= LOWER;
+    }
+    shape
 }
 
 impl<'t> Token<'t> {
     /// The token `s[range]`, where `s` starts at byte `base` of the text; classified later.
-    fn at(s: &'t str, base: usize, range: Range<usize>, line_start: bool) -> Self {
+    fn at(s: &'t str, base: usize, range: Range<usize>, line_start: bool, first: char) -> Self {
         Token {
             text: &s[range.clone()],
             span: base + range.start..base + range.end,
             line_start,
             class: Class::Other,
             flags: 0,
+            shape: shape_of(first),
         }
     }
 
     pub(crate) fn is_word(&self) -> bool {
-        self.text.starts_with(char::is_alphanumeric)
+        self.shape & WORD != 0
     }
 
     pub(crate) fn is_capitalised(&self) -> bool {
-        self.text.starts_with(char::is_uppercase)
+        self.shape & UPPER != 0
     }
 
     pub(crate) fn is_lowercase_word(&self) -> bool {
-        self.text.starts_with(char::is_lowercase)
+        self.shape & LOWER != 0
     }
 
     /// Whether the word lists give it `flag`.
@@ -82,36 +115,56 @@ const ABBREVIATIONS: &[&str] = &[
     "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd",
 ];
 
+/// Whether `c` is white space (`char::is_whitespace`, fast for ASCII).
+#[inline]
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// The character at byte `i` of `s` (a char boundary), and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits `text[range]` into tokens, offsets relative to `text`.
+///
+/// Attribution reads every word of a text, so this is its hot loop: ASCII (most news) takes a
+/// byte path, anything else the `char` one, with the same result.
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let base = range.start;
     let s = &text[range];
-    let mut out = Vec::new();
-    let mut iter = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut i = 0;
     let mut line_start = true;
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+    while let Some((c, len)) = char_at(s, i) {
+        if (c.is_ascii() && is_space(bytes[i])) || (!c.is_ascii() && c.is_whitespace()) {
             line_start |= c == '\n';
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token::at(s, base, i..i + c.len_utf8(), line_start));
+            out.push(Token::at(s, base, i..i + len, line_start, c));
             line_start = false;
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
+        let mut end = i + len;
+        while let Some((d, dlen)) = char_at(s, end) {
+            if d.is_ascii_alphanumeric() || (!d.is_ascii() && d.is_alphanumeric()) {
+                end += dlen;
                 continue;
             }
             // Keep `'`, `’`, `-`, `.` inside a word when a letter or digit follows.
             let joins = matches!(d, '\'' | '’' | '-' | '.' | '‑');
-            let after = s[j + d.len_utf8()..].chars().next();
-            if joins && after.is_some_and(char::is_alphanumeric) {
-                end = j + d.len_utf8();
-                iter.next();
+            if joins && char_at(s, end + dlen).is_some_and(|(e, _)| e.is_alphanumeric()) {
+                end += dlen;
                 continue;
             }
             break;
@@ -121,24 +174,22 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         // An initial (`Elijah E. Cummings`) keeps its dot too.
         let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
         // So does a word closing a parenthesis: `(D-Mo.)`.
-        if s[end..].starts_with('.')
+        if bytes.get(end) == Some(&b'.')
             && (initial
                 || word.contains('.')
                 || ABBREVIATIONS.contains(&word)
-                || s[end + 1..].starts_with(')'))
+                || bytes.get(end + 1) == Some(&b')'))
         {
             end += 1;
-            iter.next();
         }
-        out.push(Token::at(s, base, i..end, line_start));
+        let mut token = Token::at(s, base, i..end, line_start, c);
+        token.flags = lexicon::flags(token.text);
+        out.push(token);
         line_start = false;
+        i = end;
     }
-    for t in out.iter_mut().filter(|t| t.is_word()) {
-        t.flags = lexicon::flags(t.text);
-    }
-    let classes: Vec<Class> = (0..out.len()).map(|i| class_of(&out, i)).collect();
-    for (t, c) in out.iter_mut().zip(classes) {
-        t.class = c;
+    for i in 0..out.len() {
+        out[i].class = class_of(&out, i);
     }
     out
 }
