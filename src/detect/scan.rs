@@ -304,20 +304,40 @@ pub(crate) fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 fn collect_marks(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
     out.clear();
     let para = &text[start..end];
-    let mut prev: Option<char> = None;
+    let bytes = para.as_bytes();
     let mut tag_end = 0;
-    let mut chars = para.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
+    let mut i = 0;
+    // Only a few bytes can begin a mark or a tag: the rest of the text is skipped a byte at a
+    // time without decoding it.
+    while let Some(skip) = bytes[i..].iter().position(|&b| MAY_START[usize::from(b)]) {
+        i += skip;
+        let Some(c) = para[i..].chars().next() else {
+            break;
+        };
+        let next = para[i + c.len_utf8()..].chars().next();
         if c == '<' && i >= tag_end && next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/') {
             tag_end = html_tag_end(para, i).unwrap_or(0);
         }
         if i >= tag_end && is_candidate(c) {
+            let prev = para[..i].chars().next_back();
             out.push(classify(c, start + i, prev, next));
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
 }
+
+/// The bytes that may begin a quote mark or an HTML tag: `"`, `'`, `<`, and the lead bytes of
+/// the two- and three-byte marks (`«` `»`; `“` `”` `‘` `’` `„` `‹` `›`; `「` `」` `『` `』`).
+static MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'<' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+};
 
 fn is_candidate(c: char) -> bool {
     family_of(c).is_some()
