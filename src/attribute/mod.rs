@@ -23,7 +23,7 @@ use crate::lexicon;
 use names::Subject;
 use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
 use people::People;
-use tokens::{tokenize, Token};
+use tokens::{tokenize_prose, Token};
 
 pub use people::canonical_speakers;
 
@@ -111,7 +111,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         }
         return out;
     }
-    let tokens = tokenize(text, 0..text.len());
+    let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
     let mut people = People::new(mid_sentence_capitals(text, &tokens));
     if looks_german(&tokens) {
         people.capitals_are_nouns(titled_names(&tokens));
