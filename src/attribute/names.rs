@@ -170,10 +170,9 @@ pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subjec
     if lexicon::is_person_pronoun(first.text) {
         return Some(Subject::Pronoun);
     }
-    let article = matches!(
-        first.text.to_lowercase().as_str(),
-        "the" | "der" | "die" | "das" | "le" | "la" | "les"
-    );
+    let article = ["the", "der", "die", "das", "le", "la", "les"]
+        .iter()
+        .any(|a| first.text.eq_ignore_ascii_case(a));
     let begin = start + usize::from(article);
     let mut end = begin;
     while end < tokens.len() && end - begin < MAX_PHRASE {
@@ -202,27 +201,45 @@ pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subjec
     read_phrase(tokens, begin..end)
 }
 
+/// The words of `tokens` joined by spaces.
+fn joined(tokens: &[Token<'_>]) -> String {
+    let mut out = String::with_capacity(tokens.iter().map(|t| t.text.len() + 1).sum());
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
+
 /// Splits a phrase into titles and name, or reads it as an organisation or a description.
 fn read_phrase(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> Option<Subject> {
-    let phrase = &tokens[range.clone()];
-    let classes: Vec<Class> = range.clone().map(|i| class(tokens, i)).collect();
+    let phrase = &tokens[range];
     let (head, _) = phrase.split_last()?;
-    if *classes.last()? == Class::OrgNoun {
+    if head.class == Class::OrgNoun {
         // `Russia's defense ministry`; also `the city's emergency service`, but never a bare
         // `the ministry`, which names nothing.
-        let first_named = classes
+        let first_named = phrase
             .iter()
-            .position(|c| matches!(c, Class::Name | Class::Possessive))
+            .position(|t| matches!(t.class, Class::Name | Class::Possessive))
             .or_else(|| {
                 let owned = phrase.iter().any(Token::is_possessive);
                 (owned && phrase.len() >= 2).then_some(0)
             })?;
-        let words: Vec<&str> = phrase[first_named..].iter().map(|t| t.text).collect();
-        return Some(Subject::Organisation(words.join(" ")));
+        return Some(Subject::Organisation(joined(&phrase[first_named..])));
     }
-    let last_title = classes.iter().rposition(|c| *c == Class::Title);
+    let last_title = phrase.iter().rposition(|t| t.class == Class::Title);
     let name_start = last_title.map_or(0, |t| t + 1);
-    let name: Vec<&Token<'_>> = phrase[name_start..].iter().collect();
+    let name = &phrase[name_start..];
+    // A name is capitalised words (with particles inside), never a possessive: `Trump's aide`.
+    let well_formed = name.first().is_some_and(|t| t.is_capitalised())
+        && head.is_capitalised()
+        && !head.is_possessive()
+        && name.iter().all(|t| !t.is_possessive());
+    if !name.is_empty() && !well_formed {
+        return None;
+    }
     let titles: Vec<String> = phrase[..name_start]
         .iter()
         .map(|t| t.text.to_lowercase())
@@ -230,17 +247,8 @@ fn read_phrase(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> Option<Su
     if name.is_empty() {
         return (!titles.is_empty()).then_some(Subject::Description(titles));
     }
-    // A name is capitalised words (with particles inside), never a possessive: `Trump's aide`.
-    let well_formed = name.first().is_some_and(|t| t.is_capitalised())
-        && head.is_capitalised()
-        && !head.is_possessive()
-        && name.iter().all(|t| !t.is_possessive());
-    if !well_formed {
-        return None;
-    }
-    let words: Vec<&str> = name.iter().map(|t| t.text).collect();
     Some(Subject::Person {
-        name: words.join(" "),
+        name: joined(name),
         titles,
     })
 }
