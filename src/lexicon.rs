@@ -132,15 +132,41 @@ struct Table {
 #[inline]
 fn pack(word: &str, fold: bool) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 || !word.is_ascii() {
+    if bytes.is_empty() || bytes.len() > 16 {
         return None;
     }
     let mut buffer = [0u8; 16];
     buffer[..bytes.len()].copy_from_slice(bytes);
-    if fold {
-        buffer.make_ascii_lowercase();
+    let low = u64::from_le_bytes([
+        buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5], buffer[6], buffer[7],
+    ]);
+    let high = u64::from_le_bytes([
+        buffer[8], buffer[9], buffer[10], buffer[11], buffer[12], buffer[13], buffer[14],
+        buffer[15],
+    ]);
+    if (low | high) & HIGH_BITS != 0 {
+        return None; // not ASCII
     }
-    Some(u128::from_le_bytes(buffer))
+    let (low, high) = if fold {
+        (ascii_lower(low), ascii_lower(high))
+    } else {
+        (low, high)
+    };
+    Some(u128::from(low) | (u128::from(high) << 64))
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes in lower case at once: `A`..=`Z` gain the 0x20 bit.
+#[inline]
+fn ascii_lower(x: u64) -> u64 {
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    // Bytes are below 0x80, so these sums never carry into the next byte; the high bit of each
+    // byte says whether it is at least `A`, and whether it is past `Z`.
+    let from_a = x + each(0x80 - b'A');
+    let past_z = x + each(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & HIGH_BITS;
+    x | (upper >> 2)
 }
 
 impl Table {
@@ -281,11 +307,6 @@ pub(crate) fn is_not_name(word: &str) -> bool {
     flags(word.trim_end_matches('.')) & NOT_NAME != 0
 }
 
-/// Whether `word` (lower case) heads an organisation's name.
-pub(crate) fn is_organisation_noun(word: &str) -> bool {
-    flags_exact(word) & ORGANISATION != 0
-}
-
 /// Whether `word` (lower case) names something said: `claim`, `post`, `remarks`.
 pub(crate) fn is_statement_noun(word: &str) -> bool {
     flags_exact(word) & STATEMENT != 0
@@ -376,5 +397,20 @@ mod tests {
             let set: std::collections::HashSet<&str> = words.iter().copied().collect();
             assert_eq!(words.len(), set.len());
         }
+    }
+
+    #[test]
+    fn packed_lower_case_is_ascii_lower_case() {
+        for w in [
+            "Said",
+            "ZELENSKY",
+            "a@[`{Z",
+            "0123456789abcdef",
+            "Secretary-General",
+        ] {
+            let expected = pack(&w.to_ascii_lowercase(), false);
+            assert_eq!(pack(w, true), expected, "{w}");
+        }
+        assert_eq!(pack("Präsident", true), None);
     }
 }

@@ -13,12 +13,12 @@ mod patterns;
 mod people;
 mod tokens;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::detect::Quotation;
+use crate::hash::TextSet;
 use crate::lexicon;
 use names::Subject;
 use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
@@ -214,8 +214,8 @@ fn looks_german(tokens: &[Token<'_>]) -> bool {
 
 /// Capitalised words that follow a title (`US-Präsident Donald Trump`): names even where
 /// every noun is capitalised.
-fn titled_names<'t>(tokens: &[Token<'t>]) -> HashSet<&'t str> {
-    let mut names = HashSet::new();
+fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
+    let mut names = TextSet::default();
     let mut after_title = false;
     for t in tokens {
         let title = t.is_word() && t.text.rsplit('-').next().is_some_and(lexicon::is_title);
@@ -232,7 +232,7 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> HashSet<&'t str> {
 
 /// Capitalised words found inside sentences: names, as opposed to words capitalised only because
 /// they open a sentence (`Pushback came from Paris`).
-fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> HashSet<&'t str> {
+fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t str> {
     tokens
         .windows(2)
         .filter(|w| {

@@ -2,11 +2,12 @@
 //! resolved and `Trump` read as `Donald Trump`; and the merging of one person's spellings across
 //! documents (`Zelensky`, `Zelenskyy`, `Zelenskiy`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::names::{subject_after, subject_before, Subject};
 use super::patterns::Cue;
 use super::tokens::Token;
+use crate::hash::{TextMap, TextSet};
 use crate::lexicon;
 
 #[derive(Debug, Clone)]
@@ -28,19 +29,19 @@ struct Person {
 pub(crate) struct People<'t> {
     persons: Vec<Person>,
     /// Every name a person was noted under.
-    by_name: HashMap<String, usize>,
+    by_name: TextMap<String, usize>,
     /// Persons by the last word of their name.
-    by_surname: HashMap<String, Vec<usize>>,
+    by_surname: TextMap<String, Vec<usize>>,
     /// Persons named so far by a surname alone, which a full name may complete.
-    bare: HashMap<String, usize>,
+    bare: TextMap<String, usize>,
     /// Persons by role (`president`, `senator`), for descriptions.
-    by_role: HashMap<String, Vec<usize>>,
+    by_role: TextMap<String, Vec<usize>>,
     /// The person a pronoun means now.
     last_subject: Option<usize>,
     clock: usize,
     /// Capitalised words the document uses inside sentences, so names rather than sentence
     /// openers.
-    names: HashSet<&'t str>,
+    names: TextSet<&'t str>,
     /// The quotation being attributed, and descriptions left for when the whole text is read.
     current: usize,
     deferred: Vec<(usize, Vec<String>, Option<Cue>)>,
@@ -68,7 +69,7 @@ impl Default for Sentence {
 }
 
 impl<'t> People<'t> {
-    pub(crate) fn new(names: HashSet<&'t str>) -> Self {
+    pub(crate) fn new(names: TextSet<&'t str>) -> Self {
         People {
             names,
             ..Self::default()
@@ -178,7 +179,7 @@ impl<'t> People<'t> {
 
     /// For German text, where every noun is capitalised: only what was named as a person with
     /// a first name or a title counts as a name.
-    pub(crate) fn capitals_are_nouns(&mut self, titled: HashSet<&'t str>) {
+    pub(crate) fn capitals_are_nouns(&mut self, titled: TextSet<&'t str>) {
         self.names = titled;
         self.nouns_capitalised = true;
     }
@@ -322,9 +323,8 @@ fn last_word(name: &str) -> &str {
 
 fn looks_like_organisation(name: &str) -> bool {
     last_word(name)
-        .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .any(lexicon::is_organisation_noun)
+        .any(|w| lexicon::flags(w) & lexicon::ORGANISATION != 0)
 }
 
 /// A title in full: `Sen.` is a senator, `Rep.` and a congressman are representatives.
