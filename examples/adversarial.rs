@@ -1,17 +1,93 @@
 //! Cost on adversarial input, at 1× and 10× size: the whole pipeline (detection, attribution,
-//! clustering) must grow linearly, the 10× input within 12× the time of the 1× input.
+//! clustering) must grow linearly, the 10× input within 12× the time and 12× the memory of the
+//! 1× input.
 //!
 //! ```text
-//! cargo run --release --example adversarial [-- SCALE]
+//! cargo run --release --example adversarial [-- SCALE [CASE]]
 //! ```
 //!
-//! SCALE (default 1.0) multiplies both sizes, for a quick run (`0.1`) or a long one. Prints the
-//! time of each case at both sizes and the ratio. A figure, not a test: timings depend on the
-//! machine and its load.
+//! SCALE (default 1.0) multiplies both sizes, for a quick run (`0.1`) or a long one; CASE, if
+//! given, runs only the cases whose name contains it (to profile one). Prints, for
+//! each case at both sizes, the time and the peak heap (the input documents included), and the
+//! 10×/1× ratios. A figure, not a test: timings depend on the machine and its load; the heap
+//! figures do not.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use quotetrace::{Document, Tracker};
+
+/// The system allocator, counting the bytes live and the most live at once since the last
+/// [`Counting::reset`].
+struct Counting {
+    current: AtomicUsize,
+    peak: AtomicUsize,
+}
+
+#[global_allocator]
+static HEAP: Counting = Counting {
+    current: AtomicUsize::new(0),
+    peak: AtomicUsize::new(0),
+};
+
+impl Counting {
+    fn grew(&self, bytes: usize) {
+        let now = self.current.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        self.peak.fetch_max(now, Ordering::Relaxed);
+    }
+
+    fn shrank(&self, bytes: usize) {
+        self.current.fetch_sub(bytes, Ordering::Relaxed);
+    }
+
+    /// Starts a new peak from what is live now; returns that.
+    fn reset(&self) -> usize {
+        let now = self.current.load(Ordering::Relaxed);
+        self.peak.store(now, Ordering::Relaxed);
+        now
+    }
+
+    fn peak(&self) -> usize {
+        self.peak.load(Ordering::Relaxed)
+    }
+}
+
+// SAFETY: every call is passed on to `System` unchanged; the counters only watch.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            self.grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc_zeroed(layout);
+        if !p.is_null() {
+            self.grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        self.shrank(layout.size());
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            // Counted as the new block coming before the old one goes, as the peak may see both.
+            self.grew(new_size);
+            self.shrank(layout.size());
+        }
+        p
+    }
+}
+
+const MIB: f64 = (1 << 20) as f64;
 
 /// One adversarial input, built at a given size.
 struct Case {
@@ -78,13 +154,19 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn run(documents: Vec<Document>) -> f64 {
+/// Builds a case's input at `size` and runs the pipeline on it: the pipeline's time in seconds,
+/// and the peak heap in MiB from building the input to the end, above what was live before.
+fn run(case: &Case, size: usize) -> (f64, f64) {
+    let before = HEAP.reset();
+    let documents = (case.build)(size);
     let started = Instant::now();
     let mut tracker = Tracker::new();
     tracker.extend(documents).expect("distinct ids");
     let clusters = tracker.clusters().len();
     std::hint::black_box(clusters);
-    started.elapsed().as_secs_f64()
+    let seconds = started.elapsed().as_secs_f64();
+    drop(tracker);
+    (seconds, (HEAP.peak() - before) as f64 / MIB)
 }
 
 fn main() {
@@ -92,21 +174,26 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1.0);
+    let only = std::env::args().nth(2).unwrap_or_default();
     println!(
-        "{:<36} {:>10} {:>10} {:>10} {:>7}",
-        "case", "1× size", "1× s", "10× s", "ratio"
+        "{:<34} {:>8} {:>8} {:>8} {:>6} {:>9} {:>9} {:>6}",
+        "case", "1× size", "1× s", "10× s", "time", "1× MiB", "10× MiB", "memory"
     );
-    let mut worst: f64 = 0.0;
-    for case in cases() {
+    let (mut worst_time, mut worst_memory): (f64, f64) = (0.0, 0.0);
+    for case in cases().into_iter().filter(|c| c.name.contains(&only)) {
         let small = ((case.base as f64 * scale) as usize).max(10);
-        let one_x = run((case.build)(small));
-        let ten_x = run((case.build)(small * 10));
-        let ratio = ten_x / one_x.max(1e-6);
-        worst = worst.max(ratio);
+        let (one_s, one_mib) = run(&case, small);
+        let (ten_s, ten_mib) = run(&case, small * 10);
+        let time = ten_s / one_s.max(1e-6);
+        let memory = ten_mib / one_mib.max(1e-6);
+        worst_time = worst_time.max(time);
+        worst_memory = worst_memory.max(memory);
         println!(
-            "{:<36} {:>10} {:>10.3} {:>10.3} {:>6.1}×",
-            case.name, small, one_x, ten_x, ratio
+            "{:<34} {:>8} {:>8.3} {:>8.3} {:>5.1}× {:>9.1} {:>9.1} {:>5.1}×",
+            case.name, small, one_s, ten_s, time, one_mib, ten_mib, memory
         );
     }
-    println!("worst ratio {worst:.1}× (linear is 10×; the bar is 12×)");
+    println!(
+        "worst ratios: time {worst_time:.1}×, memory {worst_memory:.1}× (linear is 10×; the bar is 12×)"
+    );
 }

@@ -1,11 +1,13 @@
 //! Properties of `detect` and `attribute` that hold for any text: no panic, spans that can be
-//! sliced, an order that can be relied on, and the same answer every time.
+//! sliced, an order that can be relied on, and the same answer every time; and of the report of
+//! a whole corpus: it reads back from JSON unchanged, and does not depend on the order the
+//! documents came in.
 //!
 //! Three kinds of input: any string, a soup of quote marks and apostrophes, and news-like prose
-//! built from the pieces real articles are made of.
+//! built from the pieces real articles are made of; corpora are made of news-like documents.
 
 use proptest::prelude::*;
-use quotetrace::{attribute, detect};
+use quotetrace::{attribute, detect, Document, Report, Timestamp, Tracker};
 
 /// Every mark the detector knows, opening and closing, plus the apostrophes that look like them.
 const MARKS: &[&str] = &[
@@ -97,6 +99,87 @@ fn news_like() -> impl Strategy<Value = String> {
             .flat_map(|(piece, separator)| [piece, separator])
             .collect()
     })
+}
+
+/// Words a generated quotation is made of.
+#[rustfmt::skip]
+const QUOTED: &[&str] = &[
+    "we", "will", "rebuild", "every", "home", "the", "strikes", "on", "Kyiv", "were", "not",
+    "necessary", "and", "very", "bad", "timing", "Vladimir", "STOP!", "Lets", "Let's", "get",
+    "Peace", "peace", "Deal", "deal", "DONE", "done", "I", "am", "happy", "with", "Russian",
+];
+
+/// One paragraph of a generated article: prose, or a quotation with a speaker and a verb in one
+/// of the ways news copy writes them.
+fn paragraph() -> impl Strategy<Value = String> {
+    let quoted =
+        prop::collection::vec(prop::sample::select(QUOTED), 1..12).prop_map(|w| w.join(" "));
+    let speaker = prop::sample::select(
+        &[
+            "Trump",
+            "Donald Trump",
+            "Zelensky",
+            "Zelenskyy",
+            "Putin",
+            "Ms. Ashby",
+            "he",
+        ][..],
+    );
+    let verb = prop::sample::select(&["said", "wrote", "added", "told reporters"][..]);
+    let marks = prop::sample::select(&[("\"", "\""), ("“", "”"), ("«", "»"), ("‘", "’")][..]);
+    let quotation = (quoted, speaker, verb, marks, 0..3usize).prop_map(
+        |(quoted, speaker, verb, (open, close), form)| match form {
+            0 => format!("{open}{quoted},{close} {speaker} {verb}."),
+            1 => format!("{speaker} {verb}: {open}{quoted}.{close}"),
+            _ => format!("{open}{quoted}{close}, {verb} {speaker}."),
+        },
+    );
+    prop_oneof![2 => quotation, 1 => news_like()]
+}
+
+/// A generated document's pieces: its paragraphs, outlet and publication time (both may be
+/// missing; few outlets and times, so that they are shared and tie).
+fn article() -> impl Strategy<Value = (Vec<String>, Option<&'static str>, Option<&'static str>)> {
+    (
+        prop::collection::vec(paragraph(), 1..5),
+        prop::option::of(prop::sample::select(
+            &["first.example", "second.example", "third.example"][..],
+        )),
+        prop::option::of(prop::sample::select(
+            &[
+                "2025-04-24",
+                "2025-04-24T10:00",
+                "2025-04-24T12:00+02:00",
+                "2025-04-25T08:30:00Z",
+            ][..],
+        )),
+    )
+}
+
+/// A corpus of several documents with distinct ids.
+fn corpus() -> impl Strategy<Value = Vec<Document>> {
+    prop::collection::vec(article(), 1..7).prop_map(|articles| {
+        articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, (paragraphs, outlet, published))| {
+                let mut d = Document::new(format!("d{i}"), paragraphs.join("\n\n"));
+                if let Some(o) = outlet {
+                    d = d.with_outlet(o);
+                }
+                if let Some(p) = published {
+                    d = d.with_published(Timestamp::parse(p).expect("a valid timestamp"));
+                }
+                d
+            })
+            .collect()
+    })
+}
+
+fn report_of(documents: impl IntoIterator<Item = Document>) -> Report {
+    let mut tracker = Tracker::new();
+    tracker.extend(documents).expect("distinct ids");
+    tracker.report()
 }
 
 fn in_bounds(text: &str, range: &std::ops::Range<usize>) -> bool {
@@ -203,5 +286,30 @@ proptest! {
     #[test]
     fn attribute_holds_for_news_like_text(text in news_like()) {
         check_attribute(&text)?;
+    }
+}
+
+proptest! {
+    // A corpus costs more than one text: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_report_reads_back_from_json_unchanged(documents in corpus()) {
+        let report = report_of(documents);
+        let json = serde_json::to_string(&report).expect("a report serialises");
+        let back: Report = serde_json::from_str(&json).expect("and reads back");
+        prop_assert_eq!(&back, &report);
+        // And says the same again.
+        prop_assert_eq!(serde_json::to_string(&back).expect("serialises again"), json);
+    }
+
+    #[test]
+    fn the_report_does_not_depend_on_document_order(
+        (documents, shuffled) in corpus().prop_flat_map(|d| (Just(d.clone()), Just(d).prop_shuffle())),
+    ) {
+        let json = |documents: Vec<Document>| {
+            serde_json::to_string(&report_of(documents)).expect("a report serialises")
+        };
+        prop_assert_eq!(json(documents), json(shuffled));
     }
 }
