@@ -178,29 +178,27 @@ impl Report {
 }
 
 /// One statement of the report, from its quotations in order of appearance.
-pub(crate) fn statement(
+pub(crate) fn statement<'a>(
     id: usize,
     text: &str,
     speaker: Option<&str>,
-    members: &[&QuoteRecord],
-    by_id: &HashMap<&str, &DocumentInfo>,
+    members: &[&'a QuoteRecord],
+    by_id: &HashMap<&str, &'a DocumentInfo>,
 ) -> Statement {
-    let outlet_of = |q: &QuoteRecord| {
-        by_id
-            .get(q.doc.as_str())
-            .map_or_else(|| q.doc.clone(), |d| outlet_name(d))
+    let outlet_of = |q: &'a QuoteRecord| -> &'a str {
+        by_id.get(q.doc.as_str()).map_or(&q.doc, |d| outlet_name(d))
     };
     let mut outlets: Vec<String> = Vec::new();
     let mut variants: Vec<Variant> = Vec::new();
     // Lookups by wording and by outlet, so that a statement quoted thousands of times costs no
     // more per quotation than one quoted twice.
     let mut variant_of: HashMap<&str, usize> = HashMap::new();
-    let mut seen_outlets: HashSet<String> = HashSet::new();
-    let mut variant_outlets: HashSet<(usize, String)> = HashSet::new();
-    for q in members {
+    let mut seen_outlets: HashSet<&str> = HashSet::new();
+    let mut variant_outlets: HashSet<(usize, &str)> = HashSet::new();
+    for &q in members {
         let outlet = outlet_of(q);
-        if seen_outlets.insert(outlet.clone()) {
-            outlets.push(outlet.clone());
+        if seen_outlets.insert(outlet) {
+            outlets.push(outlet.to_string());
         }
         let v = *variant_of.entry(q.text.as_str()).or_insert_with(|| {
             let d = drift(text, &q.text);
@@ -214,8 +212,8 @@ pub(crate) fn statement(
             variants.len() - 1
         });
         variants[v].quotes.push(q.id.clone());
-        if variant_outlets.insert((v, outlet.clone())) {
-            variants[v].outlets.push(outlet);
+        if variant_outlets.insert((v, outlet)) {
+            variants[v].outlets.push(outlet.to_string());
         }
     }
     let lineage = variants
@@ -249,6 +247,10 @@ pub(crate) fn statement(
 /// not an outlier's typo — and of its printings the commonest. Ties go to the longer, then to
 /// the first.
 pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
+    if wordings.len() == 1 {
+        // One wording: nothing to compare, and nothing to normalise.
+        return Some(0);
+    }
     let forms: Vec<Vec<String>> = wordings
         .iter()
         .map(|(t, _)| crate::normalize::normalize(t))
@@ -271,8 +273,8 @@ pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
 }
 
 /// The outlet a quotation counts under.
-pub(crate) fn outlet_name(doc: &DocumentInfo) -> String {
-    doc.outlet.clone().unwrap_or_else(|| doc.id.clone())
+fn outlet_name(doc: &DocumentInfo) -> &str {
+    doc.outlet.as_deref().unwrap_or(&doc.id)
 }
 
 /// Builds the report from documents (chronological) and quotations (in document order).
@@ -297,10 +299,10 @@ pub(crate) fn build(
             statement(id, text, speaker.as_deref(), members, &by_id)
         })
         .collect();
-    let drift_by_quote: HashMap<String, f64> = clusters
+    let drift_by_quote: HashMap<&str, f64> = clusters
         .iter()
         .flat_map(|s| &s.variants)
-        .flat_map(|v| v.quotes.iter().map(|q| (q.clone(), v.drift_score)))
+        .flat_map(|v| v.quotes.iter().map(|q| (q.as_str(), v.drift_score)))
         .collect();
     let outlets = outlet_summaries(&documents, &quotes, &clusters, &drift_by_quote);
     Report {
@@ -315,24 +317,24 @@ fn outlet_summaries(
     documents: &[DocumentInfo],
     quotes: &[QuoteRecord],
     clusters: &[Statement],
-    drift_by_quote: &HashMap<String, f64>,
+    drift_by_quote: &HashMap<&str, f64>,
 ) -> Vec<OutletSummary> {
-    let outlet_of: HashMap<&str, String> = documents
+    let outlet_of: HashMap<&str, &str> = documents
         .iter()
         .map(|d| (d.id.as_str(), outlet_name(d)))
         .collect();
     // Outlet → (statements, drift sum, quotation count); a BTreeMap keeps the report sorted.
-    let mut acc: BTreeMap<String, (Vec<usize>, f64, usize)> = BTreeMap::new();
+    let mut acc: BTreeMap<&str, (Vec<usize>, f64, usize)> = BTreeMap::new();
+    // (outlet, statement) pairs already listed: an outlet that quoted thousands of statements
+    // costs no more per quotation than one that quoted two.
+    let mut listed: HashSet<(&str, usize)> = HashSet::new();
     for q in quotes {
-        let outlet = outlet_of
-            .get(q.doc.as_str())
-            .cloned()
-            .unwrap_or_else(|| q.doc.clone());
+        let outlet = outlet_of.get(q.doc.as_str()).copied().unwrap_or(&q.doc);
         let entry = acc.entry(outlet).or_default();
-        if !entry.0.contains(&q.cluster) {
+        if listed.insert((outlet, q.cluster)) {
             entry.0.push(q.cluster);
         }
-        entry.1 += drift_by_quote.get(&q.id).copied().unwrap_or(0.0);
+        entry.1 += drift_by_quote.get(q.id.as_str()).copied().unwrap_or(0.0);
         entry.2 += 1;
     }
     let mut first: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -343,10 +345,10 @@ fn outlet_summaries(
     }
     acc.into_iter()
         .map(|(outlet, (statements, sum, n))| OutletSummary {
-            first: first.remove(outlet.as_str()).unwrap_or_default(),
+            first: first.remove(outlet).unwrap_or_default(),
             mean_drift: sum / n.max(1) as f64,
             statements,
-            outlet,
+            outlet: outlet.to_string(),
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::attribute::{attribute, canonical_speakers, Attribution};
 use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering};
 use crate::detect::{detect, Quotation, QuoteKind};
-use crate::document::Document;
+use crate::document::{Document, Timestamp};
 use crate::report::{self, DocumentInfo, QuoteRecord, Report, Statement};
 
 /// Adding a document whose id is already taken.
@@ -110,13 +110,21 @@ impl Tracker {
     /// The documents' entries in chronological order, with their index in `documents`.
     fn entries(&self) -> impl Iterator<Item = (usize, &Entry)> + '_ {
         let order = self.order.get_or_init(|| {
-            let mut order: Vec<usize> = (0..self.documents.len()).collect();
-            order.sort_by(|&a, &b| {
-                self.documents[a]
-                    .document
-                    .chronological_cmp(&self.documents[b].document)
-            });
-            order
+            // The order of `Document::chronological_cmp`, sorted on keys side by side rather
+            // than through the entries: a hundred thousand documents spread over the heap cost
+            // a cache miss per comparison otherwise. Ids are distinct, so the key is a total
+            // order and an unstable sort gives the one answer.
+            let mut keyed: Vec<(bool, Option<Timestamp>, &str, usize)> = self
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let d = &e.document;
+                    (d.published.is_none(), d.published, d.id.as_str(), i)
+                })
+                .collect();
+            keyed.sort_unstable();
+            keyed.into_iter().map(|k| k.3).collect()
         });
         order.iter().map(|&i| (i, &self.documents[i]))
     }
@@ -348,6 +356,15 @@ impl<'a> Cluster<'a> {
         'a: 'q,
     {
         let members: Vec<&Quote<'a>> = members.collect();
+        if let [only] = members[..] {
+            // Most statements are quoted once: no tally to keep.
+            return Cluster {
+                id,
+                canonical: only.text,
+                speaker: only.speaker,
+                quotes: vec![only.id.clone()],
+            };
+        }
         // The distinct wordings in order of first appearance, with how often each was printed.
         let mut wordings: Vec<(&str, usize)> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
@@ -359,17 +376,16 @@ impl<'a> Cluster<'a> {
             wordings[i].1 += 1;
         }
         let canonical = crate::report::choose_canonical(&wordings).map_or("", |i| wordings[i].0);
-        let mut votes: Vec<(&str, usize, usize)> = Vec::new();
+        // Each speaker's votes and first vote, looked up by name: a statement quoted with
+        // thousands of different speakers costs no more per quotation than one with two.
+        let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
         for (i, s) in members.iter().filter_map(|q| q.speaker).enumerate() {
-            match votes.iter_mut().find(|v| v.0 == s) {
-                Some(v) => v.1 += 1,
-                None => votes.push((s, 1, i)),
-            }
+            votes.entry(s).or_insert((0, i)).0 += 1;
         }
         let speaker = votes
             .iter()
-            .max_by_key(|v| (v.1, std::cmp::Reverse(v.2)))
-            .map(|v| v.0);
+            .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
+            .map(|(&s, _)| s);
         Cluster {
             id,
             canonical,

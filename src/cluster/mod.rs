@@ -515,6 +515,24 @@ fn attach_short(
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut roots = roots.to_vec();
     let is_short = |p: u32| phrases.words[p as usize].len() < config.min_words;
+    // The documents and speakers that short quotations come with: only their statements are
+    // worth listing (most corpora have few short quotations, and a hundred thousand documents
+    // need not each get a list).
+    let mut by_context: FxMap<(bool, &str), BTreeSet<u32>> = FxMap::default();
+    for (item, &p) in items.iter().zip(phrase_of) {
+        if is_short(p) && !phrases.words[p as usize].is_empty() {
+            let contexts = [
+                item.document.map(|d| (true, d)),
+                item.speaker.map(|s| (false, s)),
+            ];
+            for context in contexts.into_iter().flatten() {
+                by_context.entry(context).or_default();
+            }
+        }
+    }
+    if by_context.is_empty() {
+        return roots;
+    }
     let mut wordings: FxMap<u32, Vec<u32>> = FxMap::default();
     for p in 0..phrases.len() as u32 {
         if !is_short(p) {
@@ -530,18 +548,20 @@ fn attach_short(
         });
         list.truncate(WORDINGS);
     }
-    // The statements quoted in each document and by each speaker.
-    let mut by_context: FxMap<(bool, &str), BTreeSet<u32>> = FxMap::default();
+    // The statements quoted in each of those documents and by each of those speakers.
     for (item, &p) in items.iter().zip(phrase_of) {
         if is_short(p) {
             continue;
         }
         let root = roots[p as usize];
-        if let Some(d) = item.document {
-            by_context.entry((true, d)).or_default().insert(root);
-        }
-        if let Some(s) = item.speaker {
-            by_context.entry((false, s)).or_default().insert(root);
+        let contexts = [
+            item.document.map(|d| (true, d)),
+            item.speaker.map(|s| (false, s)),
+        ];
+        for context in contexts.into_iter().flatten() {
+            if let Some(statements) = by_context.get_mut(&context) {
+                statements.insert(root);
+            }
         }
     }
     // Each quotation of a short phrase votes for the one statement its document, or else its
