@@ -2,7 +2,7 @@
 //! the format of the shared corpora's SPEC.md).
 //!
 //! ```text
-//! cargo run --release --example evaluate -- CORPUS_DIR [--misses]
+//! cargo run --release --example evaluate -- CORPUS_DIR [--misses] [--clusters]
 //!     [--min-f1 X] [--min-recall X] [--min-full-recall X] [--min-speaker X] [--min-cluster-f1 X]
 //!     [--variant X] [--fragment X] [--min-words N]   (clustering settings to try)
 //! ```
@@ -48,6 +48,7 @@ struct Detected {
 struct Args {
     corpus: PathBuf,
     misses: bool,
+    clusters: bool,
     gates: Vec<(String, f64)>,
     config: ClusterConfig,
 }
@@ -58,6 +59,7 @@ fn parse_args() -> Result<Args, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--misses" => args.misses = true,
+            "--clusters" => args.clusters = true,
             "--variant" | "--fragment" | "--min-words" => {
                 let value = it.next().ok_or(format!("{a} needs a value"))?;
                 let number: f64 = value.parse().map_err(|_| format!("{a}: bad number"))?;
@@ -141,6 +143,9 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
     print_clusters(&gold, &detected, &pairs);
     if args.misses {
         print_misses(&gold, &detected, &pairs, &aliases);
+    }
+    if args.clusters {
+        print_splits(&gold, &detected, &pairs, &texts);
     }
     let mut ok = true;
     for (name, min) in &args.gates {
@@ -482,5 +487,77 @@ fn print_clusters(gold: &[Gold], detected: &[Detected], pairs: &[(usize, usize)]
         println!(
             "clusters B-cubed with paraphrases  precision {p:.3}  recall {r:.3}  F1 {f:.3}  ({n})"
         );
+    }
+}
+
+/// The paragraph (0-based, counted by blank-line or line breaks) a byte offset falls in.
+fn paragraph_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())]
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .saturating_sub(1)
+}
+
+/// Every gold cluster our clustering split (with its pieces) and every cluster of ours that
+/// merged gold clusters, over the matched gold quotations clustering is measured on.
+fn print_splits(
+    gold: &[Gold],
+    detected: &[Detected],
+    pairs: &[(usize, usize)],
+    texts: &HashMap<String, String>,
+) {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_unstable();
+    let line = |g: usize, d: usize| {
+        let (gq, dq) = (&gold[g], &detected[d]);
+        let text = texts.get(&dq.doc).map_or("", String::as_str);
+        format!(
+            "      {} p{} [{}] spk={:?} ours={:?}: {:?}",
+            dq.doc,
+            paragraph_of(text, dq.start),
+            gq.kind,
+            gq.speaker,
+            dq.speaker,
+            dq.text
+        )
+    };
+    let mut by_gold: std::collections::BTreeMap<&str, Vec<(usize, usize)>> = Default::default();
+    let mut by_ours: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();
+    for &(g, d) in sorted.iter().filter(|(g, _)| quoted(&gold[*g])) {
+        by_gold.entry(&gold[g].cluster).or_default().push((g, d));
+        by_ours.entry(detected[d].cluster).or_default().push((g, d));
+    }
+    println!("\n-- gold clusters split --");
+    for (name, members) in &by_gold {
+        let mut ours: Vec<usize> = members.iter().map(|&(_, d)| detected[d].cluster).collect();
+        ours.sort_unstable();
+        ours.dedup();
+        if ours.len() < 2 {
+            continue;
+        }
+        println!("SPLIT {name} into {} of ours", ours.len());
+        for c in ours {
+            println!("   ours #{c}");
+            for &(g, d) in members.iter().filter(|&&(_, d)| detected[d].cluster == c) {
+                println!("{}", line(g, d));
+            }
+        }
+    }
+    println!("\n-- clusters of ours merging gold clusters --");
+    for (c, members) in &by_ours {
+        let mut golds: Vec<&str> = members
+            .iter()
+            .map(|&(g, _)| gold[g].cluster.as_str())
+            .collect();
+        golds.sort_unstable();
+        golds.dedup();
+        if golds.len() < 2 {
+            continue;
+        }
+        println!("MERGE ours #{c}: {golds:?}");
+        for &(g, d) in members {
+            println!("   {} {}", gold[g].cluster, line(g, d).trim_start());
+        }
     }
 }
