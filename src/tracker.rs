@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::attribute::{attribute, canonical_speakers, Attribution};
+use crate::attribute::{attribute, canonical_speakers, Attribution, Method};
 use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering};
 use crate::detect::{detect, Quotation, QuoteKind};
 use crate::document::{Document, Timestamp};
@@ -222,7 +222,7 @@ impl Tracker {
                 if let Some(s) = a.speaker.as_deref() {
                     item = item.said_by(speakers.get(s).map_or(s, String::as_str));
                 }
-                if i > 0 && goes_on(&e.document.text, &e.found[i - 1], (q, a)) {
+                if i > 0 && goes_on(&e.document.text, &e.found[..i], (q, a)) {
                     item = item.continuing(items.len() - 1);
                 }
                 items.push(item);
@@ -263,12 +263,25 @@ impl Derived {
     }
 }
 
-/// Whether quotation `next` goes on from `prev`, the one before it in the same text: the same
-/// speaker quoted again within one paragraph (`"A," Trump wrote. "B"`, `as "difficult" and
-/// "impudent"`, `Macron asked, adding that "…"`), or a paragraph that carries on, without words of
-/// its own, the quotation that ended the paragraph before.
-fn goes_on(text: &str, prev: &(Quotation, Attribution), next: (&Quotation, &Attribution)) -> bool {
-    let ((pq, pa), (nq, na)) = (prev, next);
+/// Whether quotation `next` goes on from the one before it in the same text, the last of
+/// `before` (all the text's quotations before `next`): the same speaker quoted again within one
+/// paragraph (`"A," Trump wrote. "B"`, `as "difficult" and "impudent"`, `Macron asked, adding
+/// that "…"`), or a paragraph that opens by carrying on what the paragraph before ended with:
+/// - a full quotation with no words of its own, or with `he added` (`"…," Trump added.`);
+/// - any quotation the text attributes by a pronoun or a description (`"…," he said.`, `the
+///   president wrote`) after a paragraph whose only quotation was the speaker's (`Trump accused
+///   him of "inflammatory statements".`): the words that introduced the statement, then the
+///   statement. A paragraph that weaves several quotations gave an account of its own, and a
+///   speaker named again starts a new one.
+fn goes_on(
+    text: &str,
+    before: &[(Quotation, Attribution)],
+    next: (&Quotation, &Attribution),
+) -> bool {
+    let Some(((pq, pa), earlier)) = before.split_last() else {
+        return false;
+    };
+    let (nq, na) = next;
     if pa.speaker.is_none() || pa.speaker != na.speaker || pq.outer.end > nq.outer.start {
         return false;
     }
@@ -276,12 +289,21 @@ fn goes_on(text: &str, prev: &(Quotation, Attribution), next: (&Quotation, &Attr
     let Some((line, rest)) = gap.split_once('\n') else {
         return true;
     };
+    // `next` opens the paragraph that follows `prev`'s, and `prev` stands near its paragraph's end.
+    if line.len() > 120 || !rest.trim().is_empty() {
+        return false;
+    }
     let full = pq.kind == QuoteKind::Full && nq.kind == QuoteKind::Full;
     // `"…," Trump added.` in the next paragraph goes on just as a bare quotation does.
     let goes_on_cue = na.cue.as_deref().map_or(true, |c| {
         matches!(c, "added" | "adds" | "continued" | "continues")
     });
-    full && line.len() <= 120 && rest.trim().is_empty() && goes_on_cue
+    let anaphoric = matches!(na.method, Some(Method::Pronoun | Method::Description));
+    let alone = earlier.last().map_or(true, |(q, _)| {
+        text.get(q.outer.end..pq.outer.start)
+            .map_or(true, |between| between.contains('\n'))
+    });
+    (full && goes_on_cue) || (anaphoric && alone)
 }
 
 /// Quotation `k` of a document, as the tracker shows it.
@@ -413,4 +435,45 @@ pub struct Quote<'a> {
     pub cluster: usize,
     /// The attribution as found in the document (cue, method, the name as written there).
     pub attribution: &'a Attribution,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cluster of every quotation of a one-document tracker, in text order.
+    fn clusters_of(text: &str) -> Vec<usize> {
+        let mut tracker = Tracker::new();
+        tracker.add(Document::new("d", text)).unwrap();
+        tracker.quotes().map(|q| q.cluster).collect()
+    }
+
+    #[test]
+    fn a_paragraph_quoting_on_from_the_lone_quotation_before_it_goes_on() {
+        let text = "Harbour workers walked out on Monday.\n\n\
+            Finance Minister Anna Berg condemned the closure as “a grave and costly mistake”.\n\n\
+            “We will keep the docks open through the winter and pay every worker,” she said.\n\n\
+            Mayor Tom Reed criticised the vote as “the wrong answer for this town”.\n\n\
+            “Our bridge repairs will start in May and end by August,” the mayor said.";
+        let c = clusters_of(text);
+        assert_eq!(c.len(), 4);
+        assert_eq!(c[0], c[1], "pronoun after a lone fragment");
+        assert_eq!(c[2], c[3], "description after a lone fragment");
+        assert_ne!(c[1], c[2]);
+    }
+
+    #[test]
+    fn a_paragraph_of_its_own_or_a_speaker_named_again_starts_anew() {
+        let text = "Finance Minister Anna Berg said the plan was “ready” and would be “funded in full”.\n\n\
+            “Taxes on shipping will fall next spring for small firms,” she said.\n\n\
+            Mayor Tom Reed called the budget “a fair settlement for the city”.\n\n\
+            “Schools will get new roofs before the autumn term begins,” Reed said.";
+        let c = clusters_of(text);
+        assert_eq!(c.len(), 5);
+        // Two quotations woven into one paragraph are an account of their own.
+        assert_eq!(c[0], c[1]);
+        assert_ne!(c[1], c[2]);
+        // The speaker named again: a new statement.
+        assert_ne!(c[3], c[4]);
+    }
 }
