@@ -135,15 +135,7 @@ fn pack(word: &str, fold: bool) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > 16 {
         return None;
     }
-    let mut buffer = [0u8; 16];
-    buffer[..bytes.len()].copy_from_slice(bytes);
-    let low = u64::from_le_bytes([
-        buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5], buffer[6], buffer[7],
-    ]);
-    let high = u64::from_le_bytes([
-        buffer[8], buffer[9], buffer[10], buffer[11], buffer[12], buffer[13], buffer[14],
-        buffer[15],
-    ]);
+    let (low, high) = load(bytes);
     if (low | high) & HIGH_BITS != 0 {
         return None; // not ASCII
     }
@@ -156,6 +148,39 @@ fn pack(word: &str, fold: bool) -> Option<u128> {
 }
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Up to 16 bytes as two little-endian integers, zero-padded, read with overlapping loads
+/// rather than copied byte by byte.
+#[inline]
+fn load(bytes: &[u8]) -> (u64, u64) {
+    let n = bytes.len();
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let half = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    match n {
+        0..=3 => {
+            let mut x = 0;
+            for (k, &b) in bytes.iter().enumerate() {
+                x |= u64::from(b) << (8 * k);
+            }
+            (x, 0)
+        }
+        // The second load ends at the last byte and overlaps the first, which is harmless:
+        // the bytes they share are the same.
+        4..=7 => (half(0) | (half(n - 4) << (8 * (n - 4))), 0),
+        8 => (word(0), 0),
+        _ => (word(0), word(n - 8) >> (8 * (16 - n))),
+    }
+}
 
 /// Eight ASCII bytes in lower case at once: `A`..=`Z` gain the 0x20 bit.
 #[inline]
@@ -412,5 +437,17 @@ mod tests {
             assert_eq!(pack(w, true), expected, "{w}");
         }
         assert_eq!(pack("Präsident", true), None);
+    }
+
+    #[test]
+    fn overlapping_loads_read_every_length() {
+        let text = b"abcdefghijklmnop";
+        for n in 0..=16 {
+            let mut buffer = [0u8; 16];
+            buffer[..n].copy_from_slice(&text[..n]);
+            let expected = u128::from_le_bytes(buffer);
+            let (low, high) = load(&text[..n]);
+            assert_eq!(u128::from(low) | (u128::from(high) << 64), expected, "{n}");
+        }
     }
 }

@@ -49,7 +49,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     }
     // `US-Präsident`: a compound's last part may be the title.
     if t.has(lexicon::TITLE)
-        || (t.text.contains('-') && lexicon::is_title(t.text))
+        || (t.has_hyphen() && lexicon::is_title(t.text))
         || (tokens.get(i + 1).is_some_and(|n| is_title_word(n)) && lexicon::is_demonym(t.text))
     {
         return Class::Title;
@@ -86,7 +86,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
 }
 
 fn is_title_word(t: &Token<'_>) -> bool {
-    t.has(lexicon::TITLE) || (t.text.contains('-') && lexicon::is_title(t.text))
+    t.has(lexicon::TITLE) || (t.has_hyphen() && lexicon::is_title(t.text))
 }
 
 /// The subject phrase that ends just before `tokens[end]`, if it names or points to someone.

@@ -26,6 +26,8 @@ const WORD: u8 = 1;
 const UPPER: u8 = 1 << 1;
 /// It is a lower-case letter.
 const LOWER: u8 = 1 << 2;
+/// The word holds a hyphen: `Secretary-General`, `US-Präsident`.
+const HYPHEN: u8 = 1 << 3;
 
 /// The shape bits of a token starting with `c`.
 fn shape_of(c: char) -> u8 {
@@ -75,6 +77,11 @@ impl<'t> Token<'t> {
         self.shape & LOWER != 0
     }
 
+    /// Whether the word holds a hyphen.
+    pub(crate) fn has_hyphen(&self) -> bool {
+        self.shape & HYPHEN != 0
+    }
+
     /// Whether the word lists give it `flag`.
     pub(crate) fn has(&self, flag: lexicon::Flags) -> bool {
         self.flags & flag != 0
@@ -115,11 +122,29 @@ const ABBREVIATIONS: &[&str] = &[
     "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd",
 ];
 
-/// Whether `c` is white space (`char::is_whitespace`, fast for ASCII).
-#[inline]
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
+/// What an ASCII byte is to the tokenizer.
+const SPACE: u8 = 0;
+const PUNCT: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// [`SPACE`] (as `char::is_whitespace`), [`ALNUM`] or [`PUNCT`] for each ASCII byte; bytes
+/// from 0x80 are not ASCII, and never [`ALNUM`] here.
+static ASCII: [u8; 256] = {
+    let mut table = [PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c >= 0x80 {
+            table[b] = SPACE + 3; // neither: decoded as a char
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            table[b] = SPACE;
+        } else if c.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The character at byte `i` of `s` (a char boundary), and its length.
 #[inline]
@@ -203,27 +228,59 @@ impl<'t> Tokenizer<'t> {
         let s = &self.text[range];
         let bytes = s.as_bytes();
         let mut i = 0;
-        while let Some((c, len)) = char_at(s, i) {
-            if (c.is_ascii() && is_space(bytes[i])) || (!c.is_ascii() && c.is_whitespace()) {
-                self.line_start |= c == '\n';
-                i += len;
-                continue;
-            }
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (c, len) = if b < 0x80 {
+                match ASCII[usize::from(b)] {
+                    SPACE => {
+                        self.line_start |= b == b'\n';
+                        i += 1;
+                        continue;
+                    }
+                    PUNCT => {
+                        let line_start = std::mem::take(&mut self.line_start);
+                        self.out
+                            .push(Token::at(s, base, i..i + 1, line_start, char::from(b)));
+                        i += 1;
+                        continue;
+                    }
+                    _ => (char::from(b), 1),
+                }
+            } else {
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                if !c.is_alphanumeric() {
+                    let line_start = std::mem::take(&mut self.line_start);
+                    self.out
+                        .push(Token::at(s, base, i..i + c.len_utf8(), line_start, c));
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c, c.len_utf8())
+            };
             let line_start = std::mem::take(&mut self.line_start);
-            if !c.is_alphanumeric() {
-                self.out.push(Token::at(s, base, i..i + len, line_start, c));
-                i += len;
-                continue;
-            }
             let mut end = i + len;
-            while let Some((d, dlen)) = char_at(s, end) {
-                if d.is_ascii_alphanumeric() || (!d.is_ascii() && d.is_alphanumeric()) {
+            let mut hyphen = false;
+            loop {
+                while end < bytes.len() && ASCII[usize::from(bytes[end])] == ALNUM {
+                    end += 1;
+                }
+                let Some((d, dlen)) = char_at(s, end) else {
+                    break;
+                };
+                if !d.is_ascii() && d.is_alphanumeric() {
                     end += dlen;
                     continue;
                 }
                 // Keep `'`, `’`, `-`, `.` inside a word when a letter or digit follows.
                 let joins = matches!(d, '\'' | '’' | '-' | '.' | '‑');
                 if joins && char_at(s, end + dlen).is_some_and(|(e, _)| e.is_alphanumeric()) {
+                    hyphen |= d == '-';
                     end += dlen;
                     continue;
                 }
@@ -244,6 +301,9 @@ impl<'t> Tokenizer<'t> {
             }
             let mut token = Token::at(s, base, i..end, line_start, c);
             token.flags = lexicon::flags(token.text);
+            if hyphen {
+                token.shape |= HYPHEN;
+            }
             self.out.push(token);
             i = end;
         }
