@@ -105,6 +105,9 @@ const NAME_PARTICLES: &str = "de van von der al bin da di la le du dos del ibn t
 const VERB_ADVERBS: &str = "also later then earlier again once further now has had have would
     will was is did just first still simply previously recently today soon";
 
+/// Words that point at a noun already known, not at a name: `the`, `his`, `their`.
+const DETERMINERS: &str = "the this that these those its his her their our";
+
 /// What the word lists say of a word, as bits: one lookup answers every list.
 pub(crate) type Flags = u16;
 pub(crate) const SPEECH: Flags = 1;
@@ -115,6 +118,7 @@ pub(crate) const STATEMENT: Flags = 1 << 4;
 pub(crate) const CLAUSE: Flags = 1 << 5;
 pub(crate) const PARTICLE: Flags = 1 << 6;
 pub(crate) const ADVERB: Flags = 1 << 7;
+pub(crate) const DETERMINER: Flags = 1 << 8;
 
 /// The word lists as one table. Words of up to 16 ASCII bytes (all but a handful) are packed
 /// into a `u128` and found by open addressing with integer compares, the hot path of
@@ -242,6 +246,7 @@ impl Table {
     }
 }
 
+#[inline]
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -254,6 +259,7 @@ fn table() -> &'static Table {
             (CLAUSE_WORDS, CLAUSE),
             (NAME_PARTICLES, PARTICLE),
             (VERB_ADVERBS, ADVERB),
+            (DETERMINERS, DETERMINER),
         ];
         let count: usize = lists
             .iter()
@@ -285,6 +291,7 @@ fn flags_exact(word: &str) -> Flags {
 }
 
 /// The flags of `word` in any case.
+#[inline]
 pub(crate) fn flags(word: &str) -> Flags {
     let table = table();
     if let Some(key) = pack(word, true) {

@@ -239,15 +239,18 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
             let (prev, t) = (&w[0], &w[1]);
             // After a closing mark (`…," Trump wrote`) a word is inside a sentence; after an
             // opening one it may open the quoted sentence.
-            let mark = crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '));
-            let closing = text[..prev.span.start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_whitespace());
+            let after_opening = || {
+                let mark = crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '));
+                let closing = text[..prev.span.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_whitespace());
+                mark && !closing
+            };
             t.is_capitalised()
                 && !prev.ends_sentence()
                 && !prev.is(":")
-                && (!mark || closing)
+                && !after_opening()
                 && !text[prev.span.end..t.span.start].contains('\n')
         })
         .map(|w| w[1].stem())
@@ -255,7 +258,7 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
         .chain(
             tokens
                 .iter()
-                .filter(|t| t.is_possessive() && t.is_capitalised())
+                .filter(|t| t.is_capitalised() && t.is_possessive())
                 .map(Token::stem),
         )
         .collect()

@@ -44,13 +44,25 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     if !t.is_word() {
         return Class::Other;
     }
+    let title_next = || tokens.get(i + 1).is_some_and(is_title_word);
+    if t.flags == 0 && !t.has_hyphen() && t.is_lowercase_word() {
+        // Most words: in no list, so a modifier (or a demonym before a title).
+        if title_next() && lexicon::is_demonym(t.text) {
+            return Class::Title;
+        }
+        return if t.text.len() > 2 {
+            Class::Modifier
+        } else {
+            Class::Other
+        };
+    }
     if t.is_lowercase_word() && t.has(lexicon::ORGANISATION) {
         return Class::OrgNoun;
     }
     // `US-Präsident`: a compound's last part may be the title.
     if t.has(lexicon::TITLE)
         || (t.has_hyphen() && lexicon::is_title(t.text))
-        || (tokens.get(i + 1).is_some_and(|n| is_title_word(n)) && lexicon::is_demonym(t.text))
+        || (title_next() && lexicon::is_demonym(t.text))
     {
         return Class::Title;
     }
@@ -75,10 +87,8 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     if t.has(lexicon::PARTICLE) {
         return Class::Particle;
     }
-    let determiner = matches!(
-        t.text,
-        "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
-    );
+    // `the`, `his`, `their` (exactly so written).
+    let determiner = t.has(lexicon::DETERMINER) && t.text.bytes().all(|b| b.is_ascii_lowercase());
     if t.is_lowercase_word() && t.text.len() > 2 && !determiner {
         return Class::Modifier;
     }

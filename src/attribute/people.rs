@@ -174,7 +174,7 @@ impl<'t> People<'t> {
         if self.nouns_capitalised {
             return name.split(' ').any(|w| self.names.contains(w)) || self.find(name).is_some();
         }
-        name.contains(' ') || self.names.contains(name) || self.find(name).is_some()
+        has_space(name) || self.names.contains(name) || self.find(name).is_some()
     }
 
     /// For German text, where every noun is capitalised: only what was named as a person with
@@ -190,14 +190,14 @@ impl<'t> People<'t> {
             Some(i) => i,
             None => self.add_person(name),
         };
-        if name.contains(' ') && !self.persons[i].name.contains(' ') {
+        if has_space(name) && !has_space(&self.persons[i].name) {
             // `Trump`, then `Donald Trump`: the surname was his.
             self.bare.remove(&self.persons[i].name);
             self.persons[i].name = name.to_string();
             self.by_name.insert(name.to_string(), i);
         }
         let p = &mut self.persons[i];
-        p.personal |= name.contains(' ') || !titles.is_empty();
+        p.personal |= has_space(name) || !titles.is_empty();
         for t in titles {
             if !p.titles.contains(t) {
                 p.titles.push(t.clone());
@@ -225,7 +225,7 @@ impl<'t> People<'t> {
             .entry(last_word(name).to_string())
             .or_default()
             .push(i);
-        if !name.contains(' ') {
+        if !has_space(name) {
             self.bare.insert(name.to_string(), i);
         }
         i
@@ -246,7 +246,7 @@ impl<'t> People<'t> {
         if let Some(&i) = self.by_name.get(name) {
             return Some(i);
         }
-        if name.contains(' ') {
+        if has_space(name) {
             return self.bare.get(last_word(name)).copied();
         }
         match self.by_surname.get(name).map(Vec::as_slice) {
@@ -307,7 +307,7 @@ impl<'t> People<'t> {
     /// Expands a surname to the full name used elsewhere in the document, when only one person
     /// has that surname.
     pub(crate) fn full_name(&self, name: &str) -> String {
-        if name.contains(' ') {
+        if has_space(name) {
             return name.to_string();
         }
         match self.by_surname.get(name).map(Vec::as_slice) {
@@ -318,13 +318,22 @@ impl<'t> People<'t> {
 }
 
 fn last_word(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    match name.bytes().rposition(|b| b == b' ') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
 }
 
 fn looks_like_organisation(name: &str) -> bool {
     last_word(name)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| lexicon::flags(w) & lexicon::ORGANISATION != 0)
+}
+
+/// Whether a name has more than one word. (A byte loop: names are short, and this runs for
+/// every person noted.)
+fn has_space(name: &str) -> bool {
+    name.bytes().any(|b| b == b' ')
 }
 
 /// A title in full: `Sen.` is a senator, `Rep.` and a congressman are representatives.
@@ -373,7 +382,7 @@ pub fn canonical_speakers<'a>(names: impl IntoIterator<Item = &'a str>) -> HashM
     // that only plausible spellings are compared.
     let mut groups: Vec<Vec<&str>> = Vec::new();
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
-    for &name in counts.keys().filter(|n| n.contains(' ')) {
+    for &name in counts.keys().filter(|n| has_space(n)) {
         let key = surname_key(name);
         let bucket = buckets.entry(key).or_default();
         match bucket
@@ -398,7 +407,7 @@ pub fn canonical_speakers<'a>(names: impl IntoIterator<Item = &'a str>) -> HashM
             map.insert(m.to_string(), canonical.to_string());
         }
     }
-    for &name in counts.keys().filter(|n| !n.contains(' ')) {
+    for &name in counts.keys().filter(|n| !has_space(n)) {
         let bucket = buckets.get(&surname_key(name));
         let owners: Vec<usize> = bucket
             .into_iter()

@@ -28,6 +28,10 @@ const UPPER: u8 = 1 << 1;
 const LOWER: u8 = 1 << 2;
 /// The word holds a hyphen: `Secretary-General`, `US-Präsident`.
 const HYPHEN: u8 = 1 << 3;
+/// A mark that ends a sentence: `.`, `!`, `?`, `…`.
+const STOP: u8 = 1 << 4;
+/// A word with a possessive ending: `Russia's`, `Trump’s`.
+const POSSESSIVE: u8 = 1 << 5;
 
 /// The shape bits of a token starting with `c`.
 fn shape_of(c: char) -> u8 {
@@ -36,10 +40,14 @@ fn shape_of(c: char) -> u8 {
             'A'..='Z' => WORD | UPPER,
             'a'..='z' => WORD | LOWER,
             '0'..='9' => WORD,
+            '.' | '!' | '?' => STOP,
             _ => 0,
         };
     }
     let mut shape = 0;
+    if c == '…' {
+        shape |= STOP;
+    }
     if c.is_alphanumeric() {
         shape |= WORD;
     }
@@ -100,12 +108,12 @@ impl<'t> Token<'t> {
     }
 
     pub(crate) fn is_possessive(&self) -> bool {
-        self.stem().len() != self.text.len()
+        self.shape & POSSESSIVE != 0
     }
 
     /// Ends a sentence: `.`, `!`, `?` (a word's own dot, as in `U.S.`, stays in the word).
     pub(crate) fn ends_sentence(&self) -> bool {
-        matches!(self.text, "." | "!" | "?" | "…")
+        self.shape & STOP != 0
     }
 
     /// A word in capitals: an acronym (`NATO`) or a dateline (`WASHINGTON`).
@@ -299,12 +307,22 @@ impl<'t> Tokenizer<'t> {
             {
                 end += 1;
             }
-            let mut token = Token::at(s, base, i..end, line_start, c);
-            token.flags = lexicon::flags(token.text);
+            let text = &s[i..end];
+            let mut shape = shape_of(c);
             if hyphen {
-                token.shape |= HYPHEN;
+                shape |= HYPHEN;
             }
-            self.out.push(token);
+            if text.ends_with("'s") || text.ends_with("’s") {
+                shape |= POSSESSIVE;
+            }
+            self.out.push(Token {
+                text,
+                span: base + i..base + end,
+                line_start,
+                class: Class::Other,
+                flags: lexicon::flags(text),
+                shape,
+            });
             i = end;
         }
     }
@@ -313,7 +331,9 @@ impl<'t> Tokenizer<'t> {
     fn finish(self) -> Vec<Token<'t>> {
         let mut out = self.out;
         for i in 0..out.len() {
-            out[i].class = class_of(&out, i);
+            if out[i].is_word() {
+                out[i].class = class_of(&out, i);
+            }
         }
         out
     }

@@ -309,8 +309,8 @@ fn collect_marks(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
     let mut i = 0;
     // Only a few bytes can begin a mark or a tag: the rest of the text is skipped a byte at a
     // time without decoding it.
-    while let Some(skip) = bytes[i..].iter().position(|&b| MAY_START[usize::from(b)]) {
-        i += skip;
+    while let Some(next) = next_candidate(bytes, i) {
+        i = next;
         let Some(c) = para[i..].chars().next() else {
             break;
         };
@@ -324,6 +324,33 @@ fn collect_marks(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
         }
         i += c.len_utf8();
     }
+}
+
+/// The first byte at or after `from` that may begin a mark or a tag ([`MAY_START`]). Eight
+/// bytes are tested at once: a word with no byte equal to `"`, `'` or `<` and none above 0x7F
+/// holds no candidate, which is most of a text.
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `x` equals `b` (the classic zero-byte test on `x ^ b…b`).
+    let has = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH
+    };
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = chunk.try_into().map_or(u64::MAX, u64::from_le_bytes);
+        if (x & HIGH) | has(x, b'"') | has(x, b'\'') | has(x, b'<') != 0 {
+            if let Some(k) = chunk.iter().position(|&b| MAY_START[usize::from(b)]) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter()
+        .position(|&b| MAY_START[usize::from(b)])
+        .map(|k| i + k)
 }
 
 /// The bytes that may begin a quote mark or an HTML tag: `"`, `'`, `<`, and the lead bytes of
@@ -367,4 +394,28 @@ fn next_single_closers(marks: &[Mark]) -> Vec<bool> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_are_found_at_every_offset() {
+        let marks = ["\"", "'", "<", "«", "“", "「", "é"];
+        for mark in marks {
+            for before in 0..20 {
+                for after in [0, 1, 7, 8, 9] {
+                    let text = format!("{}{mark}{}", "a".repeat(before), "b".repeat(after));
+                    let bytes = text.as_bytes();
+                    let naive = |from: usize| {
+                        (from..bytes.len()).find(|&i| MAY_START[usize::from(bytes[i])])
+                    };
+                    for from in 0..=bytes.len() {
+                        assert_eq!(next_candidate(bytes, from), naive(from), "{text:?} {from}");
+                    }
+                }
+            }
+        }
+    }
 }
