@@ -233,35 +233,39 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
 /// Capitalised words found inside sentences: names, as opposed to words capitalised only because
 /// they open a sentence (`Pushback came from Paris`).
 fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t str> {
-    tokens
-        .windows(2)
-        .filter(|w| {
-            let (prev, t) = (&w[0], &w[1]);
-            // After a closing mark (`…," Trump wrote`) a word is inside a sentence; after an
-            // opening one it may open the quoted sentence.
-            let after_opening = || {
-                let mark = crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '));
-                let closing = text[..prev.span.start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| !c.is_whitespace());
-                mark && !closing
-            };
-            t.is_capitalised()
-                && !prev.ends_sentence()
-                && !prev.is(":")
-                && !after_opening()
-                && !text[prev.span.end..t.span.start].contains('\n')
-        })
-        .map(|w| w[1].stem())
+    let capitals = tokens.iter().filter(|t| t.is_capitalised()).count();
+    let mut names = TextSet::with_capacity_and_hasher(capitals, Default::default());
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_capitalised() {
+            continue;
+        }
         // `Zelenskyy's line`: only names take a possessive with a capital.
-        .chain(
-            tokens
-                .iter()
-                .filter(|t| t.is_capitalised() && t.is_possessive())
-                .map(Token::stem),
-        )
-        .collect()
+        if t.is_possessive() {
+            names.insert(t.stem());
+            continue;
+        }
+        let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+            continue;
+        };
+        // After a closing mark (`…," Trump wrote`) a word is inside a sentence; after an
+        // opening one it may open the quoted sentence.
+        let after_opening = || {
+            let mark = crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '));
+            let closing = text[..prev.span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace());
+            mark && !closing
+        };
+        if !prev.ends_sentence()
+            && !prev.is(":")
+            && !after_opening()
+            && !text[prev.span.end..t.span.start].contains('\n')
+        {
+            names.insert(t.stem());
+        }
+    }
+    names
 }
 
 /// The paragraph (line) holding a position, found moving forward through the text so that all

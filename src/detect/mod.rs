@@ -146,7 +146,8 @@ fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
         .trim_end()
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with(['.', '!', '?', ',', '…', ':', ';']);
-    let words = content.split_whitespace().count();
+    // Only one, three and four words matter below.
+    let words = content.split_whitespace().take(4).count();
     if words == 1 {
         // `told Putin to 'STOP!'`: one word is a piece of a statement, never all of it.
         return QuoteKind::Fragment;
