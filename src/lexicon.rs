@@ -108,6 +108,11 @@ const VERB_ADVERBS: &str = "also later then earlier again once further now has h
 /// Words that point at a noun already known, not at a name: `the`, `his`, `their`.
 const DETERMINERS: &str = "the this that these those its his her their our";
 
+/// The commonest German and English function words: which outnumber the other tells the
+/// language of a text.
+const GERMAN_WORDS: &str = "der die das und nicht ist mit sich dem den";
+const ENGLISH_WORDS: &str = "the and of to is that with for was";
+
 /// What the word lists say of a word, as bits: one lookup answers every list.
 pub(crate) type Flags = u16;
 pub(crate) const SPEECH: Flags = 1;
@@ -119,6 +124,8 @@ pub(crate) const CLAUSE: Flags = 1 << 5;
 pub(crate) const PARTICLE: Flags = 1 << 6;
 pub(crate) const ADVERB: Flags = 1 << 7;
 pub(crate) const DETERMINER: Flags = 1 << 8;
+pub(crate) const GERMAN: Flags = 1 << 9;
+pub(crate) const ENGLISH: Flags = 1 << 10;
 
 /// The word lists as one table. Words of up to 16 ASCII bytes (all but a handful) are packed
 /// into a `u128` and found by open addressing with integer compares, the hot path of
@@ -260,6 +267,8 @@ fn table() -> &'static Table {
             (NAME_PARTICLES, PARTICLE),
             (VERB_ADVERBS, ADVERB),
             (DETERMINERS, DETERMINER),
+            (GERMAN_WORDS, GERMAN),
+            (ENGLISH_WORDS, ENGLISH),
         ];
         let count: usize = lists
             .iter()

@@ -201,12 +201,15 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
 fn looks_german(tokens: &[Token<'_>]) -> bool {
     let (mut german, mut english) = (0usize, 0usize);
     for t in tokens.iter().take(2000) {
-        match t.text {
-            "der" | "die" | "das" | "und" | "nicht" | "ist" | "mit" | "sich" | "dem" | "den" => {
-                german += 1
+        // The lists hold lower-case words; only words so written count.
+        if t.has(lexicon::GERMAN | lexicon::ENGLISH)
+            && t.text.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            if t.has(lexicon::GERMAN) {
+                german += 1;
+            } else {
+                english += 1;
             }
-            "the" | "and" | "of" | "to" | "is" | "that" | "with" | "for" | "was" => english += 1,
-            _ => {}
         }
     }
     german > english

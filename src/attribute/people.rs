@@ -21,6 +21,9 @@ struct Person {
     as_subject: usize,
     /// When last named at all.
     seen: usize,
+    /// Whether `name` looks like an organisation's (`Russia's defense ministry`), kept beside
+    /// it because every pronoun check asks.
+    organisation: bool,
 }
 
 /// The people of one document, in the order they were named, with indexes so that every lookup
@@ -194,6 +197,7 @@ impl<'t> People<'t> {
             // `Trump`, then `Donald Trump`: the surname was his.
             self.bare.remove(&self.persons[i].name);
             self.persons[i].name = name.to_string();
+            self.persons[i].organisation = looks_like_organisation(name);
             self.by_name.insert(name.to_string(), i);
         }
         let p = &mut self.persons[i];
@@ -214,6 +218,7 @@ impl<'t> People<'t> {
     fn add_person(&mut self, name: &str) -> usize {
         let i = self.persons.len();
         self.persons.push(Person {
+            organisation: looks_like_organisation(name),
             name: name.to_string(),
             titles: Vec::new(),
             personal: false,
@@ -234,7 +239,7 @@ impl<'t> People<'t> {
     /// Makes person `i` the one a pronoun means, if it was just named as a subject and can be.
     fn consider_subject(&mut self, i: usize) {
         let p = &self.persons[i];
-        if p.as_subject == self.clock && p.personal && !looks_like_organisation(&p.name) {
+        if p.as_subject == self.clock && p.personal && !p.organisation {
             self.last_subject = Some(i);
         }
     }
