@@ -2,6 +2,8 @@
 //! titles `u.s.` and `president`; `the Ukrainian leader` describes someone named before; `Russia's
 //! defense ministry` is an organisation; `he` points back.
 
+use std::ops::Range;
+
 use super::tokens::Token;
 use crate::lexicon;
 
@@ -176,9 +178,26 @@ pub(crate) fn skip_parenthesis(tokens: &[Token<'_>], end: usize) -> usize {
 /// The subject phrase that starts at `tokens[start]`: `said Zelensky`, `according to Ukraine's
 /// emergency services`.
 pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subject> {
+    phrase_after(tokens, start).map(|p| p.subject(tokens))
+}
+
+/// The person named by the phrase at `tokens[start]`, as the token ranges of its titles and
+/// its name: what [`subject_after`] reads, without building strings (the people of a text are
+/// read at every capital of its prose).
+pub(crate) fn person_after(
+    tokens: &[Token<'_>],
+    start: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    match phrase_after(tokens, start)? {
+        Phrase::Person { titles, name } => Some((titles, name)),
+        _ => None,
+    }
+}
+
+fn phrase_after(tokens: &[Token<'_>], start: usize) -> Option<Phrase> {
     let first = tokens.get(start)?;
     if lexicon::is_person_pronoun(first.text) {
-        return Some(Subject::Pronoun);
+        return Some(Phrase::Pronoun);
     }
     let article = ["the", "der", "die", "das", "le", "la", "les"]
         .iter()
@@ -208,7 +227,7 @@ pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subjec
             break;
         }
     }
-    read_phrase(tokens, begin..end)
+    read_phrase_at(tokens, begin..end)
 }
 
 /// The words of `tokens` joined by spaces.
@@ -223,9 +242,39 @@ fn joined(tokens: &[Token<'_>]) -> String {
     out
 }
 
+/// A phrase read, as token ranges.
+enum Phrase {
+    Person {
+        titles: Range<usize>,
+        name: Range<usize>,
+    },
+    Organisation(Range<usize>),
+    Description(Range<usize>),
+    Pronoun,
+}
+
+impl Phrase {
+    fn subject(self, tokens: &[Token<'_>]) -> Subject {
+        let lower = |r: Range<usize>| tokens[r].iter().map(|t| t.text.to_lowercase()).collect();
+        match self {
+            Phrase::Person { titles, name } => Subject::Person {
+                name: joined(&tokens[name]),
+                titles: lower(titles),
+            },
+            Phrase::Organisation(r) => Subject::Organisation(joined(&tokens[r])),
+            Phrase::Description(r) => Subject::Description(lower(r)),
+            Phrase::Pronoun => Subject::Pronoun,
+        }
+    }
+}
+
 /// Splits a phrase into titles and name, or reads it as an organisation or a description.
-fn read_phrase(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> Option<Subject> {
-    let phrase = &tokens[range];
+fn read_phrase(tokens: &[Token<'_>], range: Range<usize>) -> Option<Subject> {
+    read_phrase_at(tokens, range).map(|p| p.subject(tokens))
+}
+
+fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>) -> Option<Phrase> {
+    let phrase = &tokens[range.clone()];
     let (head, _) = phrase.split_last()?;
     if head.class == Class::OrgNoun {
         // `Russia's defense ministry`; also `the city's emergency service`, but never a bare
@@ -237,7 +286,7 @@ fn read_phrase(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> Option<Su
                 let owned = phrase.iter().any(Token::is_possessive);
                 (owned && phrase.len() >= 2).then_some(0)
             })?;
-        return Some(Subject::Organisation(joined(&phrase[first_named..])));
+        return Some(Phrase::Organisation(range.start + first_named..range.end));
     }
     let last_title = phrase.iter().rposition(|t| t.class == Class::Title);
     let name_start = last_title.map_or(0, |t| t + 1);
@@ -250,16 +299,13 @@ fn read_phrase(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> Option<Su
     if !name.is_empty() && !well_formed {
         return None;
     }
-    let titles: Vec<String> = phrase[..name_start]
-        .iter()
-        .map(|t| t.text.to_lowercase())
-        .collect();
+    let titles = range.start..range.start + name_start;
     if name.is_empty() {
-        return (!titles.is_empty()).then_some(Subject::Description(titles));
+        return (!titles.is_empty()).then_some(Phrase::Description(titles));
     }
-    Some(Subject::Person {
-        name: joined(name),
+    Some(Phrase::Person {
         titles,
+        name: range.start + name_start..range.end,
     })
 }
 

@@ -3,8 +3,9 @@
 //! documents (`Zelensky`, `Zelenskyy`, `Zelenskiy`).
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
-use super::names::{subject_after, subject_before, Subject};
+use super::names::{person_after, subject_before, Subject};
 use super::patterns::Cue;
 use super::tokens::Token;
 use crate::hash::{TextMap, TextSet};
@@ -52,6 +53,8 @@ pub(crate) struct People<'t> {
     nouns_capitalised: bool,
     /// The sentence being read; it goes on across the quotations inside it.
     sentence: Sentence,
+    /// A buffer for names being looked up.
+    scratch: String,
 }
 
 #[derive(Debug)]
@@ -105,8 +108,8 @@ impl<'t> People<'t> {
             }
             let phrase_start = i == 0 || !tokens[i - 1].is_capitalised();
             if t.is_capitalised() && phrase_start {
-                if let Some(Subject::Person { name, titles }) = subject_after(tokens, i) {
-                    self.named_in_prose(tokens, i, name, titles);
+                if let Some((titles, name)) = person_after(tokens, i) {
+                    self.named_in_prose(tokens, i, titles, name);
                 }
             }
             if t.is_lowercase_word() && t.has(lexicon::SPEECH) {
@@ -123,35 +126,49 @@ impl<'t> People<'t> {
         }
     }
 
-    /// A person's name read in the prose at `tokens[i]`: a subject when it opens the sentence
-    /// and a verb follows.
+    /// A person's name read in the prose at `tokens[i]` (the token ranges of its titles and
+    /// name): a subject when it opens the sentence and a verb follows.
     fn named_in_prose(
         &mut self,
         tokens: &[Token<'_>],
         i: usize,
-        name: String,
-        titles: Vec<String>,
+        titles: Range<usize>,
+        name: Range<usize>,
     ) {
-        let len = name.split(' ').count() + titles.len();
+        let len = name.len() + titles.len();
         let verb_follows = tokens
             .get(i + len)
             .is_some_and(|n| n.is_lowercase_word() || n.is(","));
         let at_start = self.sentence.at_start;
+        // The name in a buffer kept from call to call: most capitals name someone met before,
+        // and looking them up needs no new string.
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        for (k, t) in tokens[name].iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(t.text);
+        }
         let is_name = if self.nouns_capitalised {
-            self.is_known(&name)
+            self.is_known(&text)
         } else {
             len > 1 || !at_start || self.names.contains(tokens[i].stem())
         };
-        if !is_name {
-            return;
+        if is_name {
+            let titles: Vec<String> = tokens[titles]
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            let subject = at_start && verb_follows;
+            self.note(&text, &titles, subject);
+            self.sentence.subject_seen |= subject;
+            // Only a person can be `he`: `Atlantic` in `Across the Atlantic, …` is not.
+            if len > 1 && self.sentence.first_named.is_none() {
+                self.sentence.first_named = Some(text.clone());
+            }
         }
-        let subject = at_start && verb_follows;
-        self.note(&name, &titles, subject);
-        self.sentence.subject_seen |= subject;
-        // Only a person can be `he`: `Atlantic` in `Across the Atlantic, …` is not.
-        if len > 1 {
-            self.sentence.first_named.get_or_insert(name);
-        }
+        self.scratch = text;
     }
 
     /// A sentence without a person as its subject makes the first person it names the one a
