@@ -84,6 +84,10 @@ const CONTEXT: usize = 240;
 /// assert_eq!(speakers, [trump.clone(), trump.clone(), trump]);
 /// ```
 pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
+    if quotes.is_empty() {
+        // Nothing to attribute: the prose need not be read.
+        return Vec::new();
+    }
     // Quotations that do not belong to `text` (out of bounds, overlapping, out of order) get no
     // attribution; the others are attributed as if those were absent.
     let fits = |q: &Quotation| {
