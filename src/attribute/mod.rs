@@ -120,7 +120,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     if looks_german(&tokens) {
         people.capitals_are_nouns(titled_names(&tokens));
     }
-    let index = |at: usize| tokens.partition_point(|t| t.span.start < at);
+    let index = |at: usize| tokens.partition_point(|t| t.start < at);
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut prose_start = 0;
     let mut blocked = vec![false; quotes.len()];
@@ -131,7 +131,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         people.observe(prose);
         let (paragraph, headline) = paragraphs.at(q.outer.start);
         let left_start = paragraph.start.max(prose_start);
-        let left = &prose[prose.partition_point(|t| t.span.start < left_start)..];
+        let left = &prose[prose.partition_point(|t| t.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
         let right = &tokens[index(right.start)..index(right.end)];
         let own = sentence_tail(left);
@@ -258,7 +258,7 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
         // opening one it may open the quoted sentence.
         let after_opening = || {
             let mark = crate::detect::is_quote_mark(prev.text.chars().next().unwrap_or(' '));
-            let closing = text[..prev.span.start]
+            let closing = text[..prev.start]
                 .chars()
                 .next_back()
                 .is_some_and(|c| !c.is_whitespace());
@@ -267,7 +267,7 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
         if !prev.ends_sentence()
             && !prev.is(":")
             && !after_opening()
-            && !text[prev.span.end..t.span.start].contains('\n')
+            && !text[prev.end()..t.start].contains('\n')
         {
             names.insert(t.stem());
         }
@@ -483,7 +483,7 @@ fn from_paragraph_before(
     q: &Quotation,
     people: &mut People,
 ) -> Attribution {
-    let before = &prose[..prose.partition_point(|t| t.span.start < paragraph_start)];
+    let before = &prose[..prose.partition_point(|t| t.start < paragraph_start)];
     let trimmed = match before.last() {
         Some(t) if t.ends_sentence() => &before[..before.len() - 1],
         _ => before,

@@ -22,7 +22,7 @@ fn is_verb(t: &Token<'_>, headline: bool) -> bool {
 }
 
 fn cue(t: &Token<'_>) -> Cue {
-    (t.text.to_string(), t.span.clone())
+    (t.text.to_string(), t.span())
 }
 
 /// `, Trump wrote` · `, said Zelensky` · `, according to the ministry` · `― Carlos Raúl` right after
@@ -98,8 +98,8 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
     if dashed || headline {
         if let Some(subject @ Subject::Person { .. }) = subject_after(tokens, 0) {
             let cue = match &joiner {
-                Some(mark) => (mark.text.to_string(), mark.span.clone()),
-                None => (String::new(), tokens[0].span.start..tokens[0].span.start),
+                Some(mark) => (mark.text.to_string(), mark.span()),
+                None => (String::new(), tokens[0].start..tokens[0].start),
             };
             return Some((subject, cue));
         }
@@ -246,7 +246,7 @@ pub(crate) fn introduced_by(
         return None;
     }
     let subject = sentence_subject(tokens)?;
-    Some((subject, (last.text.to_string(), last.span.clone())))
+    Some((subject, (last.text.to_string(), last.span())))
 }
 
 /// `as The New Yorker put it`, at the start of `tokens`.
@@ -263,7 +263,7 @@ fn as_put_it(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
         subject,
         (
             "put it".to_string(),
-            tokens[put].span.start..tokens[put + 1].span.end,
+            tokens[put].start..tokens[put + 1].end(),
         ),
     ))
 }
@@ -301,7 +301,7 @@ fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
         return None;
     }
     let subject = subject_after(tokens, at + 2)?;
-    let span = a.span.start..b.span.end;
+    let span = a.start..b.end();
     Some((subject, (format!("{} {}", a.text, b.text), span)))
 }
 
