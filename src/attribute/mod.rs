@@ -193,8 +193,8 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     }
     fill_from_neighbours(text, quotes, &blocked, &mut out);
     for a in &mut out {
-        if let Some(name) = &a.speaker {
-            a.speaker = Some(people.full_name(name));
+        if let Some(full) = a.speaker.as_deref().and_then(|name| people.full_name(name)) {
+            a.speaker = Some(full.to_string());
         }
     }
     out

@@ -326,15 +326,15 @@ impl<'t> People<'t> {
         Some(best.name.clone())
     }
 
-    /// Expands a surname to the full name used elsewhere in the document, when only one person
-    /// has that surname.
-    pub(crate) fn full_name(&self, name: &str) -> String {
+    /// The full name used elsewhere in the document for a surname, when only one person has
+    /// that surname and the name differs; `None` when `name` stands as it is.
+    pub(crate) fn full_name(&self, name: &str) -> Option<&str> {
         if has_space(name) {
-            return name.to_string();
+            return None;
         }
         match self.by_surname.get(name).map(Vec::as_slice) {
-            Some([one]) => self.persons[*one].name.clone(),
-            _ => name.to_string(),
+            Some([one]) => Some(self.persons[*one].name.as_str()).filter(|full| *full != name),
+            _ => None,
         }
     }
 }
