@@ -175,9 +175,11 @@ fn run(case: &Case, size: usize) -> (f64, f64) {
 const RUNS: usize = 3;
 
 fn best_of(runs: usize, mut f: impl FnMut() -> (f64, f64)) -> (f64, f64) {
-    (0..runs).map(|_| f()).fold((f64::INFINITY, 0.0), |(s, m), (s2, m2)| {
-        (s.min(s2), m.max(m2))
-    })
+    (0..runs)
+        .map(|_| f())
+        .fold((f64::INFINITY, 0.0), |(s, m), (s2, m2)| {
+            (s.min(s2), m.max(m2))
+        })
 }
 
 fn main() {
