@@ -139,11 +139,13 @@ struct Table {
     others: FxMap<&'static str, Flags>,
 }
 
-/// `word` packed into an integer, in lower case when `fold`, if it is short ASCII.
+/// `word` packed into an integer, in lower case when `fold`, if it is short ASCII: its bytes,
+/// and its length in the top byte (so that no two words share a key, not even ones that differ
+/// only by trailing NUL bytes).
 #[inline]
 fn pack(word: &str, fold: bool) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 {
+    if bytes.is_empty() || bytes.len() > 15 {
         return None;
     }
     let (low, high) = load(bytes);
@@ -155,7 +157,8 @@ fn pack(word: &str, fold: bool) -> Option<u128> {
     } else {
         (low, high)
     };
-    Some(u128::from(low) | (u128::from(high) << 64))
+    let length = (bytes.len() as u128) << 120;
+    Some(u128::from(low) | (u128::from(high) << 64) | length)
 }
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -453,6 +456,13 @@ mod tests {
             assert_eq!(pack(w, true), expected, "{w}");
         }
         assert_eq!(pack("Präsident", true), None);
+        assert_ne!(pack("said\0", false), pack("said", false));
+        assert_eq!(flags("said\0"), 0);
+        assert_eq!(
+            flags("secretary-general") & TITLE,
+            TITLE,
+            "17 bytes: kept apart"
+        );
     }
 
     #[test]

@@ -267,7 +267,9 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
         if !prev.ends_sentence()
             && !prev.is(":")
             && !after_opening()
-            && !text[prev.end()..t.start].contains('\n')
+            && !text
+                .get(prev.end()..t.start)
+                .is_some_and(|gap| gap.contains('\n'))
         {
             names.insert(t.stem());
         }

@@ -172,3 +172,46 @@ fn a_dash_byline_cue_points_at_the_dash() {
     assert_eq!(a.speaker.as_deref(), Some("Francisco Herrero"));
     assert_eq!(&text[a.cue_span.clone().unwrap()], "—");
 }
+
+/// A quotation as a caller might build it by hand (or read it back from JSON), not as
+/// `detect` found it.
+fn made_up(outer: std::ops::Range<usize>, closed: bool) -> Quotation {
+    Quotation {
+        span: outer.clone(),
+        outer,
+        style: detect::QuoteStyle::Curly,
+        kind: detect::QuoteKind::Full,
+        closed,
+        paragraphs: 1,
+        nested: Vec::new(),
+    }
+}
+
+#[test]
+fn a_quotation_of_one_wide_character_does_not_panic() {
+    for text in ["Ж", "É", "«", "Ж said.", "He said Ж"] {
+        let end = text.chars().next().map_or(0, char::len_utf8);
+        for closed in [true, false] {
+            let found = attribute(text, &[made_up(0..end, closed)]);
+            assert_eq!(found.len(), 1);
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn made_up_quotations_never_panic(
+        text in "[a-zA-Zé ЖÉ«»“”\"'.\n]{0,40}",
+        cuts in proptest::collection::vec((0usize..48, 0usize..8, proptest::bool::ANY), 0..4),
+    ) {
+        let mut quotes: Vec<Quotation> = Vec::new();
+        for (start, len, closed) in cuts {
+            let (start, end) = (start.min(text.len()), (start + len).min(text.len()));
+            if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                quotes.push(made_up(start..end, closed));
+            }
+        }
+        let found = attribute(&text, &quotes);
+        proptest::prop_assert_eq!(found.len(), quotes.len());
+    }
+}

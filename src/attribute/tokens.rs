@@ -197,13 +197,17 @@ pub(crate) fn tokenize_prose<'t>(
     for (outer, closed) in quotes {
         tokenizer.run(at..outer.start);
         let quote = &text[outer.clone()];
-        if let Some(open) = quote.chars().next() {
+        let open = quote.chars().next();
+        if let Some(open) = open {
             tokenizer.mark(outer.start..outer.start + open.len_utf8(), open);
         }
+        // Only a closing mark apart from the opening one (a quotation not found by `detect`
+        // may be a single character).
+        let open_len = open.map_or(0, char::len_utf8);
         let close = quote
             .chars()
             .next_back()
-            .filter(|_| closed && quote.len() > 1);
+            .filter(|c| closed && quote.len() >= open_len + c.len_utf8());
         if let Some(close) = close {
             let at = outer.end - close.len_utf8();
             // A closing mark opens a line when only white space with a line break precedes it.
