@@ -92,7 +92,6 @@ impl Quotation {
 pub fn detect(text: &str) -> Vec<Quotation> {
     scan::scan(text)
         .into_iter()
-        .filter(|raw| worth_reporting(text, raw))
         .map(|raw| {
             let kind = classify_kind(text, &raw);
             let outer_end = raw.close.as_ref().map_or(raw.content.end, |c| c.end);
@@ -111,7 +110,7 @@ pub fn detect(text: &str) -> Vec<Quotation> {
 
 /// Drops what the marks enclose but nobody said: nothing, punctuation, a lone letter between
 /// apostrophes (rock 'n' roll), a URL.
-fn worth_reporting(text: &str, raw: &scan::RawQuote) -> bool {
+pub(crate) fn worth_reporting(text: &str, raw: &scan::RawQuote) -> bool {
     let content = &text[raw.content.clone()];
     let alnum = content
         .chars()

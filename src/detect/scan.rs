@@ -49,7 +49,7 @@ impl Open {
     }
 }
 
-/// Finds every top-level quotation of `text`, in order.
+/// Finds every top-level quotation of `text` worth reporting, in order.
 pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
     let mut scanner = Scanner {
         text,
@@ -110,13 +110,12 @@ impl Scanner<'_> {
                 self.end_paragraph(prev_end, false);
             }
         }
-        let next_closer = next_single_closers(marks);
-        for i in first..marks.len() {
-            let m = marks[i];
+        let last_closer = last_single_closer(marks);
+        for (i, &m) in marks.iter().enumerate().skip(first) {
             let rest = &self.text[m.end()..end];
             match m.family() {
                 Family::Double => self.double(m),
-                Family::Single => self.single(m, rest, next_closer[i]),
+                Family::Single => self.single(m, rest, last_closer.is_some_and(|l| i < l)),
                 Family::Guillemet | Family::SingleGuillemet => self.guillemet(m),
                 Family::Corner | Family::WhiteCorner => self.corner(m),
             }
@@ -274,13 +273,18 @@ impl Scanner<'_> {
             });
             return;
         }
-        self.out.push(RawQuote {
+        let raw = RawQuote {
             open: open.mark,
             content,
             close,
             nested: open.nested,
             paragraphs: open.paragraphs + 1,
-        });
+        };
+        // Dropped here rather than after the scan: a text of a million empty pairs of marks
+        // then costs no list of a million quotations.
+        if super::worth_reporting(self.text, &raw) {
+            self.out.push(raw);
+        }
     }
 }
 
@@ -305,6 +309,9 @@ fn collect_marks(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
     out.clear();
     let para = &text[start..end];
     let bytes = para.as_bytes();
+    // Room for every candidate at once: a paragraph of a million marks would otherwise grow
+    // the vector by doubling, and hold the old and the new block at the peak.
+    out.reserve_exact(bytes.iter().filter(|&&b| MAY_START[usize::from(b)]).count());
     let mut tag_end = 0;
     let mut i = 0;
     // Only a few bytes can begin a mark or a tag: the rest of the text is skipped a byte at a
@@ -383,17 +390,12 @@ fn html_tag_end(para: &str, at: usize) -> Option<usize> {
     (window.as_bytes()[stop] == b'>').then_some(at + 1 + stop + 1)
 }
 
-/// For each mark, whether a later single-quote mark of the paragraph could close a quotation.
-fn next_single_closers(marks: &[Mark]) -> Vec<bool> {
-    let mut out = vec![false; marks.len()];
-    let mut seen = false;
-    for (i, m) in marks.iter().enumerate().rev() {
-        out[i] = seen;
-        if m.family() == Family::Single && m.right_flanking && !m.in_word {
-            seen = true;
-        }
-    }
-    out
+/// The last single-quote mark of the paragraph that could close a quotation: a mark before it
+/// has a later closer.
+fn last_single_closer(marks: &[Mark]) -> Option<usize> {
+    marks
+        .iter()
+        .rposition(|m| m.family() == Family::Single && m.right_flanking && !m.in_word)
 }
 
 #[cfg(test)]
