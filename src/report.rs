@@ -251,24 +251,41 @@ pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
         // One wording: nothing to compare, and nothing to normalise.
         return Some(0);
     }
-    let forms: Vec<Vec<String>> = wordings
+    // Each wording's matching form as one string (its words joined by spaces, which no word
+    // holds) and its number of words: one allocation per wording, not one per word.
+    let forms: Vec<(String, usize)> = wordings
         .iter()
-        .map(|(t, _)| crate::normalize::normalize(t))
+        .map(|(t, _)| {
+            let (mut form, mut words) = (String::with_capacity(t.len()), 0);
+            crate::normalize::for_each_word(t, |w| {
+                if words > 0 {
+                    form.push(' ');
+                }
+                form.push_str(w);
+                words += 1;
+            });
+            (form, words)
+        })
         .collect();
-    let longest = forms.iter().map(Vec::len).max()?;
-    let mut readings: HashMap<&[String], (usize, usize)> = HashMap::new();
-    for (i, form) in forms.iter().enumerate() {
-        if form.len() + 1 >= longest {
-            let entry = readings.entry(form.as_slice()).or_insert((0, i));
+    let longest = forms.iter().map(|f| f.1).max()?;
+    // Each reading: how often it was printed, its length in words, its first wording.
+    let mut readings: crate::hash::TextMap<&str, (usize, usize, usize)> =
+        crate::hash::TextMap::with_capacity_and_hasher(forms.len(), Default::default());
+    for (i, (form, words)) in forms.iter().enumerate() {
+        if words + 1 >= longest {
+            let entry = readings.entry(form.as_str()).or_insert((0, *words, i));
             entry.0 += wordings[i].1;
         }
     }
-    let (&best, _) = readings.iter().max_by(|a, b| {
-        let ((fa, (na, ia)), (fb, (nb, ib))) = (a, b);
-        na.cmp(nb).then(fa.len().cmp(&fb.len())).then(ib.cmp(ia))
-    })?;
+    // Most printed, then longest, then first: a total order, so the map's order does not
+    // matter.
+    let (&best, _) = readings
+        .iter()
+        .max_by(|(_, (na, la, ia)), (_, (nb, lb, ib))| {
+            na.cmp(nb).then(la.cmp(lb)).then(ib.cmp(ia))
+        })?;
     (0..wordings.len())
-        .filter(|&i| forms[i].as_slice() == best)
+        .filter(|&i| forms[i].0 == best)
         .max_by(|&a, &b| wordings[a].1.cmp(&wordings[b].1).then(b.cmp(&a)))
 }
 

@@ -1,6 +1,6 @@
 //! The whole pipeline over many documents: documents in, attributed and clustered quotations out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::attribute::{attribute, canonical_speakers, Attribution, Method};
@@ -40,7 +40,8 @@ pub struct Tracker {
     documents: Vec<Entry>,
     /// Their indexes in chronological order, worked out when first needed after a change.
     order: OnceLock<Vec<usize>>,
-    ids: HashSet<String>,
+    /// The ids taken, to refuse a duplicate.
+    ids: crate::hash::TextSet<String>,
     config: ClusterConfig,
     /// Worked out when first asked for after a change, from all the documents at once, so
     /// that adding documents one by one gives what adding them together gives.
@@ -99,6 +100,12 @@ impl Tracker {
         &mut self,
         documents: impl IntoIterator<Item = Document>,
     ) -> Result<(), DuplicateDocument> {
+        let documents = documents.into_iter();
+        // Room for all of them at once: a million documents would otherwise grow the list and
+        // rehash the ids a score of times.
+        let (expected, _) = documents.size_hint();
+        self.documents.reserve(expected);
+        self.ids.reserve(expected);
         documents.into_iter().try_for_each(|d| self.add(d))
     }
 
@@ -389,7 +396,8 @@ impl<'a> Cluster<'a> {
         }
         // The distinct wordings in order of first appearance, with how often each was printed.
         let mut wordings: Vec<(&str, usize)> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: crate::hash::TextMap<&str, usize> =
+            crate::hash::TextMap::with_capacity_and_hasher(members.len(), Default::default());
         for q in &members {
             let i = *index.entry(q.text).or_insert_with(|| {
                 wordings.push((q.text, 0));
@@ -400,7 +408,7 @@ impl<'a> Cluster<'a> {
         let canonical = crate::report::choose_canonical(&wordings).map_or("", |i| wordings[i].0);
         // Each speaker's votes and first vote, looked up by name: a statement quoted with
         // thousands of different speakers costs no more per quotation than one with two.
-        let mut votes: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut votes: crate::hash::TextMap<&str, (usize, usize)> = Default::default();
         for (i, s) in members.iter().filter_map(|q| q.speaker).enumerate() {
             votes.entry(s).or_insert((0, i)).0 += 1;
         }

@@ -3,6 +3,8 @@
 
 pub(crate) use crate::hash::FxMap;
 
+use std::sync::Arc;
+
 use super::align::{within_edits, Spelling};
 use crate::normalize::{for_each_word, ELLIPSIS};
 
@@ -29,8 +31,9 @@ pub(crate) fn mix(mut h: u64) -> u64 {
 /// comparison needs to rule most pairs out at once.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
-    ids: FxMap<String, u32>,
-    pub(crate) words: Vec<String>,
+    ids: FxMap<Arc<str>, u32>,
+    /// Each word, shared with its key in `ids`: one allocation per distinct word.
+    pub(crate) words: Vec<Arc<str>>,
     pub(crate) hashes: Vec<u64>,
     shapes: Vec<Shape>,
 }
@@ -50,8 +53,9 @@ impl Vocabulary {
             return id;
         }
         let id = self.words.len() as u32;
-        self.ids.insert(word.to_string(), id);
-        self.words.push(word.to_string());
+        let shared: Arc<str> = Arc::from(word);
+        self.ids.insert(Arc::clone(&shared), id);
+        self.words.push(shared);
         self.hashes.push(word_hash(word));
         self.shapes.push(Shape {
             chars: word.chars().count().min(usize::from(u16::MAX)) as u16,
@@ -91,9 +95,9 @@ impl Spelling for Vocabulary {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Phrases {
     pub(crate) vocabulary: Vocabulary,
-    pub(crate) ids: FxMap<Vec<u32>, u32>,
-    /// Each phrase's words.
-    pub(crate) words: Vec<Vec<u32>>,
+    pub(crate) ids: FxMap<Arc<[u32]>, u32>,
+    /// Each phrase's words, shared with its key in `ids`: one allocation per distinct phrase.
+    pub(crate) words: Vec<Arc<[u32]>>,
     /// How many quotations have each phrase.
     pub(crate) count: Vec<u32>,
     /// A content hash of each phrase: the tie-breaker that does not depend on input order.
@@ -114,8 +118,9 @@ impl Phrases {
         let key = scratch.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
             mix(h ^ self.vocabulary.hashes[w as usize])
         });
-        self.ids.insert(scratch.clone(), id);
-        self.words.push(scratch.clone());
+        let shared: Arc<[u32]> = Arc::from(scratch.as_slice());
+        self.ids.insert(Arc::clone(&shared), id);
+        self.words.push(shared);
         self.count.push(1);
         self.key.push(key);
         id
