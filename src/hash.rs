@@ -1,6 +1,8 @@
-//! FxHash, the fast non-cryptographic hash of rustc, for the crate's internal tables. The std
-//! SipHash was a fifth of attribution's time looking words up in the fixed word lists, whose
-//! keys no input chooses.
+//! The crate's hash maps. FxHash, the fast non-cryptographic hash of rustc, for internal tables
+//! whose keys are ids and fixed words that no input chooses freely; foldhash, seeded per
+//! process, for maps keyed by words of the input ([`TextMap`], [`TextSet`]), so that no text can
+//! be written to make its keys collide. Both are several times cheaper than std's SipHash,
+//! which was a fifth of attribution's time.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
