@@ -2,6 +2,7 @@
 //! found through an index of word pairs, never by comparing all pairs.
 
 pub(crate) use crate::hash::FxMap;
+use crate::hash::TextMap;
 
 use std::sync::Arc;
 
@@ -31,7 +32,8 @@ pub(crate) fn mix(mut h: u64) -> u64 {
 /// comparison needs to rule most pairs out at once.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
-    ids: FxMap<Arc<str>, u32>,
+    /// Keyed by words of the input, so hashed with the seeded [`TextMap`] hash.
+    ids: TextMap<Arc<str>, u32>,
     /// Each word, shared with its key in `ids`: one allocation per distinct word.
     pub(crate) words: Vec<Arc<str>>,
     pub(crate) hashes: Vec<u64>,

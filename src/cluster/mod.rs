@@ -518,7 +518,8 @@ fn attach_short(
     // The documents and speakers that short quotations come with: only their statements are
     // worth listing (most corpora have few short quotations, and a hundred thousand documents
     // need not each get a list).
-    let mut by_context: FxMap<(bool, &str), BTreeSet<u32>> = FxMap::default();
+    // Keyed by document ids and speakers, which the input chooses: the seeded hash.
+    let mut by_context: crate::hash::TextMap<(bool, &str), BTreeSet<u32>> = Default::default();
     for (item, &p) in items.iter().zip(phrase_of) {
         if is_short(p) && !phrases.words[p as usize].is_empty() {
             let contexts = [
