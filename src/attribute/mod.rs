@@ -521,10 +521,13 @@ fn from_paragraph_before(
 
 /// Turns a subject into a speaker, resolving pronouns and descriptions.
 fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut People) -> Attribution {
+    // Whether the speaker has been noted already (with its titles).
+    let mut noted = false;
     let (speaker, method) = match subject {
         Subject::Person { name, .. } if !people.is_known(&name) => return Attribution::default(),
         Subject::Person { name, titles } => {
             people.mention(&name, &titles);
+            noted = true;
             (Some(name), named)
         }
         Subject::Organisation(name) => (Some(name), named),
@@ -540,7 +543,9 @@ fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut Peopl
     let Some(speaker) = speaker else {
         return Attribution::default();
     };
-    people.mention(&speaker, &[]);
+    if !noted {
+        people.mention(&speaker, &[]);
+    }
     Attribution {
         cue: cue.as_ref().map(|c| c.0.clone()),
         cue_span: cue.map(|c| c.1),
