@@ -32,12 +32,10 @@ struct Person {
 #[derive(Debug, Default)]
 pub(crate) struct People<'t> {
     persons: Vec<Person>,
-    /// Every name a person was noted under.
-    by_name: TextMap<String, usize>,
-    /// Persons by the last word of their name.
-    by_surname: TextMap<String, Vec<usize>>,
-    /// Persons named so far by a surname alone, which a full name may complete.
-    bare: TextMap<String, usize>,
+    /// Every name a person was noted under, and every last word of a name, in one table: most
+    /// people are named by a surname alone (`Trump`), which is both, and one key then serves
+    /// for the two.
+    index: TextMap<String, NameEntry>,
     /// Persons by role (`president`, `senator`), for descriptions.
     by_role: TextMap<String, Vec<usize>>,
     /// The person a pronoun means now.
@@ -55,6 +53,41 @@ pub(crate) struct People<'t> {
     sentence: Sentence,
     /// A buffer for names being looked up.
     scratch: String,
+}
+
+/// What one name (or last word of a name) says about the people of a document.
+#[derive(Debug, Default, Clone, Copy)]
+struct NameEntry {
+    /// The person noted under this very name.
+    person: Option<usize>,
+    /// The persons whose name ends with this word.
+    surname_of: Bearers,
+}
+
+/// How many persons bear a surname: a surname shared by two people (`Clinton` with Hillary and
+/// Bill) resolves to nobody, so beyond one only "several" matters, and no list is kept.
+#[derive(Debug, Default, Clone, Copy)]
+enum Bearers {
+    #[default]
+    Nobody,
+    One(usize),
+    Several,
+}
+
+impl Bearers {
+    fn add(self, person: usize) -> Bearers {
+        match self {
+            Bearers::Nobody => Bearers::One(person),
+            Bearers::One(_) | Bearers::Several => Bearers::Several,
+        }
+    }
+
+    fn only(self) -> Option<usize> {
+        match self {
+            Bearers::One(i) => Some(i),
+            Bearers::Nobody | Bearers::Several => None,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -211,11 +244,11 @@ impl<'t> People<'t> {
             None => self.add_person(name),
         };
         if has_space(name) && !has_space(&self.persons[i].name) {
-            // `Trump`, then `Donald Trump`: the surname was his.
-            self.bare.remove(&self.persons[i].name);
+            // `Trump`, then `Donald Trump`: the surname was his. (`find` no longer completes
+            // `Trump` now that his name has a space.)
             self.persons[i].name = name.to_string();
             self.persons[i].organisation = looks_like_organisation(name);
-            self.by_name.insert(name.to_string(), i);
+            self.update_index(name, |e| e.person = Some(i));
         }
         let p = &mut self.persons[i];
         p.personal |= has_space(name) || !titles.is_empty();
@@ -242,15 +275,21 @@ impl<'t> People<'t> {
             as_subject: 0,
             seen: 0,
         });
-        self.by_name.insert(name.to_string(), i);
-        self.by_surname
-            .entry(last_word(name).to_string())
-            .or_default()
-            .push(i);
-        if !has_space(name) {
-            self.bare.insert(name.to_string(), i);
-        }
+        self.update_index(name, |e| e.person = Some(i));
+        self.update_index(last_word(name), |e| e.surname_of = e.surname_of.add(i));
         i
+    }
+
+    /// Changes the index entry of `key`, creating it if needed; the key is copied only then.
+    fn update_index(&mut self, key: &str, change: impl FnOnce(&mut NameEntry)) {
+        match self.index.get_mut(key) {
+            Some(entry) => change(entry),
+            None => {
+                let mut entry = NameEntry::default();
+                change(&mut entry);
+                self.index.insert(key.to_string(), entry);
+            }
+        }
     }
 
     /// Makes person `i` the one a pronoun means, if it was just named as a subject and can be.
@@ -265,16 +304,18 @@ impl<'t> People<'t> {
     /// surname (two people sharing it make it ambiguous: `Clinton` with Hillary and Bill); for a
     /// full name, the person so far known by its surname alone.
     fn find(&self, name: &str) -> Option<usize> {
-        if let Some(&i) = self.by_name.get(name) {
+        let entry = self.index.get(name);
+        if let Some(i) = entry.and_then(|e| e.person) {
             return Some(i);
         }
         if has_space(name) {
-            return self.bare.get(last_word(name)).copied();
+            // The person noted under the surname, while still known by it alone: a one-word
+            // name is only ever noted when a person is added, and that person's name gains a
+            // space once a full name completes it.
+            let bare = self.index.get(last_word(name))?.person?;
+            return Some(bare).filter(|&i| !has_space(&self.persons[i].name));
         }
-        match self.by_surname.get(name).map(Vec::as_slice) {
-            Some([one]) => Some(*one),
-            _ => None,
-        }
+        entry?.surname_of.only()
     }
 
     /// The person last named as a speaker or subject.
@@ -332,10 +373,8 @@ impl<'t> People<'t> {
         if has_space(name) {
             return None;
         }
-        match self.by_surname.get(name).map(Vec::as_slice) {
-            Some([one]) => Some(self.persons[*one].name.as_str()).filter(|full| *full != name),
-            _ => None,
-        }
+        let one = self.index.get(name)?.surname_of.only()?;
+        Some(self.persons[one].name.as_str()).filter(|full| *full != name)
     }
 }
 
