@@ -91,21 +91,23 @@ impl Quotation {
 /// ```
 pub fn detect(text: &str) -> Vec<Quotation> {
     scan::scan(text)
-        .into_iter()
-        .map(|raw| {
-            let kind = classify_kind(text, &raw);
-            let outer_end = raw.close.as_ref().map_or(raw.content.end, |c| c.end);
-            Quotation {
-                outer: raw.open.at..outer_end,
-                style: marks::style_of(raw.open.ch),
-                kind,
-                closed: raw.close.is_some(),
-                paragraphs: raw.paragraphs,
-                span: raw.content,
-                nested: raw.nested,
-            }
-        })
-        .collect()
+}
+
+/// The quotation the scan found as `raw`, classified. Called by the scan as it finds each
+/// one, so that the list it builds is the one returned (converting a list of raw quotations
+/// afterwards cost a reallocation per document).
+pub(crate) fn quotation(text: &str, raw: scan::RawQuote) -> Quotation {
+    let kind = classify_kind(text, &raw);
+    let outer_end = raw.close.as_ref().map_or(raw.content.end, |c| c.end);
+    Quotation {
+        outer: raw.open.at..outer_end,
+        style: marks::style_of(raw.open.ch),
+        kind,
+        closed: raw.close.is_some(),
+        paragraphs: raw.paragraphs,
+        span: raw.content,
+        nested: raw.nested,
+    }
 }
 
 /// Drops what the marks enclose but nobody said: nothing, punctuation, a lone letter between

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::marks::{classify, family_of, is_elided_year, Family, Mark};
-use super::Nested;
+use super::{Nested, Quotation};
 
 /// Deeper nesting than this is not news text; further openings are ignored.
 const MAX_DEPTH: usize = 8;
@@ -50,7 +50,7 @@ impl Open {
 }
 
 /// Finds every top-level quotation of `text` worth reporting, in order.
-pub(crate) fn scan(text: &str) -> Vec<RawQuote> {
+pub(crate) fn scan(text: &str) -> Vec<Quotation> {
     let mut scanner = Scanner {
         text,
         stack: Vec::new(),
@@ -84,7 +84,7 @@ fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 struct Scanner<'t> {
     text: &'t str,
     stack: Vec<Open>,
-    out: Vec<RawQuote>,
+    out: Vec<Quotation>,
     /// Where the previous paragraph ended, while its open quotation waits to see whether the next
     /// paragraph reopens it (news style for a quotation running over paragraphs).
     pending_end: Option<usize>,
@@ -283,7 +283,7 @@ impl Scanner<'_> {
         // Dropped here rather than after the scan: a text of a million empty pairs of marks
         // then costs no list of a million quotations.
         if super::worth_reporting(self.text, &raw) {
-            self.out.push(raw);
+            self.out.push(super::quotation(self.text, raw));
         }
     }
 }
