@@ -182,10 +182,11 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     for (i, roles, cue) in people.take_deferred() {
         if out[i].speaker.is_none() {
             if let Some(name) = people.described(&roles) {
+                let (cue, cue_span) = cue.unzip();
                 out[i] = Attribution {
                     speaker: Some(name),
-                    cue: cue.as_ref().map(|c| c.0.clone()),
-                    cue_span: cue.map(|c| c.1),
+                    cue,
+                    cue_span,
                     method: Some(Method::Description),
                 };
             }
@@ -546,9 +547,10 @@ fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut Peopl
     if !noted {
         people.mention(&speaker, &[]);
     }
+    let (cue, cue_span) = cue.unzip();
     Attribution {
-        cue: cue.as_ref().map(|c| c.0.clone()),
-        cue_span: cue.map(|c| c.1),
+        cue,
+        cue_span,
         method: Some(method),
         speaker: Some(speaker),
     }
@@ -571,25 +573,18 @@ fn fill_from_neighbours(
         while j < quotes.len() && quotes[j].outer.start < bounds.end {
             j += 1;
         }
-        let mut speakers = out[i..j].iter().filter_map(|a| a.speaker.as_ref());
-        let only = match (speakers.next(), speakers.next()) {
-            (Some(first), None) => Some(first.clone()),
-            (Some(first), Some(_)) => {
-                let first = first.clone();
-                out[i..j]
-                    .iter()
-                    .filter_map(|a| a.speaker.as_ref())
-                    .all(|s| *s == first)
-                    .then_some(first)
-            }
-            _ => None,
-        };
+        // The paragraph's one speaker, as the index of a quotation naming it: copied only to
+        // the quotations that need it (usually none: every quotation named its speaker).
+        let mut speakers = (i..j).filter(|&k| out[k].speaker.is_some());
+        let only = speakers
+            .next()
+            .filter(|&first| speakers.all(|k| out[k].speaker == out[first].speaker));
         for k in i..j {
             if out[k].speaker.is_some() || blocked[k] {
                 continue;
             }
-            if let Some(name) = &only {
-                out[k].speaker = Some(name.clone());
+            if let Some(first) = only {
+                out[k].speaker = out[first].speaker.clone();
                 out[k].method = Some(Method::Paragraph);
             } else if k == i && k > 0 && continues(text, &quotes[k - 1], &quotes[k]) {
                 out[k].speaker = out[k - 1].speaker.clone();
