@@ -108,8 +108,15 @@ impl Default for Sentence {
 }
 
 impl<'t> People<'t> {
+    /// The people of a document whose capitalised words inside sentences are `names`.
+    ///
+    /// Nearly every person is named with such words, and most by one or two of them, so the
+    /// index starts with room for as many names and the list of persons for half as many
+    /// persons: neither grows step by step (each step a new table or block, and a copy).
     pub(crate) fn new(names: TextSet<&'t str>) -> Self {
         People {
+            persons: Vec::with_capacity(names.len() / 2),
+            index: TextMap::with_capacity_and_hasher(names.len(), Default::default()),
             names,
             ..Self::default()
         }
