@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::names::{person_after, subject_before, Subject};
 use super::patterns::Cue;
@@ -13,7 +14,8 @@ use crate::lexicon;
 
 #[derive(Debug, Clone)]
 struct Person {
-    name: String,
+    /// Shared with the key of the index entry for the name: one allocation for the two.
+    name: Rc<str>,
     titles: Vec<String>,
     /// Quoted, or named with a first name or a title: a person `he` or `she` can mean, unlike
     /// `Moscow` or `Kyiv`.
@@ -35,7 +37,7 @@ pub(crate) struct People<'t> {
     /// Every name a person was noted under, and every last word of a name, in one table: most
     /// people are named by a surname alone (`Trump`), which is both, and one key then serves
     /// for the two.
-    index: TextMap<String, NameEntry>,
+    index: TextMap<Rc<str>, NameEntry>,
     /// Persons by role (`president`, `senator`), for descriptions.
     by_role: TextMap<String, Vec<usize>>,
     /// The person a pronoun means now.
@@ -253,9 +255,10 @@ impl<'t> People<'t> {
         if has_space(name) && !has_space(&self.persons[i].name) {
             // `Trump`, then `Donald Trump`: the surname was his. (`find` no longer completes
             // `Trump` now that his name has a space.)
-            self.persons[i].name = name.to_string();
-            self.persons[i].organisation = looks_like_organisation(name);
-            self.update_index(name, |e| e.person = Some(i));
+            let name: Rc<str> = name.into();
+            self.persons[i].organisation = looks_like_organisation(&name);
+            self.persons[i].name = Rc::clone(&name);
+            self.update_index(&name, || Rc::clone(&name), |e| e.person = Some(i));
         }
         let p = &mut self.persons[i];
         p.personal |= has_space(name) || !titles.is_empty();
@@ -274,27 +277,36 @@ impl<'t> People<'t> {
 
     fn add_person(&mut self, name: &str) -> usize {
         let i = self.persons.len();
+        let name: Rc<str> = name.into();
         self.persons.push(Person {
-            organisation: looks_like_organisation(name),
-            name: name.to_string(),
+            organisation: looks_like_organisation(&name),
+            name: Rc::clone(&name),
             titles: Vec::new(),
             personal: false,
             as_subject: 0,
             seen: 0,
         });
-        self.update_index(name, |e| e.person = Some(i));
-        self.update_index(last_word(name), |e| e.surname_of = e.surname_of.add(i));
+        self.update_index(&name, || Rc::clone(&name), |e| e.person = Some(i));
+        let surname = last_word(&name);
+        // (A one-word name is its own surname, and already a key.)
+        let bear = |e: &mut NameEntry| e.surname_of = e.surname_of.add(i);
+        self.update_index(surname, || surname.into(), bear);
         i
     }
 
-    /// Changes the index entry of `key`, creating it if needed; the key is copied only then.
-    fn update_index(&mut self, key: &str, change: impl FnOnce(&mut NameEntry)) {
+    /// Changes the index entry of `key`, creating it (with the key `owned` makes) if needed.
+    fn update_index(
+        &mut self,
+        key: &str,
+        owned: impl FnOnce() -> Rc<str>,
+        change: impl FnOnce(&mut NameEntry),
+    ) {
         match self.index.get_mut(key) {
             Some(entry) => change(entry),
             None => {
                 let mut entry = NameEntry::default();
                 change(&mut entry);
-                self.index.insert(key.to_string(), entry);
+                self.index.insert(owned(), entry);
             }
         }
     }
@@ -327,7 +339,7 @@ impl<'t> People<'t> {
 
     /// The person last named as a speaker or subject.
     pub(crate) fn last_person(&self) -> Option<String> {
-        self.last_subject.map(|i| self.persons[i].name.clone())
+        self.last_subject.map(|i| self.persons[i].name.to_string())
     }
 
     /// The person a description such as `the Ukrainian leader` points to: the one last named with
@@ -371,7 +383,7 @@ impl<'t> People<'t> {
             .map(|&i| &self.persons[i])
             .filter(|p| matching_modifier(p))
             .max_by_key(|p| p.seen)?;
-        Some(best.name.clone())
+        Some(best.name.to_string())
     }
 
     /// The full name used elsewhere in the document for a surname, when only one person has
@@ -381,7 +393,7 @@ impl<'t> People<'t> {
             return None;
         }
         let one = self.index.get(name)?.surname_of.only()?;
-        Some(self.persons[one].name.as_str()).filter(|full| *full != name)
+        Some(&*self.persons[one].name).filter(|full| *full != name)
     }
 }
 
