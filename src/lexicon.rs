@@ -313,7 +313,8 @@ pub(crate) fn flags(word: &str) -> Flags {
     flags_exact(lower(word, &mut buffer).as_ref())
 }
 
-/// `word` in lower case: borrowed when it already is, in `buffer` when it is short ASCII.
+/// `word` in lower case: borrowed when it already is, in `buffer` when it is short and its
+/// capitals are ASCII.
 pub(crate) fn lower<'a>(word: &'a str, buffer: &'a mut [u8; 32]) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
     let (mut upper, mut ascii) = (false, true);
@@ -321,17 +322,28 @@ pub(crate) fn lower<'a>(word: &'a str, buffer: &'a mut [u8; 32]) -> std::borrow:
         upper |= b.is_ascii_uppercase();
         ascii &= b.is_ascii();
     }
-    if ascii && !upper {
+    // Small letters and punctuation beyond ASCII (`é` in `président`, `ä`, `’` in `Russia’s`,
+    // the marks `“` and `«`) stay as they are in lower case, so words with only those and
+    // ASCII are lowered byte by byte too, without a new string.
+    let caseless = ascii || word.chars().all(|c| c.is_ascii() || lower_case_keeps(c));
+    if caseless && !upper {
         return Cow::Borrowed(word);
     }
-    if ascii && word.len() <= buffer.len() {
+    if caseless && word.len() <= buffer.len() {
         let out = &mut buffer[..word.len()];
         out.copy_from_slice(word.as_bytes());
+        // Only the bytes of ASCII capitals change: the text stays UTF-8.
         out.make_ascii_lowercase();
-        // ASCII in, ASCII out.
         return Cow::Borrowed(std::str::from_utf8(out).unwrap_or(word));
     }
     Cow::Owned(word.to_lowercase())
+}
+
+/// Characters that lower case leaves as they are, among the common ones of news text: the
+/// Latin-1 signs (U+00A0 to U+00BF) and small letters (`ß` to `ÿ`, U+00DF to U+00FF), and
+/// General Punctuation (U+2000 to U+206F).
+fn lower_case_keeps(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{bf}' | '\u{df}'..='\u{ff}' | '\u{2000}'..='\u{206f}')
 }
 
 /// Whether `word` (any case) is a verb that introduces reported speech.
@@ -440,6 +452,26 @@ mod tests {
             let words: Vec<&str> = list.split_whitespace().collect();
             let set: std::collections::HashSet<&str> = words.iter().copied().collect();
             assert_eq!(words.len(), set.len());
+        }
+    }
+
+    #[test]
+    fn lower_case_keeps_what_it_says() {
+        for c in ('\u{80}'..='\u{2100}').filter(|&c| lower_case_keeps(c)) {
+            assert_eq!(c.to_lowercase().to_string(), c.to_string(), "{c:?}");
+        }
+        let mut buffer = [0u8; 32];
+        for w in [
+            "Russia’s",
+            "“I",
+            "«Nein»",
+            "TRUMP’S",
+            "’",
+            "Président",
+            "Für",
+            "ÉLYSÉE",
+        ] {
+            assert_eq!(lower(w, &mut buffer), w.to_lowercase(), "{w}");
         }
     }
 
