@@ -279,7 +279,8 @@ fn possessive_statement(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
         return None;
     }
     let stem = owner.stem();
-    let lower = stem.to_lowercase();
+    let mut buffer = [0u8; 32];
+    let lower = lexicon::lower(stem, &mut buffer);
     if lexicon::is_not_name(&lower) || lexicon::is_title(&lower) {
         return None;
     }
@@ -308,27 +309,29 @@ fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
 /// The subject a sentence opens with, after an opening adverbial such as `On Thursday,`.
 pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
     // `Trump's message to Putin follows …, saying`: the owner of the words.
+    let mut buffer = [0u8; 32];
     if let [owner, rest @ ..] = tokens {
-        let stem = owner.stem().to_lowercase();
         let words = rest.iter().take(2).take_while(|t| t.is_lowercase_word());
-        if owner.is_possessive()
+        let owns_words = owner.is_possessive()
             && owner.is_capitalised()
             && words
                 .into_iter()
-                .any(|t| lexicon::is_statement_noun(t.text))
-            && !lexicon::is_not_name(&stem)
-            && !lexicon::is_title(&stem)
-        {
-            return Some(Subject::Person {
-                name: owner.stem().to_string(),
-                titles: Vec::new(),
-            });
+                .any(|t| lexicon::is_statement_noun(t.text));
+        if owns_words {
+            // (Lowered only then: most sentences open otherwise.)
+            let stem = lexicon::lower(owner.stem(), &mut buffer);
+            if !lexicon::is_not_name(&stem) && !lexicon::is_title(&stem) {
+                return Some(Subject::Person {
+                    name: owner.stem().to_string(),
+                    titles: Vec::new(),
+                });
+            }
         }
     }
     // `The post then turned to …:`, `His statement read`: the words of whoever was last quoted.
     if let [det, noun, ..] = tokens {
-        let det = det.text.to_lowercase();
-        if matches!(det.as_str(), "the" | "his" | "her" | "their")
+        let det = lexicon::lower(det.text, &mut buffer);
+        if matches!(det.as_ref(), "the" | "his" | "her" | "their")
             && lexicon::is_statement_noun(noun.text)
         {
             return Some(Subject::Pronoun);
