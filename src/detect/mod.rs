@@ -143,20 +143,18 @@ fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
     };
     let before = text[..raw.open.at].trim_end_matches([' ', '\t', '\u{a0}']);
     let prev = before.chars().next_back();
-    let ends_sentence = content
+    // The wording without its closing marks and brackets, trimmed once for both tests below.
+    let last = content
         .trim_end()
-        .trim_end_matches(['"', '\'', '’', '”', ')'])
-        .ends_with(['.', '!', '?', ',', '…', ':', ';']);
+        .trim_end_matches(['"', '\'', '’', '”', ')']);
+    let ends_sentence = last.ends_with(['.', '!', '?', ',', '…', ':', ';']);
     // Only one, three and four words matter below.
     let words = content.split_whitespace().take(4).count();
     if words == 1 {
         // `told Putin to 'STOP!'`: one word is a piece of a statement, never all of it.
         return QuoteKind::Fragment;
     }
-    let whole_sentence = content
-        .trim_end()
-        .trim_end_matches(['"', '\'', '’', '”', ')'])
-        .ends_with(['.', '!', '?']);
+    let whole_sentence = last.ends_with(['.', '!', '?']);
     if first.is_lowercase() {
         // `"…," he said, "and we will go on."`: the rest of a sentence the speaker began.
         let resumes = prev == Some(',') && ends_sentence && words >= 3;
