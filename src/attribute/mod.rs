@@ -129,7 +129,8 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         // All the prose since the last quotation names people; only its last lines attribute.
         let prose = &tokens[index(prose_start)..index(q.outer.start)];
         people.observe(prose);
-        let (paragraph, headline) = paragraphs.at(q.outer.start);
+        let paragraph = paragraphs.at(q.outer.start);
+        let headline = paragraphs.headline();
         let left_start = paragraph.start.max(prose_start);
         let left = &prose[prose.partition_point(|t| t.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
@@ -283,7 +284,9 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
 struct Paragraphs<'t> {
     text: &'t str,
     current: Range<usize>,
-    headline: bool,
+    /// Whether `current` reads as a headline, once asked: the pass that fills in speakers from
+    /// neighbouring quotations never asks.
+    headline: Option<bool>,
     /// Whether `current` has been found yet.
     started: bool,
 }
@@ -293,14 +296,13 @@ impl<'t> Paragraphs<'t> {
         Paragraphs {
             text,
             current: 0..0,
-            headline: false,
+            headline: None,
             started: false,
         }
     }
 
-    /// The paragraph holding `at`, which must not be before the previous `at`, and whether it
-    /// reads as a headline.
-    fn at(&mut self, at: usize) -> (Range<usize>, bool) {
+    /// The paragraph holding `at`, which must not be before the previous `at`.
+    fn at(&mut self, at: usize) -> Range<usize> {
         if !self.started || at > self.current.end {
             let from = if self.started { self.current.end } else { 0 };
             let start = self.text[from..at]
@@ -310,10 +312,18 @@ impl<'t> Paragraphs<'t> {
                 .find('\n')
                 .map_or(self.text.len(), |i| at + i);
             self.current = start..end;
-            self.headline = is_headline(self.text, self.current.clone());
+            self.headline = None;
             self.started = true;
         }
-        (self.current.clone(), self.headline)
+        self.current.clone()
+    }
+
+    /// Whether the paragraph last returned by [`at`](Self::at) reads as a headline.
+    fn headline(&mut self) -> bool {
+        let (text, current) = (self.text, self.current.clone());
+        *self
+            .headline
+            .get_or_insert_with(|| is_headline(text, current))
     }
 }
 
@@ -565,7 +575,7 @@ fn fill_from_neighbours(
     out: &mut [Attribution],
 ) {
     let mut paragraphs = Paragraphs::new(text);
-    let mut paragraph = |q: &Quotation| paragraphs.at(q.outer.start).0;
+    let mut paragraph = |q: &Quotation| paragraphs.at(q.outer.start);
     let mut i = 0;
     while i < quotes.len() {
         let bounds = paragraph(&quotes[i]);
