@@ -18,6 +18,13 @@ fn corpus() -> Option<&'static Path> {
     }
 }
 
+/// The report of every document of the corpus at `path`.
+fn report_of(path: &Path) -> quotetrace::Report {
+    let mut tracker = Tracker::new();
+    tracker.extend(load(path).unwrap()).unwrap();
+    tracker.report()
+}
+
 /// The gold canonical wording of a statement, from the corpus's `clusters.jsonl`.
 fn gold_canonical(path: &Path, slug: &str) -> String {
     let text = std::fs::read_to_string(path.join("clusters.jsonl")).unwrap();
@@ -31,9 +38,7 @@ fn gold_canonical(path: &Path, slug: &str) -> String {
 #[test]
 fn the_truth_social_post_is_reported_whole_with_its_drift() {
     let Some(path) = corpus() else { return };
-    let mut tracker = Tracker::new();
-    tracker.extend(load(path).unwrap()).unwrap();
-    let report = tracker.report();
+    let report = report_of(path);
     let post = normalize(&gold_canonical(path, "trump-stop-post"));
     let statement = report
         .clusters
@@ -65,9 +70,7 @@ fn the_truth_social_post_is_reported_whole_with_its_drift() {
 #[test]
 fn every_outlet_summary_points_at_real_statements() {
     let Some(path) = corpus() else { return };
-    let mut tracker = Tracker::new();
-    tracker.extend(load(path).unwrap()).unwrap();
-    let report = tracker.report();
+    let report = report_of(path);
     assert!(!report.outlets.is_empty());
     for o in &report.outlets {
         assert!(o.mean_drift >= 0.0);

@@ -208,9 +208,7 @@ fn looks_german(tokens: &[Token<'_>]) -> bool {
     let (mut german, mut english) = (0usize, 0usize);
     for t in tokens.iter().take(2000) {
         // The lists hold lower-case words; only words so written count.
-        if t.has(lexicon::GERMAN | lexicon::ENGLISH)
-            && t.text.bytes().all(|b| b.is_ascii_lowercase())
-        {
+        if t.has(lexicon::GERMAN | lexicon::ENGLISH) && t.is_ascii_lowercase() {
             if t.has(lexicon::GERMAN) {
                 german += 1;
             } else {

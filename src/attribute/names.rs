@@ -90,7 +90,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
         return Class::Particle;
     }
     // `the`, `his`, `their` (exactly so written).
-    let determiner = t.has(lexicon::DETERMINER) && t.text.bytes().all(|b| b.is_ascii_lowercase());
+    let determiner = t.has(lexicon::DETERMINER) && t.is_ascii_lowercase();
     if t.is_lowercase_word() && t.text.len() > 2 && !determiner {
         return Class::Modifier;
     }
@@ -233,13 +233,18 @@ fn phrase_after(tokens: &[Token<'_>], start: usize) -> Option<Phrase> {
 /// The words of `tokens` joined by spaces.
 fn joined(tokens: &[Token<'_>]) -> String {
     let mut out = String::with_capacity(tokens.iter().map(|t| t.text.len() + 1).sum());
+    push_joined(&mut out, tokens);
+    out
+}
+
+/// Appends the words of `tokens` to `out`, joined by spaces.
+pub(crate) fn push_joined(out: &mut String, tokens: &[Token<'_>]) {
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(t.text);
     }
-    out
 }
 
 /// A phrase read, as token ranges.

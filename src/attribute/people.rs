@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::names::{person_after, subject_before, Subject};
+use super::names::{person_after, push_joined, subject_before, Subject};
 use super::patterns::Cue;
 use super::tokens::Token;
 use crate::hash::{TextMap, TextSet};
@@ -186,12 +186,7 @@ impl<'t> People<'t> {
         // and looking them up needs no new string.
         let mut text = std::mem::take(&mut self.scratch);
         text.clear();
-        for (k, t) in tokens[name].iter().enumerate() {
-            if k > 0 {
-                text.push(' ');
-            }
-            text.push_str(t.text);
-        }
+        push_joined(&mut text, &tokens[name]);
         let is_name = if self.nouns_capitalised {
             self.is_known(&text)
         } else {

@@ -96,6 +96,12 @@ impl<'t> Token<'t> {
         self.shape & LOWER != 0
     }
 
+    /// Whether it is written in ASCII small letters only, as the short word lists are (`the`,
+    /// not `The` or `tHe`).
+    pub(crate) fn is_ascii_lowercase(&self) -> bool {
+        self.text.bytes().all(|b| b.is_ascii_lowercase())
+    }
+
     /// Whether the word holds a hyphen.
     pub(crate) fn has_hyphen(&self) -> bool {
         self.shape & HYPHEN != 0
