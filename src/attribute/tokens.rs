@@ -45,10 +45,12 @@ fn shape_of(c: char) -> u8 {
             _ => 0,
         };
     }
-    let mut shape = 0;
-    if c == '…' {
-        shape |= STOP;
+    // General Punctuation (`“`, `’`, `—`, `…`) and the guillemets hold no letters or digits:
+    // most quotation marks are told without the Unicode tables.
+    if matches!(c, '\u{2000}'..='\u{206f}' | '«' | '»') {
+        return if c == '…' { STOP } else { 0 };
     }
+    let mut shape = 0;
     if c.is_alphanumeric() {
         shape |= WORD;
     }
@@ -387,6 +389,26 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn punctuation_beyond_ascii_has_the_shape_the_unicode_tables_give() {
+        for c in ('\u{2000}'..='\u{206f}').chain(['«', '»']) {
+            let mut shape = 0;
+            if c == '…' {
+                shape |= STOP;
+            }
+            if c.is_alphanumeric() {
+                shape |= WORD;
+            }
+            if c.is_uppercase() {
+                shape |= UPPER;
+            }
+            if c.is_lowercase() {
+                shape |= LOWER;
+            }
+            assert_eq!(shape_of(c), shape, "{c:?}");
+        }
     }
 
     #[test]
