@@ -137,6 +137,9 @@ struct Table {
     /// this small filter (in the fastest cache) says so without touching `slots`.
     filter: Vec<u64>,
     others: FxMap<&'static str, Flags>,
+    /// Whether a word of `others` holds `’`. None does today: a word of the text holding one
+    /// (`Russia’s`, `don’t`) is then in no list, and is not lowered to be looked up.
+    others_apostrophe: bool,
 }
 
 /// `word` packed into an integer, in lower case when `fold`, if it is short ASCII: its bytes,
@@ -283,12 +286,14 @@ fn table() -> &'static Table {
             // 16 bits per word: a word in no list passes the filter about once in 16.
             filter: vec![0; (count / 4).next_power_of_two()],
             others: FxMap::default(),
+            others_apostrophe: false,
         };
         for (words, flag) in lists {
             for w in words.split_whitespace() {
                 table.insert(w, flag);
             }
         }
+        table.others_apostrophe = table.others.keys().any(|w| w.contains('’'));
         table
     })
 }
@@ -309,8 +314,43 @@ pub(crate) fn flags(word: &str) -> Flags {
     if let Some(key) = pack(word, true) {
         return table.get(key);
     }
+    // Lower case keeps `’`, and makes it of no other character.
+    if !table.others_apostrophe && word.contains('’') {
+        return 0;
+    }
     let mut buffer = [0u8; 32];
     flags_exact(lower(word, &mut buffer).as_ref())
+}
+
+/// The flags of the word `text[range]` in any case, as [`flags`] gives them: when the text goes
+/// on for 16 bytes from the word's start, the word is read with one load and masked to its
+/// length, rather than packed byte by byte (the tokenizer asks this of every word).
+#[inline(always)]
+pub(crate) fn flags_in(text: &str, range: std::ops::Range<usize>) -> Flags {
+    let len = range.len();
+    if (1..=15).contains(&len) {
+        if let Some(chunk) = text.as_bytes().get(range.start..range.start + 16) {
+            let mut sixteen = [0; 16];
+            sixteen.copy_from_slice(chunk);
+            let word = u128::from_le_bytes(sixteen);
+            // The word's bytes, the text after it masked off.
+            let (low, high) = if len <= 8 {
+                (word as u64 & (u64::MAX >> (64 - 8 * len)), 0)
+            } else {
+                (
+                    word as u64,
+                    (word >> 64) as u64 & (u64::MAX >> (128 - 8 * len)),
+                )
+            };
+            if (low | high) & HIGH_BITS == 0 {
+                let key = u128::from(ascii_lower(low))
+                    | (u128::from(ascii_lower(high)) << 64)
+                    | ((len as u128) << 120);
+                return table().get(key);
+            }
+        }
+    }
+    text.get(range).map_or(0, flags)
 }
 
 /// `word` in lower case: borrowed when it already is, in `buffer` when it is short and its
@@ -495,6 +535,20 @@ mod tests {
             TITLE,
             "17 bytes: kept apart"
         );
+    }
+
+    #[test]
+    fn a_word_read_in_its_text_has_the_flags_of_the_word() {
+        let text = "Said the U.S. President, Secretary-General ZELENSKY: der Präsident sagte";
+        let mut starts = vec![0];
+        starts.extend(text.match_indices(' ').map(|(i, _)| i + 1));
+        for &start in &starts {
+            for end in start..=text.len() {
+                if let Some(word) = text.get(start..end) {
+                    assert_eq!(flags_in(text, start..end), flags(word), "{word:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     Class::Other
 }
 
-fn is_title_word(t: &Token<'_>) -> bool {
+pub(crate) fn is_title_word(t: &Token<'_>) -> bool {
     t.has(lexicon::TITLE) || (t.has_hyphen() && lexicon::is_title(t.text))
 }
 
