@@ -405,8 +405,8 @@ fn someone_unnamed_speaks(tokens: &[Token<'_>]) -> bool {
             && noun.is_lowercase_word()
             && noun.text.len() > 3
             && noun.text.ends_with('s')
-            && !lexicon::is_verb_adverb(noun.text)
-            && !lexicon::is_clause_word(noun.text)
+            && !noun.is_verb_adverb()
+            && !noun.is_clause_word()
     })
 }
 
@@ -469,8 +469,7 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
     }
     // `Trump’s “Vladimir, STOP!” post`: the owner of the words, around them.
     if let (Some(owner), Some(noun)) = (left.last(), right.first()) {
-        if owner.is_possessive() && owner.is_capitalised() && lexicon::is_statement_noun(noun.text)
-        {
+        if owner.is_possessive() && owner.is_capitalised() && noun.is_statement_noun() {
             let subject = Subject::Person {
                 name: owner.stem().to_string(),
                 titles: Vec::new(),

@@ -110,7 +110,7 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
     let mut k = skip_parenthesis(tokens, end);
     // `Trump later wrote`, `he also said`
     let mut skipped = 0;
-    while k > 0 && skipped < 2 && lexicon::is_verb_adverb(tokens[k - 1].text) {
+    while k > 0 && skipped < 2 && tokens[k - 1].is_verb_adverb() {
         k -= 1;
         skipped += 1;
     }

@@ -125,10 +125,10 @@ fn spans_whole(tokens: &[Token<'_>], verb: usize, subject: &Subject) -> bool {
     let words = || {
         tokens[..verb]
             .iter()
-            .filter(|t| t.is_word() && !lexicon::is_verb_adverb(t.text))
+            .filter(|t| t.is_word() && !t.is_verb_adverb())
     };
     // `after Putin criticized`: a clause of its own, not the quotation's attribution.
-    if words().any(|t| lexicon::is_clause_word(t.text)) {
+    if words().any(|t| t.is_clause_word()) {
         return false;
     }
     let consumed = words().count();
@@ -273,7 +273,7 @@ fn possessive_statement(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
     let tail = tokens.len().saturating_sub(4);
     let noun = (tail..tokens.len())
         .rev()
-        .find(|&i| lexicon::is_statement_noun(tokens[i].text))?;
+        .find(|&i| tokens[i].is_statement_noun())?;
     let owner = noun.checked_sub(1).map(|i| &tokens[i])?;
     if !(owner.is_possessive() && owner.is_capitalised()) {
         return None;
@@ -314,9 +314,7 @@ pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
         let words = rest.iter().take(2).take_while(|t| t.is_lowercase_word());
         let owns_words = owner.is_possessive()
             && owner.is_capitalised()
-            && words
-                .into_iter()
-                .any(|t| lexicon::is_statement_noun(t.text));
+            && words.into_iter().any(|t| t.is_statement_noun());
         if owns_words {
             // (Lowered only then: most sentences open otherwise.)
             let stem = lexicon::lower(owner.stem(), &mut buffer);
@@ -331,9 +329,7 @@ pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
     // `The post then turned to …:`, `His statement read`: the words of whoever was last quoted.
     if let [det, noun, ..] = tokens {
         let det = lexicon::lower(det.text, &mut buffer);
-        if matches!(det.as_ref(), "the" | "his" | "her" | "their")
-            && lexicon::is_statement_noun(noun.text)
-        {
+        if matches!(det.as_ref(), "the" | "his" | "her" | "their") && noun.is_statement_noun() {
             return Some(Subject::Pronoun);
         }
     }

@@ -116,6 +116,28 @@ impl<'t> Token<'t> {
         self.text.bytes().all(|b| b.is_ascii_lowercase())
     }
 
+    /// Whether the word lists give it `flag` as it is written, in small letters: what
+    /// `lexicon::flags_exact` says of its text, read from the flags it already has (the lists
+    /// hold small letters only, so a word with a capital is in none of them as written).
+    fn has_as_written(&self, flag: lexicon::Flags) -> bool {
+        self.has(flag) && !self.text.chars().any(char::is_uppercase)
+    }
+
+    /// May stand between a subject and its verb: `later`, `also`, `quickly`.
+    pub(crate) fn is_verb_adverb(&self) -> bool {
+        self.text.ends_with("ly") || self.has_as_written(lexicon::ADVERB)
+    }
+
+    /// Opens a clause of its own: `after`, `when`, `with`.
+    pub(crate) fn is_clause_word(&self) -> bool {
+        self.has_as_written(lexicon::CLAUSE)
+    }
+
+    /// Names something said: `claim`, `post`, `remarks`.
+    pub(crate) fn is_statement_noun(&self) -> bool {
+        self.has_as_written(lexicon::STATEMENT)
+    }
+
     /// Whether the word holds a hyphen.
     pub(crate) fn has_hyphen(&self) -> bool {
         self.shape & HYPHEN != 0
@@ -280,6 +302,8 @@ pub(crate) fn tokenize_prose<'t>(
 
 struct Tokenizer<'t> {
     text: &'t str,
+    /// The word lists, fetched once rather than at every word.
+    lexicon: &'static lexicon::Table,
     out: Vec<Token<'t>>,
     /// A line break since the last token.
     line_start: bool,
@@ -289,6 +313,7 @@ impl<'t> Tokenizer<'t> {
     fn new(text: &'t str) -> Self {
         Tokenizer {
             text,
+            lexicon: lexicon::table(),
             out: Vec::with_capacity(text.len() / 6),
             line_start: true,
         }
@@ -358,7 +383,7 @@ impl<'t> Tokenizer<'t> {
                 start: i,
                 line_start,
                 class: Class::Other,
-                flags: lexicon::flags_in(text, i..end),
+                flags: self.lexicon.flags_in(text, i..end),
                 shape,
             });
             i = end;
