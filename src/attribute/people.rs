@@ -24,9 +24,10 @@ struct Person {
     as_subject: usize,
     /// When last named at all.
     seen: usize,
-    /// Whether `name` looks like an organisation's (`Russia's defense ministry`), kept beside
-    /// it because every pronoun check asks.
-    organisation: bool,
+    /// Whether `name` looks like an organisation's (`Russia's defense ministry`): worked out
+    /// the first time a pronoun could mean the person, and kept, since every later check asks
+    /// again (most people named are never asked).
+    organisation: Option<bool>,
 }
 
 /// The people of one document, in the order they were named, with indexes so that every lookup
@@ -251,7 +252,7 @@ impl<'t> People<'t> {
             // `Trump`, then `Donald Trump`: the surname was his. (`find` no longer completes
             // `Trump` now that his name has a space.)
             let name: Rc<str> = name.into();
-            self.persons[i].organisation = looks_like_organisation(&name);
+            self.persons[i].organisation = None;
             self.persons[i].name = Rc::clone(&name);
             self.update_index(&name, || Rc::clone(&name), |e| e.person = Some(i));
         }
@@ -274,7 +275,7 @@ impl<'t> People<'t> {
         let i = self.persons.len();
         let name: Rc<str> = name.into();
         self.persons.push(Person {
-            organisation: looks_like_organisation(&name),
+            organisation: None,
             name: Rc::clone(&name),
             titles: Vec::new(),
             personal: false,
@@ -308,9 +309,14 @@ impl<'t> People<'t> {
 
     /// Makes person `i` the one a pronoun means, if it was just named as a subject and can be.
     fn consider_subject(&mut self, i: usize) {
-        let p = &self.persons[i];
-        if p.as_subject == self.clock && p.personal && !p.organisation {
-            self.last_subject = Some(i);
+        let p = &mut self.persons[i];
+        if p.as_subject == self.clock && p.personal {
+            let organisation = *p
+                .organisation
+                .get_or_insert_with(|| looks_like_organisation(&p.name));
+            if !organisation {
+                self.last_subject = Some(i);
+            }
         }
     }
 

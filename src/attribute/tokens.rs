@@ -404,11 +404,15 @@ impl<'t> Tokenizer<'t> {
             if !t.is_word() {
                 continue;
             }
-            // Most words: small letters, in no list, no title after them (`class_of`'s first
-            // case, answered here without the call).
-            let plain = t.flags == 0 && t.shape & (LOWER | HYPHEN) == LOWER;
+            // Most words: small letters, no title after them, in none of the lists that make a
+            // title, an organisation or a name particle. `class_of` reads them so: a modifier
+            // unless short or a determiner (`the`, `his`, exactly so written). Answered here,
+            // without the call.
+            let naming = lexicon::ORGANISATION | lexicon::TITLE | lexicon::PARTICLE;
+            let plain = t.flags & naming == 0 && t.shape & (LOWER | HYPHEN) == LOWER;
             out[i].class = if plain && !out.get(i + 1).is_some_and(is_title_word) {
-                if t.text.len() > 2 {
+                let determiner = t.has(lexicon::DETERMINER) && t.is_ascii_lowercase();
+                if t.text.len() > 2 && !determiner {
                     Class::Modifier
                 } else {
                     Class::Other
@@ -586,6 +590,18 @@ mod tests {
                 .find(|&i| !text[i].is_ascii_alphanumeric())
                 .unwrap_or(text.len());
             assert_eq!(alnum_run_end(text, from), scalar, "{from}");
+        }
+    }
+
+    #[test]
+    fn classes_set_in_the_loop_are_those_class_of_gives() {
+        let text = "WASHINGTON - The Ukrainian president and his aides said on Monday that \
+                    Russia's defense ministry, the ministry of Charles de Gaulle's era and \
+                    ex-president Zelensky's team had a claim; US-Präsident Trump, der \
+                    Sprecher, and Sen. Elijah E. Cummings (D-Md.) quickly replied.";
+        let tokens = tokenize(text, 0..text.len());
+        for (i, t) in tokens.iter().enumerate() {
+            assert_eq!(t.class, class_of(&tokens, i), "{}", t.text);
         }
     }
 
