@@ -124,12 +124,15 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut prose_start = 0;
     let mut blocked = vec![false; quotes.len()];
+    // Where each quotation's paragraph ends, for the pass over neighbours.
+    let mut paragraph_end = Vec::with_capacity(quotes.len());
     let mut paragraphs = Paragraphs::new(text);
     for (i, q) in quotes.iter().enumerate() {
         // All the prose since the last quotation names people; only its last lines attribute.
         let prose = &tokens[index(prose_start)..index(q.outer.start)];
         people.observe(prose);
         let paragraph = paragraphs.at(q.outer.start);
+        paragraph_end.push(paragraph.end);
         let headline = paragraphs.headline();
         let left_start = paragraph.start.max(prose_start);
         let left = &prose[prose.partition_point(|t| t.start < left_start)..];
@@ -193,7 +196,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             }
         }
     }
-    fill_from_neighbours(text, quotes, &blocked, &mut out);
+    fill_from_neighbours(text, quotes, &paragraph_end, &blocked, &mut out);
     for a in &mut out {
         if let Some(full) = a.speaker.as_deref().and_then(|name| people.full_name(name)) {
             a.speaker = Some(full.to_string());
@@ -282,8 +285,8 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
 struct Paragraphs<'t> {
     text: &'t str,
     current: Range<usize>,
-    /// Whether `current` reads as a headline, once asked: the pass that fills in speakers from
-    /// neighbouring quotations never asks.
+    /// Whether `current` reads as a headline, worked out once per paragraph however many
+    /// quotations it holds.
     headline: Option<bool>,
     /// Whether `current` has been found yet.
     started: bool,
@@ -564,20 +567,19 @@ fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut Peopl
 }
 
 /// Quotations without words of their own take the one speaker of their paragraph, or the speaker
-/// of the quotation they continue when they open the next paragraph.
+/// of the quotation they continue when they open the next paragraph (`paragraph_end` is where
+/// each quotation's paragraph ends).
 fn fill_from_neighbours(
     text: &str,
     quotes: &[Quotation],
+    paragraph_end: &[usize],
     blocked: &[bool],
     out: &mut [Attribution],
 ) {
-    let mut paragraphs = Paragraphs::new(text);
-    let mut paragraph = |q: &Quotation| paragraphs.at(q.outer.start);
     let mut i = 0;
     while i < quotes.len() {
-        let bounds = paragraph(&quotes[i]);
         let mut j = i;
-        while j < quotes.len() && quotes[j].outer.start < bounds.end {
+        while j < quotes.len() && quotes[j].outer.start < paragraph_end[i] {
             j += 1;
         }
         // The paragraph's one speaker, as the index of a quotation naming it: copied only to
