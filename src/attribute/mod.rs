@@ -418,15 +418,6 @@ fn someone_unnamed_speaks(tokens: &[Token<'_>]) -> bool {
 fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (Attribution, bool) {
     let (left, right, headline) = (context.left, context.right, context.headline);
     let whole = context.whole_sentence;
-    let after = || after_quote(right, headline);
-    let before = || before_quote(left, headline, whole);
-    let (first, second) = if q.kind == crate::QuoteKind::Full {
-        (after(), before())
-    } else {
-        (before(), after())
-    };
-    // The nearest words first; when they name no one (`he added` with no `he` in sight), the
-    // others.
     // `a so-called "peace plan"`: a scare quote, nobody's words.
     if left
         .last()
@@ -434,9 +425,19 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
     {
         return (Attribution::default(), true);
     }
-    let found = [first, second, introduced_by(left, headline, whole)];
+    // The nearest words first; when they name no one (`he added` with no `he` in sight), the
+    // others. (The patterns only read the tokens, so each is tried only when the ones before
+    // named nobody.)
+    let after = || after_quote(right, headline);
+    let before = || before_quote(left, headline, whole);
+    let introduced = || introduced_by(left, headline, whole);
+    let patterns: [&dyn Fn() -> Option<(Subject, Cue)>; 3] = if q.kind == crate::QuoteKind::Full {
+        [&after, &before, &introduced]
+    } else {
+        [&before, &after, &introduced]
+    };
     let mut attributed = false;
-    for (subject, cue) in found.into_iter().flatten() {
+    for (subject, cue) in patterns.iter().filter_map(|pattern| pattern()) {
         let a = resolve(subject, Some(cue), Method::Named, people);
         if a.speaker.is_some() {
             return (a, true);
