@@ -228,7 +228,13 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
     let mut names = TextSet::default();
     let mut after_title = false;
     for t in tokens {
-        let title = t.is_word() && t.text.rsplit('-').next().is_some_and(lexicon::is_title);
+        // The last part of a compound decides (`US-Präsident`); a word without a hyphen is
+        // its own last part, whose flags it carries.
+        let title = if t.has_hyphen() {
+            t.text.rsplit('-').next().is_some_and(lexicon::is_title)
+        } else {
+            t.is_word() && t.has(lexicon::TITLE)
+        };
         if title {
             after_title = true;
         } else if after_title && t.is_capitalised() {
