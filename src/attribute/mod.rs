@@ -116,7 +116,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         return out;
     }
     let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
-    let mut people = People::new(mid_sentence_capitals(text, &tokens));
+    let mut people = People::new(text, mid_sentence_capitals(text, &tokens));
     if looks_german(&tokens) {
         people.capitals_are_nouns(titled_names(&tokens));
     }

@@ -2,7 +2,9 @@
 //! resolved and `Trump` read as `Donald Trump`; and the merging of one person's spellings across
 //! documents (`Zelensky`, `Zelenskyy`, `Zelenskiy`).
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -12,10 +14,73 @@ use super::tokens::Token;
 use crate::hash::{TextMap, TextSet};
 use crate::lexicon;
 
+/// A name as the people of a document keep it: the stretch of the document's text where it is
+/// written so (most names: no copy), or a string of its own, shared between a person and the
+/// index.
 #[derive(Debug, Clone)]
-struct Person {
-    /// Shared with the key of the index entry for the name: one allocation for the two.
-    name: Rc<str>,
+enum Name<'t> {
+    Written(&'t str),
+    Own(Rc<str>),
+}
+
+impl<'t> Name<'t> {
+    /// The name `name`, which is `written` in the text when that is known.
+    fn new(name: &str, written: Option<&'t str>) -> Self {
+        written.map_or_else(|| Name::Own(name.into()), Name::Written)
+    }
+
+    /// Its last word, kept the same way.
+    fn surname(&self) -> Name<'t> {
+        match self {
+            Name::Written(s) => Name::Written(last_word(s)),
+            Name::Own(s) => Name::Own(last_word(s).into()),
+        }
+    }
+
+    fn written(&self) -> Option<&'t str> {
+        match self {
+            Name::Written(s) => Some(s),
+            Name::Own(_) => None,
+        }
+    }
+}
+
+impl std::ops::Deref for Name<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Name::Written(s) => s,
+            Name::Own(s) => s,
+        }
+    }
+}
+
+impl Borrow<str> for Name<'_> {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+/// Names hash and compare as their text, so that the index is looked up by `&str`.
+impl Hash for Name<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl PartialEq for Name<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Name<'_> {}
+
+#[derive(Debug, Clone)]
+struct Person<'t> {
+    /// The same as the key of the index entry for the name (a copy of a reference).
+    name: Name<'t>,
     titles: Vec<String>,
     /// Quoted, or named with a first name or a title: a person `he` or `she` can mean, unlike
     /// `Moscow` or `Kyiv`.
@@ -34,11 +99,13 @@ struct Person {
 /// costs the same however many people a text names.
 #[derive(Debug, Default)]
 pub(crate) struct People<'t> {
-    persons: Vec<Person>,
+    /// The document.
+    text: &'t str,
+    persons: Vec<Person<'t>>,
     /// Every name a person was noted under, and every last word of a name, in one table: most
     /// people are named by a surname alone (`Trump`), which is both, and one key then serves
     /// for the two.
-    index: TextMap<Rc<str>, NameEntry>,
+    index: TextMap<Name<'t>, NameEntry>,
     /// Persons by role (`president`, `senator`), for descriptions.
     by_role: TextMap<String, Vec<usize>>,
     /// The person a pronoun means now.
@@ -53,7 +120,7 @@ pub(crate) struct People<'t> {
     /// German: capitals mark nouns, so only `names` make a name.
     nouns_capitalised: bool,
     /// The sentence being read; it goes on across the quotations inside it.
-    sentence: Sentence,
+    sentence: Sentence<'t>,
     /// A buffer for names being looked up.
     scratch: String,
 }
@@ -94,13 +161,13 @@ impl Bearers {
 }
 
 #[derive(Debug)]
-struct Sentence {
+struct Sentence<'t> {
     at_start: bool,
     subject_seen: bool,
-    first_named: Option<String>,
+    first_named: Option<Name<'t>>,
 }
 
-impl Default for Sentence {
+impl Default for Sentence<'_> {
     fn default() -> Self {
         Sentence {
             at_start: true,
@@ -116,8 +183,9 @@ impl<'t> People<'t> {
     /// Nearly every person is named with such words, and most by one or two of them, so the
     /// index starts with room for as many names and the list of persons for half as many
     /// persons: neither grows step by step (each step a new table or block, and a copy).
-    pub(crate) fn new(names: TextSet<&'t str>) -> Self {
+    pub(crate) fn new(text: &'t str, names: TextSet<&'t str>) -> Self {
         People {
+            text,
             persons: Vec::with_capacity(names.len() / 2),
             index: TextMap::with_capacity_and_hasher(names.len(), Default::default()),
             names,
@@ -140,7 +208,7 @@ impl<'t> People<'t> {
 
     /// Notes the people named in a stretch of prose: subjects of sentences and of speech verbs
     /// count for pronouns; any titled name counts for descriptions.
-    pub(crate) fn observe(&mut self, tokens: &[Token<'_>]) {
+    pub(crate) fn observe(&mut self, tokens: &[Token<'t>]) {
         for i in 0..tokens.len() {
             let t = &tokens[i];
             if t.line_start || t.ends_sentence() {
@@ -160,7 +228,7 @@ impl<'t> People<'t> {
                     self.sentence.subject_seen = true;
                     if let Subject::Person { name, titles } = subject {
                         if !self.nouns_capitalised || self.is_known(&name) {
-                            self.note(&name, &titles, true);
+                            self.note(&name, None, &titles, true);
                         }
                     }
                 }
@@ -173,7 +241,7 @@ impl<'t> People<'t> {
     /// name): a subject when it opens the sentence and a verb follows.
     fn named_in_prose(
         &mut self,
-        tokens: &[Token<'_>],
+        tokens: &[Token<'t>],
         i: usize,
         titles: Range<usize>,
         name: Range<usize>,
@@ -187,7 +255,8 @@ impl<'t> People<'t> {
         // and looking them up needs no new string.
         let mut text = std::mem::take(&mut self.scratch);
         text.clear();
-        push_joined(&mut text, &tokens[name]);
+        let words = &tokens[name];
+        push_joined(&mut text, words);
         let is_name = if self.nouns_capitalised {
             self.is_known(&text)
         } else {
@@ -198,12 +267,21 @@ impl<'t> People<'t> {
                 .iter()
                 .map(|t| t.text.to_lowercase())
                 .collect();
+            // The name as the text writes it, when its words stand one space apart there.
+            let written = match words {
+                [one] => Some(one.text),
+                [first, .., last] => self
+                    .text
+                    .get(first.start..last.end())
+                    .filter(|written| *written == text),
+                [] => None,
+            };
             let subject = at_start && verb_follows;
-            self.note(&text, &titles, subject);
+            self.note(&text, written, &titles, subject);
             self.sentence.subject_seen |= subject;
             // Only a person can be `he`: `Atlantic` in `Across the Atlantic, …` is not.
             if len > 1 && self.sentence.first_named.is_none() {
-                self.sentence.first_named = Some(text.clone());
+                self.sentence.first_named = Some(Name::new(&text, written));
             }
         }
         self.scratch = text;
@@ -214,13 +292,13 @@ impl<'t> People<'t> {
     fn end_sentence(&mut self) {
         let sentence = std::mem::take(&mut self.sentence);
         if let (false, Some(name)) = (sentence.subject_seen, sentence.first_named) {
-            self.note(&name, &[], true);
+            self.note(&name, name.written(), &[], true);
         }
     }
 
     /// Notes a speaker named beside a quotation.
     pub(crate) fn mention(&mut self, name: &str, titles: &[String]) {
-        self.note(name, titles, true);
+        self.note(name, None, titles, true);
         if let Some(i) = self.find(name) {
             self.persons[i].personal = true;
             self.consider_subject(i);
@@ -242,19 +320,20 @@ impl<'t> People<'t> {
         self.nouns_capitalised = true;
     }
 
-    fn note(&mut self, name: &str, titles: &[String], as_subject: bool) {
+    /// Notes `name`, which is `written` so in the text when that is known.
+    fn note(&mut self, name: &str, written: Option<&'t str>, titles: &[String], as_subject: bool) {
         self.clock += 1;
         let i = match self.find(name) {
             Some(i) => i,
-            None => self.add_person(name),
+            None => self.add_person(Name::new(name, written)),
         };
         if has_space(name) && !has_space(&self.persons[i].name) {
             // `Trump`, then `Donald Trump`: the surname was his. (`find` no longer completes
             // `Trump` now that his name has a space.)
-            let name: Rc<str> = name.into();
+            let name = Name::new(name, written);
             self.persons[i].organisation = None;
-            self.persons[i].name = Rc::clone(&name);
-            self.update_index(&name, || Rc::clone(&name), |e| e.person = Some(i));
+            self.persons[i].name = name.clone();
+            self.update_index(&name, || name.clone(), |e| e.person = Some(i));
         }
         let p = &mut self.persons[i];
         p.personal |= has_space(name) || !titles.is_empty();
@@ -271,22 +350,20 @@ impl<'t> People<'t> {
         }
     }
 
-    fn add_person(&mut self, name: &str) -> usize {
+    fn add_person(&mut self, name: Name<'t>) -> usize {
         let i = self.persons.len();
-        let name: Rc<str> = name.into();
         self.persons.push(Person {
             organisation: None,
-            name: Rc::clone(&name),
+            name: name.clone(),
             titles: Vec::new(),
             personal: false,
             as_subject: 0,
             seen: 0,
         });
-        self.update_index(&name, || Rc::clone(&name), |e| e.person = Some(i));
-        let surname = last_word(&name);
+        self.update_index(&name, || name.clone(), |e| e.person = Some(i));
         // (A one-word name is its own surname, and already a key.)
         let bear = |e: &mut NameEntry| e.surname_of = e.surname_of.add(i);
-        self.update_index(surname, || surname.into(), bear);
+        self.update_index(last_word(&name), || name.surname(), bear);
         i
     }
 
@@ -294,7 +371,7 @@ impl<'t> People<'t> {
     fn update_index(
         &mut self,
         key: &str,
-        owned: impl FnOnce() -> Rc<str>,
+        owned: impl FnOnce() -> Name<'t>,
         change: impl FnOnce(&mut NameEntry),
     ) {
         match self.index.get_mut(key) {
