@@ -298,11 +298,9 @@ impl<'t> People<'t> {
 
     /// Notes a speaker named beside a quotation.
     pub(crate) fn mention(&mut self, name: &str, titles: &[String]) {
-        self.note(name, None, titles, true);
-        if let Some(i) = self.find(name) {
-            self.persons[i].personal = true;
-            self.consider_subject(i);
-        }
+        let i = self.note(name, None, titles, true);
+        self.persons[i].personal = true;
+        self.consider_subject(i);
     }
 
     /// Whether a one-word `name` is a name here: used inside sentences, or already met.
@@ -320,8 +318,15 @@ impl<'t> People<'t> {
         self.nouns_capitalised = true;
     }
 
-    /// Notes `name`, which is `written` so in the text when that is known.
-    fn note(&mut self, name: &str, written: Option<&'t str>, titles: &[String], as_subject: bool) {
+    /// Notes `name`, which is `written` so in the text when that is known; returns the person's
+    /// index.
+    fn note(
+        &mut self,
+        name: &str,
+        written: Option<&'t str>,
+        titles: &[String],
+        as_subject: bool,
+    ) -> usize {
         self.clock += 1;
         let i = match self.find(name) {
             Some(i) => i,
@@ -348,6 +353,7 @@ impl<'t> People<'t> {
             p.as_subject = self.clock;
             self.consider_subject(i);
         }
+        i
     }
 
     fn add_person(&mut self, name: Name<'t>) -> usize {
