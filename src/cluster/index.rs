@@ -2,9 +2,7 @@
 //! found through an index of word pairs, never by comparing all pairs.
 
 pub(crate) use crate::hash::FxMap;
-use crate::hash::TextMap;
-
-use std::sync::Arc;
+use crate::hash::HashIndex;
 
 use super::align::{within_edits, Spelling};
 use crate::normalize::{for_each_word, ELLIPSIS};
@@ -30,12 +28,17 @@ pub(crate) fn mix(mut h: u64) -> u64 {
 
 /// The vocabulary: each distinct word once, with its content hash and what the spelling
 /// comparison needs to rule most pairs out at once.
+///
+/// The words are kept back to back in one string and found through a [`HashIndex`]: no
+/// allocation per word, and a table that grows without reading the words again.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
-    /// Keyed by words of the input, so hashed with the seeded [`TextMap`] hash.
-    ids: TextMap<Arc<str>, u32>,
-    /// Each word, shared with its key in `ids`: one allocation per distinct word.
-    pub(crate) words: Vec<Arc<str>>,
+    /// Keyed by words of the input, so by a seeded hash.
+    index: HashIndex,
+    /// Every word, back to back.
+    text: String,
+    /// Where each word ends in `text` (and the next begins).
+    ends: Vec<usize>,
     pub(crate) hashes: Vec<u64>,
     shapes: Vec<Shape>,
 }
@@ -51,13 +54,14 @@ struct Shape {
 
 impl Vocabulary {
     pub(crate) fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        let hash = self.index.hash(word);
+        if let Some(id) = self.find(hash, word) {
             return id;
         }
-        let id = self.words.len() as u32;
-        let shared: Arc<str> = Arc::from(word);
-        self.ids.insert(Arc::clone(&shared), id);
-        self.words.push(shared);
+        let id = self.ends.len() as u32;
+        self.index.insert(hash, id as usize);
+        self.text.push_str(word);
+        self.ends.push(self.text.len());
         self.hashes.push(word_hash(word));
         self.shapes.push(Shape {
             chars: word.chars().count().min(usize::from(u16::MAX)) as u16,
@@ -68,8 +72,22 @@ impl Vocabulary {
         id
     }
 
+    fn find(&self, hash: u64, word: &str) -> Option<u32> {
+        self.index
+            .find(hash, |id| self.word(id as u32) == Some(word))
+            .map(|id| id as u32)
+    }
+
     pub(crate) fn get(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+        self.find(self.index.hash(word), word)
+    }
+
+    /// Word `id`, if there is one.
+    pub(crate) fn word(&self, id: u32) -> Option<&str> {
+        let id = id as usize;
+        let end = *self.ends.get(id)?;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        Some(&self.text[start..end])
     }
 }
 
@@ -89,17 +107,25 @@ impl Spelling for Vocabulary {
             return false;
         }
         let allowed = if x.chars.min(y.chars) >= 8 { 2 } else { 1 };
-        within_edits(&self.words[a as usize], &self.words[b as usize], allowed)
+        match (self.word(a), self.word(b)) {
+            (Some(x), Some(y)) => within_edits(x, y, allowed),
+            _ => false,
+        }
     }
 }
 
 /// The distinct wordings of the quotations, in matching form.
+///
+/// Their words are kept back to back in one list and found through a [`HashIndex`]: no
+/// allocation per phrase, and a table that grows without reading the phrases again.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Phrases {
     pub(crate) vocabulary: Vocabulary,
-    pub(crate) ids: FxMap<Arc<[u32]>, u32>,
-    /// Each phrase's words, shared with its key in `ids`: one allocation per distinct phrase.
-    pub(crate) words: Vec<Arc<[u32]>>,
+    index: HashIndex,
+    /// Every phrase's words, back to back.
+    all_words: Vec<u32>,
+    /// Where each phrase's words end in `all_words` (and the next one's begin).
+    ends: Vec<usize>,
     /// How many quotations have each phrase.
     pub(crate) count: Vec<u32>,
     /// A content hash of each phrase: the tie-breaker that does not depend on input order.
@@ -112,24 +138,43 @@ impl Phrases {
         scratch.clear();
         let vocabulary = &mut self.vocabulary;
         for_each_word(text, |w| scratch.push(vocabulary.intern(w)));
-        if let Some(&id) = self.ids.get(scratch.as_slice()) {
+        let hash = self.index.hash(scratch.as_slice());
+        if let Some(id) = self.find_hashed(hash, scratch) {
             self.count[id as usize] += 1;
             return id;
         }
-        let id = self.words.len() as u32;
+        let id = self.ends.len() as u32;
         let key = scratch.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
             mix(h ^ self.vocabulary.hashes[w as usize])
         });
-        let shared: Arc<[u32]> = Arc::from(scratch.as_slice());
-        self.ids.insert(Arc::clone(&shared), id);
-        self.words.push(shared);
+        self.index.insert(hash, id as usize);
+        self.all_words.extend_from_slice(scratch);
+        self.ends.push(self.all_words.len());
         self.count.push(1);
         self.key.push(key);
         id
     }
 
+    fn find_hashed(&self, hash: u64, words: &[u32]) -> Option<u32> {
+        self.index
+            .find(hash, |id| self.words(id as u32) == words)
+            .map(|id| id as u32)
+    }
+
+    /// The phrase made of `words`, if there is one.
+    pub(crate) fn find(&self, words: &[u32]) -> Option<u32> {
+        self.find_hashed(self.index.hash(words), words)
+    }
+
+    /// The words of phrase `id`.
+    pub(crate) fn words(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.all_words[start..self.ends[id]]
+    }
+
     pub(crate) fn len(&self) -> usize {
-        self.words.len()
+        self.ends.len()
     }
 
     pub(crate) fn ellipsis(&self) -> Option<u32> {
@@ -190,7 +235,8 @@ pub(crate) fn postings(phrases: &Phrases, min_words: usize) -> Vec<(u64, u32)> {
     let hashes = &phrases.vocabulary.hashes;
     let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
     let mut postings: Vec<(u64, u32)> = Vec::new();
-    for (id, words) in phrases.words.iter().enumerate() {
+    for id in 0..phrases.len() {
+        let words = phrases.words(id as u32);
         if words.len() < min_words {
             continue;
         }
@@ -330,7 +376,7 @@ pub(crate) fn look_up(
     }
     let ids: Vec<Option<u32>> = words.iter().map(|w| w.0).collect();
     if let Some(known) = ids.iter().copied().collect::<Option<Vec<u32>>>() {
-        if let Some(&own) = phrases.ids.get(known.as_slice()) {
+        if let Some(own) = phrases.find(&known) {
             shared.insert(own, u32::MAX);
         }
     }
@@ -349,7 +395,7 @@ pub(crate) struct Query<'a> {
 
 impl Query<'_> {
     fn word(&self, id: u32) -> Option<&str> {
-        match self.vocabulary.words.get(id as usize) {
+        match self.vocabulary.word(id) {
             Some(w) => Some(w),
             None => self.words.get((u32::MAX - id) as usize).map(String::as_str),
         }

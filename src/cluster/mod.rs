@@ -334,7 +334,7 @@ impl ClusterIndex {
         candidates
             .into_iter()
             .filter_map(|p| {
-                let wording = &self.phrases.words[p as usize];
+                let wording = self.phrases.words(p);
                 let whole = align::similarity(&query, wording, costs, words_of);
                 let part = align::containment(&query, wording, costs, words_of);
                 let within = align::containment(wording, &query, costs, words_of);
@@ -413,7 +413,7 @@ fn verify_pair(
     a: u32,
     b: u32,
 ) -> Option<Link> {
-    let (wa, wb) = (&phrases.words[a as usize], &phrases.words[b as usize]);
+    let (wa, wb) = (phrases.words(a), phrases.words(b));
     let ((short, s_id), (long, l_id)) =
         if (wa.len(), phrases.key[a as usize]) <= (wb.len(), phrases.key[b as usize]) {
             ((wa, a), (wb, b))
@@ -456,7 +456,7 @@ fn group_stats(phrases: &Phrases, sets: &mut UnionFind) -> Vec<Group> {
     for p in 0..phrases.len() {
         let g = &mut stats[sets.find(p as u32) as usize];
         g.support += u64::from(phrases.count[p]);
-        g.longest = g.longest.max(phrases.words[p].len());
+        g.longest = g.longest.max(phrases.words(p as u32).len());
         g.key = g.key.min(phrases.key[p]);
     }
     stats
@@ -514,14 +514,14 @@ fn attach_short(
     const STATEMENTS: usize = 64;
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut roots = roots.to_vec();
-    let is_short = |p: u32| phrases.words[p as usize].len() < config.min_words;
+    let is_short = |p: u32| phrases.words(p).len() < config.min_words;
     // The documents and speakers that short quotations come with: only their statements are
     // worth listing (most corpora have few short quotations, and a hundred thousand documents
     // need not each get a list).
     // Keyed by document ids and speakers, which the input chooses: the seeded hash.
     let mut by_context: crate::hash::TextMap<(bool, &str), BTreeSet<u32>> = Default::default();
     for (item, &p) in items.iter().zip(phrase_of) {
-        if is_short(p) && !phrases.words[p as usize].is_empty() {
+        if is_short(p) && !phrases.words(p).is_empty() {
             let contexts = [
                 item.document.map(|d| (true, d)),
                 item.speaker.map(|s| (false, s)),
@@ -543,7 +543,7 @@ fn attach_short(
     for list in wordings.values_mut() {
         list.sort_by_key(|&p| {
             (
-                std::cmp::Reverse(phrases.words[p as usize].len()),
+                std::cmp::Reverse(phrases.words(p).len()),
                 phrases.key[p as usize],
             )
         });
@@ -573,7 +573,7 @@ fn attach_short(
             .copied()
             .filter(|statement| {
                 wordings[statement].iter().any(|&w| {
-                    let whole = &phrases.words[w as usize];
+                    let whole = phrases.words(w);
                     align::containment(short, whole, costs, &phrases.vocabulary) >= 1.0 - 1e-9
                         || same_words_together(short, whole)
                 })
@@ -582,7 +582,7 @@ fn attach_short(
     };
     let mut votes: FxMap<u32, FxMap<u32, usize>> = FxMap::default();
     for (item, &p) in items.iter().zip(phrase_of) {
-        let short = &phrases.words[p as usize];
+        let short = phrases.words(p);
         if !is_short(p) || short.is_empty() {
             continue;
         }
@@ -641,7 +641,7 @@ fn join_continuations(
     // A statement is established by its wordings of some length; short fragments do not count.
     let mut wordings: FxMap<u32, usize> = FxMap::default();
     for (p, &r) in roots.iter().enumerate() {
-        if phrases.words[p].len() >= min_words {
+        if phrases.words(p as u32).len() >= min_words {
             *wordings.entry(r).or_default() += 1;
         }
     }
