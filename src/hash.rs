@@ -111,6 +111,11 @@ impl HashIndex {
         std::hash::BuildHasher::hash_one(&self.state, key)
     }
 
+    /// Room for `more` items.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.first.reserve(more);
+    }
+
     /// The item with `hash` for which `is` holds, if any.
     pub(crate) fn find(&self, hash: u64, mut is: impl FnMut(usize) -> bool) -> Option<usize> {
         let &item = self.first.get(&hash)?;

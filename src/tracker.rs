@@ -40,8 +40,9 @@ pub struct Tracker {
     documents: Vec<Entry>,
     /// Their indexes in chronological order, worked out when first needed after a change.
     order: OnceLock<Vec<usize>>,
-    /// The ids taken, to refuse a duplicate.
-    ids: crate::hash::TextSet<String>,
+    /// The ids taken, to refuse a duplicate: indexes into `documents` by a hash of the id, so
+    /// that no id is copied and a new id costs one probe of a compact table.
+    ids: crate::hash::HashIndex,
     config: ClusterConfig,
     /// Worked out when first asked for after a change, from all the documents at once, so
     /// that adding documents one by one gives what adding them together gives.
@@ -81,7 +82,14 @@ impl Tracker {
 
     /// Detects and attributes the quotations of `document` and keeps it.
     pub fn add(&mut self, document: Document) -> Result<(), DuplicateDocument> {
-        if !self.ids.insert(document.id.clone()) {
+        let hash = self.ids.hash(document.id.as_str());
+        let documents = &self.documents;
+        let taken = |i: usize| documents[i].document.id == document.id;
+        if self
+            .ids
+            .insert_unless(hash, documents.len(), taken)
+            .is_err()
+        {
             return Err(DuplicateDocument { id: document.id });
         }
         let quotes = detect(&document.text);
@@ -119,19 +127,22 @@ impl Tracker {
         let order = self.order.get_or_init(|| {
             // The order of `Document::chronological_cmp`, sorted on keys side by side rather
             // than through the entries: a hundred thousand documents spread over the heap cost
-            // a cache miss per comparison otherwise. Ids are distinct, so the key is a total
-            // order and an unstable sort gives the one answer.
-            let mut keyed: Vec<(bool, Option<Timestamp>, &str, usize)> = self
+            // a cache miss per comparison otherwise, and so would ids compared through their
+            // pointers: the id's first eight bytes stand in the key, and the whole id is read
+            // only when those are the same. Ids are distinct, so the key is a total order and
+            // an unstable sort gives the one answer.
+            let mut keyed: Vec<(bool, Option<Timestamp>, u64, &str, usize)> = self
                 .documents
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
                     let d = &e.document;
-                    (d.published.is_none(), d.published, d.id.as_str(), i)
+                    let id = d.id.as_str();
+                    (d.published.is_none(), d.published, prefix(id), id, i)
                 })
                 .collect();
             keyed.sort_unstable();
-            keyed.into_iter().map(|k| k.3).collect()
+            keyed.into_iter().map(|k| k.4).collect()
         });
         order.iter().map(|&i| (i, &self.documents[i]))
     }
@@ -313,6 +324,17 @@ fn goes_on(
     (full && goes_on_cue) || (anaphoric && alone)
 }
 
+/// The first eight bytes of `id`, zero-padded, as a number that orders as the ids do: two ids
+/// whose prefixes differ compare as their prefixes (a shorter id padded with zeros comes first,
+/// as it does as a string, unless the longer one goes on with a zero byte, when the prefixes
+/// are equal and the ids are compared in full).
+fn prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = id.len().min(8);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
 /// Quotation `k` of a document, as the tracker shows it.
 fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Quote<'a> {
     let (q, a) = &e.found[k];
@@ -454,6 +476,42 @@ mod tests {
         let mut tracker = Tracker::new();
         tracker.add(Document::new("d", text)).unwrap();
         tracker.quotes().map(|q| q.cluster).collect()
+    }
+
+    #[test]
+    fn ids_order_by_their_prefixes_as_by_themselves() {
+        let ids = [
+            "",
+            "\0",
+            "a",
+            "a\0",
+            "a\0\0",
+            "ab",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgg",
+            "b",
+            "d10",
+            "d9",
+            "d100000",
+            "d1000000",
+            "d10000000",
+            "é",
+            "z\u{ff}",
+        ];
+        let mut by_prefix = ids.to_vec();
+        by_prefix.sort_unstable_by_key(|id| (prefix(id), *id));
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(by_prefix, sorted);
+        for a in ids {
+            for b in ids {
+                if prefix(a) != prefix(b) {
+                    assert_eq!(prefix(a) < prefix(b), a < b, "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]
