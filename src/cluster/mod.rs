@@ -639,10 +639,11 @@ fn join_continuations(
     min_words: usize,
 ) -> Vec<u32> {
     // A statement is established by its wordings of some length; short fragments do not count.
-    let mut wordings: FxMap<u32, usize> = FxMap::default();
+    // Counted in an array by phrase: roots are phrases.
+    let mut wordings = vec![0usize; phrases.len()];
     for (p, &r) in roots.iter().enumerate() {
         if phrases.words(p as u32).len() >= min_words {
-            *wordings.entry(r).or_default() += 1;
+            wordings[r as usize] += 1;
         }
     }
     // Links between statements, in an order that depends on content only.
@@ -662,9 +663,7 @@ fn join_continuations(
     links.sort_unstable();
     let mut sets = UnionFind::new(phrases.len());
     // Whether each set holds a statement with several wordings.
-    let mut settled: Vec<bool> = (0..phrases.len() as u32)
-        .map(|r| wordings.get(&r).is_some_and(|&n| n > 1))
-        .collect();
+    let mut settled: Vec<bool> = wordings.iter().map(|&n| n > 1).collect();
     for (_, _, a, b) in links {
         let (ra, rb) = (sets.find(a), sets.find(b));
         if ra == rb || (settled[ra as usize] && settled[rb as usize]) {
@@ -680,21 +679,28 @@ fn join_continuations(
 
 /// Cluster ids by first appearance in input order.
 fn number_by_first_appearance(phrase_of: &[u32], roots: &[u32]) -> Clustering {
-    let mut ids: FxMap<u32, usize> = FxMap::default();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    let assignment = phrase_of
+    // Each root's cluster id, in an array by phrase rather than a map: a million clusters
+    // cost a pass over a list, not a million probes of a table that outgrows the caches.
+    const NONE: usize = usize::MAX;
+    let mut ids = vec![NONE; roots.len()];
+    let mut sizes: Vec<usize> = Vec::new();
+    let assignment: Vec<usize> = phrase_of
         .iter()
-        .enumerate()
-        .map(|(i, &p)| {
-            let root = roots[p as usize];
-            let id = *ids.entry(root).or_insert_with(|| {
-                members.push(Vec::new());
-                members.len() - 1
-            });
-            members[id].push(i);
-            id
+        .map(|&p| {
+            let root = roots[p as usize] as usize;
+            if ids[root] == NONE {
+                ids[root] = sizes.len();
+                sizes.push(0);
+            }
+            sizes[ids[root]] += 1;
+            ids[root]
         })
         .collect();
+    // Each cluster's list allocated once, at its size.
+    let mut members: Vec<Vec<usize>> = sizes.into_iter().map(Vec::with_capacity).collect();
+    for (i, &id) in assignment.iter().enumerate() {
+        members[id].push(i);
+    }
     Clustering {
         assignment,
         members,
