@@ -266,6 +266,7 @@ pub fn cluster_indexed(
     let index = ClusterIndex {
         phrases,
         postings,
+        phrase_of,
         cluster_of_phrase,
         support,
         config: config.clone(),
@@ -278,6 +279,8 @@ pub fn cluster_indexed(
 pub struct ClusterIndex {
     phrases: Phrases,
     postings: Vec<(u64, u32)>,
+    /// Each clustered item's phrase.
+    phrase_of: Vec<u32>,
     cluster_of_phrase: Vec<usize>,
     /// How many quotations each cluster holds.
     support: Vec<usize>,
@@ -296,6 +299,22 @@ pub struct Found {
 }
 
 impl ClusterIndex {
+    /// The phrase (distinct matching form) of clustered item `item`: two items have one phrase
+    /// exactly when their words in matching form are the same.
+    pub(crate) fn phrase_of(&self, item: usize) -> u32 {
+        self.phrase_of[item]
+    }
+
+    /// How many phrases there are (phrase ids run from 0 to this).
+    pub(crate) fn phrases(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// How many words phrase `phrase` has in matching form.
+    pub(crate) fn phrase_words(&self, phrase: u32) -> usize {
+        self.phrases.words(phrase).len()
+    }
+
     /// The cluster of the wording nearest to `text`, looked up through the clustering's own
     /// index of word pairs (no scan over the clusters): `text` may be a variant, a fragment or a
     /// longer version of a clustered quotation. `None` when nothing is near enough.
