@@ -230,29 +230,68 @@ fn pair_hash(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ b)
 }
 
-/// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together.
-pub(crate) fn postings(phrases: &Phrases, min_words: usize) -> Vec<(u64, u32)> {
+/// How many postings are sorted at once, in a buffer that stays in the caches.
+const BLOCK: usize = 1 << 18;
+
+/// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together,
+/// each phrase once per pair.
+///
+/// A pair found in more than `max_postings` phrases is never read, only recognised as too
+/// common (by its postings numbering more than that), so of such a pair only `max_postings +
+/// 1` postings are kept: `of the` in a million quotations costs a thousand entries, not a
+/// million. The postings are made and sorted a block of phrases at a time, common pairs cut
+/// down within each block (a block's phrases are its own, so a pair found in more than
+/// `max_postings` phrases overall still has more than that many postings after the cuts), and
+/// the sorted blocks are merged: the buffer that sorts stays small, and the whole list is never
+/// held before the common pairs are cut.
+pub(crate) fn postings(
+    phrases: &Phrases,
+    min_words: usize,
+    max_postings: usize,
+) -> Vec<(u64, u32)> {
     let hashes = &phrases.vocabulary.hashes;
     let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
+    let cap = max_postings.saturating_add(1);
+    let mut block: Vec<(u64, u32)> = Vec::new();
     let mut postings: Vec<(u64, u32)> = Vec::new();
+    let mut blocks = 0usize;
     for id in 0..phrases.len() {
         let words = phrases.words(id as u32);
-        if words.len() < min_words {
-            continue;
-        }
-        for pair in words.windows(2) {
-            if pair[0] != ellipsis && pair[1] != ellipsis {
-                let h = pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]);
-                postings.push((h, id as u32));
+        if words.len() >= min_words {
+            for pair in words.windows(2) {
+                if pair[0] != ellipsis && pair[1] != ellipsis {
+                    let h = pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]);
+                    block.push((h, id as u32));
+                }
             }
         }
+        if block.len() >= BLOCK || id + 1 == phrases.len() {
+            block.sort_unstable();
+            block.dedup();
+            append_capped(&mut postings, &block, cap);
+            block.clear();
+            blocks += 1;
+        }
     }
-    #[cfg(feature = "parallel")]
-    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut postings[..]);
-    #[cfg(not(feature = "parallel"))]
-    postings.sort_unstable();
-    postings.dedup();
+    if blocks > 1 {
+        // Sorted runs, one per block: the stable sort merges them (the postings are distinct,
+        // so it gives the one order an unstable sort would), and cuts the common pairs again.
+        postings.sort();
+        let merged = std::mem::take(&mut postings);
+        append_capped(&mut postings, &merged, cap);
+    }
+    postings.shrink_to_fit();
     postings
+}
+
+/// Appends the sorted `postings` to `to`, each pair's first `cap` only.
+fn append_capped(to: &mut Vec<(u64, u32)>, postings: &[(u64, u32)], cap: usize) {
+    let mut start = 0;
+    while let Some(first) = postings.get(start) {
+        let end = start + postings[start..].partition_point(|p| p.0 == first.0);
+        to.extend_from_slice(&postings[start..end.min(start.saturating_add(cap))]);
+        start = end;
+    }
 }
 
 /// For each phrase, the ranges of `postings` (one per word pair it has) that are worth reading:

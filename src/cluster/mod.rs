@@ -253,7 +253,7 @@ pub fn cluster_indexed(
         .iter()
         .map(|item| phrases.add(item.text, &mut scratch))
         .collect();
-    let postings = index::postings(&phrases, config.min_words.max(2));
+    let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
     let groups = link_phrases(&phrases, &postings, config);
     let roots = attach_short(&phrases, &groups, items, &phrase_of, config);
     let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words);
