@@ -53,8 +53,8 @@ struct Shape {
 }
 
 impl Vocabulary {
-    pub(crate) fn intern(&mut self, word: &str) -> u32 {
-        let hash = self.index.hash(word);
+    /// The id of `word`, whose [`HashIndex`] hash is `hash`, added if new.
+    fn intern_hashed(&mut self, hash: u64, word: &str) -> u32 {
         if let Some(id) = self.find(hash, word) {
             return id;
         }
@@ -133,22 +133,64 @@ pub(crate) struct Phrases {
 }
 
 impl Phrases {
-    /// The phrase of `text`, added if new.
-    pub(crate) fn add(&mut self, text: &str, scratch: &mut Vec<u32>) -> u32 {
-        scratch.clear();
-        let vocabulary = &mut self.vocabulary;
-        for_each_word(text, |w| scratch.push(vocabulary.intern(w)));
-        let hash = self.index.hash(scratch.as_slice());
-        if let Some(id) = self.find_hashed(hash, scratch) {
+    /// The phrase of each of `texts`, in order, each added if new.
+    ///
+    /// Texts are read a block at a time: their words first (normalised, with their hashes),
+    /// then the words looked up, then the phrases. With a million quotations the vocabulary and
+    /// the phrases outgrow the caches and each lookup misses them; made one after another,
+    /// rather than between the reading of two texts, the lookups have their misses overlap.
+    /// Words and phrases are numbered in order of first appearance all the same.
+    pub(crate) fn add_all<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) -> Vec<u32> {
+        /// How many texts are read at once.
+        const BLOCK: usize = 256;
+        let mut texts = texts.into_iter().peekable();
+        let mut phrase_of = Vec::with_capacity(texts.size_hint().0);
+        // The block's words back to back, each with its hash and where it ends; where each
+        // text's words end; the words' ids.
+        let mut text = String::new();
+        let mut words: Vec<(u64, usize)> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        while texts.peek().is_some() {
+            text.clear();
+            words.clear();
+            ends.clear();
+            ids.clear();
+            let index = &self.vocabulary.index;
+            for t in texts.by_ref().take(BLOCK) {
+                for_each_word(t, |w| {
+                    text.push_str(w);
+                    words.push((index.hash(w), text.len()));
+                });
+                ends.push(words.len());
+            }
+            let mut start = 0;
+            for &(hash, end) in &words {
+                ids.push(self.vocabulary.intern_hashed(hash, &text[start..end]));
+                start = end;
+            }
+            let mut start = 0;
+            for &end in &ends {
+                phrase_of.push(self.add_words(&ids[start..end]));
+                start = end;
+            }
+        }
+        phrase_of
+    }
+
+    /// The phrase of `words`, added if new.
+    fn add_words(&mut self, words: &[u32]) -> u32 {
+        let hash = self.index.hash(words);
+        if let Some(id) = self.find_hashed(hash, words) {
             self.count[id as usize] += 1;
             return id;
         }
         let id = self.ends.len() as u32;
-        let key = scratch.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
+        let key = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
             mix(h ^ self.vocabulary.hashes[w as usize])
         });
         self.index.insert(hash, id as usize);
-        self.all_words.extend_from_slice(scratch);
+        self.all_words.extend_from_slice(words);
         self.ends.push(self.all_words.len());
         self.count.push(1);
         self.key.push(key);

@@ -248,11 +248,7 @@ pub fn cluster_indexed(
     config: &ClusterConfig,
 ) -> (Clustering, ClusterIndex) {
     let mut phrases = Phrases::default();
-    let mut scratch = Vec::new();
-    let phrase_of: Vec<u32> = items
-        .iter()
-        .map(|item| phrases.add(item.text, &mut scratch))
-        .collect();
+    let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
     let groups = link_phrases(&phrases, &postings, config);
     let roots = attach_short(&phrases, &groups, items, &phrase_of, config);
