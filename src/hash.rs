@@ -125,12 +125,6 @@ impl HashIndex {
         self.collided.get(&hash)?.iter().copied().find(|&i| is(i))
     }
 
-    /// Adds `item` under `hash`; the caller has found no equal item there.
-    pub(crate) fn insert(&mut self, hash: u64, item: usize) {
-        // No equal item: `is` holds for none.
-        let _ = self.insert_unless(hash, item, |_| false);
-    }
-
     /// Adds `item` under `hash` unless an item for which `is` holds is there already, which is
     /// returned instead; one probe of the table when the hash is new.
     pub(crate) fn insert_unless(

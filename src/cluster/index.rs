@@ -55,11 +55,13 @@ struct Shape {
 impl Vocabulary {
     /// The id of `word`, whose [`HashIndex`] hash is `hash`, added if new.
     fn intern_hashed(&mut self, hash: u64, word: &str) -> u32 {
-        if let Some(id) = self.find(hash, word) {
-            return id;
-        }
         let id = self.ends.len() as u32;
-        self.index.insert(hash, id as usize);
+        let (text, ends) = (&self.text, &self.ends);
+        let same = |i: usize| &text[span(ends, i)] == word;
+        // One probe of the index, whether the word is new or not.
+        if let Err(known) = self.index.insert_unless(hash, id as usize, same) {
+            return known as u32;
+        }
         self.text.push_str(word);
         self.ends.push(self.text.len());
         self.hashes.push(word_hash(word));
@@ -85,9 +87,7 @@ impl Vocabulary {
     /// Word `id`, if there is one.
     pub(crate) fn word(&self, id: u32) -> Option<&str> {
         let id = id as usize;
-        let end = *self.ends.get(id)?;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        Some(&self.text[start..end])
+        (id < self.ends.len()).then(|| &self.text[span(&self.ends, id)])
     }
 }
 
@@ -181,15 +181,17 @@ impl Phrases {
     /// The phrase of `words`, added if new.
     fn add_words(&mut self, words: &[u32]) -> u32 {
         let hash = self.index.hash(words);
-        if let Some(id) = self.find_hashed(hash, words) {
-            self.count[id as usize] += 1;
-            return id;
-        }
         let id = self.ends.len() as u32;
+        let (all, ends) = (&self.all_words, &self.ends);
+        let same = |i: usize| &all[span(ends, i)] == words;
+        // One probe of the index, whether the phrase is new or not.
+        if let Err(known) = self.index.insert_unless(hash, id as usize, same) {
+            self.count[known] += 1;
+            return known as u32;
+        }
         let key = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
             mix(h ^ self.vocabulary.hashes[w as usize])
         });
-        self.index.insert(hash, id as usize);
         self.all_words.extend_from_slice(words);
         self.ends.push(self.all_words.len());
         self.count.push(1);
@@ -210,9 +212,7 @@ impl Phrases {
 
     /// The words of phrase `id`.
     pub(crate) fn words(&self, id: u32) -> &[u32] {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.all_words[start..self.ends[id]]
+        &self.all_words[span(&self.ends, id as usize)]
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -222,6 +222,12 @@ impl Phrases {
     pub(crate) fn ellipsis(&self) -> Option<u32> {
         self.vocabulary.get(ELLIPSIS)
     }
+}
+
+/// Where item `i` of a list kept back to back lies, from where each item ends.
+fn span(ends: &[usize], i: usize) -> std::ops::Range<usize> {
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    start..ends[i]
 }
 
 /// How many of its word pairs a phrase looks its partners up by.
