@@ -125,24 +125,32 @@ impl Tracker {
     /// The documents' entries in chronological order, with their index in `documents`.
     fn entries(&self) -> impl Iterator<Item = (usize, &Entry)> + '_ {
         let order = self.order.get_or_init(|| {
-            // The order of `Document::chronological_cmp`, sorted on keys side by side rather
-            // than through the entries: a hundred thousand documents spread over the heap cost
-            // a cache miss per comparison otherwise, and so would ids compared through their
-            // pointers: the id's first eight bytes stand in the key, and the whole id is read
-            // only when those are the same. Ids are distinct, so the key is a total order and
-            // an unstable sort gives the one answer.
-            let mut keyed: Vec<(bool, Option<Timestamp>, u64, &str, usize)> = self
+            // The order of `Document::chronological_cmp`, sorted on small keys side by side
+            // rather than through the entries: a million documents spread over the heap cost a
+            // cache miss per comparison otherwise, and so would ids compared through their
+            // pointers. The key is the instant (undated last) and the id's first eight bytes,
+            // both as numbers that order as what they stand for; only documents whose keys are
+            // equal are compared in full. Ids are distinct, so that is a total order and an
+            // unstable sort gives the one answer.
+            let mut keyed: Vec<(u64, u64, usize)> = self
                 .documents
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
                     let d = &e.document;
-                    let id = d.id.as_str();
-                    (d.published.is_none(), d.published, prefix(id), id, i)
+                    (instant(d.published), prefix(&d.id), i)
                 })
                 .collect();
-            keyed.sort_unstable();
-            keyed.into_iter().map(|k| k.4).collect()
+            let full = |i: usize| {
+                let d = &self.documents[i].document;
+                (d.published.is_none(), d.published, d.id.as_str())
+            };
+            keyed.sort_unstable_by(|a, b| {
+                (a.0, a.1)
+                    .cmp(&(b.0, b.1))
+                    .then_with(|| full(a.2).cmp(&full(b.2)))
+            });
+            keyed.into_iter().map(|k| k.2).collect()
         });
         order.iter().map(|&i| (i, &self.documents[i]))
     }
@@ -159,11 +167,13 @@ impl Tracker {
     /// The clusters: each statement with its quotations, in order of first appearance.
     pub fn clusters(&self) -> Vec<Cluster<'_>> {
         let derived = self.derived();
-        // What each quotation says and who said it, side by side: the quotations themselves
-        // (with an id each) are not needed, only the ids of each cluster's members.
+        // What each quotation says and who said it, side by side, and its id, in one pass over
+        // the documents: the quotations themselves are not needed.
+        let mut ids: Vec<String> = Vec::with_capacity(derived.locations.len());
         let said: Vec<(&str, Option<&str>)> = self
             .raw_quotes()
-            .map(|(e, _, q, a)| {
+            .map(|(e, k, q, a)| {
+                ids.push(quote_id(&e.document, k));
                 let speaker = a.speaker.as_deref().map(|s| derived.speaker(s));
                 (q.text(&e.document.text), speaker)
             })
@@ -176,12 +186,10 @@ impl Tracker {
             .map(|(id, members)| {
                 let (canonical, speaker) =
                     summary(members, |i| said[i], &derived.index, &mut slots);
+                // Each quotation is in one cluster: its id moves there.
                 let quotes = members
                     .iter()
-                    .map(|&i| {
-                        let (d, k) = derived.locations[i];
-                        quote_id(&self.documents[d].document, k)
-                    })
+                    .map(|&i| std::mem::take(&mut ids[i]))
                     .collect();
                 Cluster {
                     id,
@@ -358,6 +366,16 @@ fn goes_on(
     (full && goes_on_cue) || (anaphoric && alone)
 }
 
+/// A publication time as a number that orders as the times do, undated after every date
+/// (times are ordered by the instant first; equal numbers are told apart in full).
+fn instant(published: Option<Timestamp>) -> u64 {
+    match published {
+        // The sign bit flipped: i64 order as u64 order, kept below the undated.
+        Some(t) => ((t.unix_seconds() as u64) ^ (1 << 63)).min(u64::MAX - 1),
+        None => u64::MAX,
+    }
+}
+
 /// The first eight bytes of `id`, zero-padded, as a number that orders as the ids do: two ids
 /// whose prefixes differ compare as their prefixes (a shorter id padded with zeros comes first,
 /// as it does as a string, unless the longer one goes on with a zero byte, when the prefixes
@@ -417,7 +435,24 @@ pub struct Whence {
 }
 
 fn quote_id(document: &Document, i: usize) -> String {
-    format!("{}#{}", document.id, i + 1)
+    // Written out by hand: a million ids through the formatting machinery cost twice as much.
+    let mut digits = [0u8; 20];
+    let mut n = i + 1;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let number = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+    let mut id = String::with_capacity(document.id.len() + 1 + number.len());
+    id.push_str(&document.id);
+    id.push('#');
+    id.push_str(number);
+    id
 }
 
 /// One statement: the quotations that reproduce it, wholly or in part.
@@ -689,6 +724,47 @@ mod tests {
                     assert_eq!(&whence.statement.canonical, canonical);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn instants_order_as_the_times() {
+        let times = [
+            None,
+            Some("1900-01-01"),
+            Some("1969-12-31T23:59:59Z"),
+            Some("1970-01-01"),
+            Some("2025-04-24T10:00+02:00"),
+            Some("2025-04-24T09:00Z"),
+            Some("2025-04-24T08:00"),
+            Some("2025-04-24"),
+            Some("9999-12-31T23:59:59-12:00"),
+        ];
+        let times: Vec<Option<Timestamp>> = times
+            .iter()
+            .map(|t| t.map(|t| Timestamp::parse(t).unwrap()))
+            .collect();
+        for a in &times {
+            for b in &times {
+                let by_key = instant(*a).cmp(&instant(*b));
+                let by_time = (a.is_none(), a).cmp(&(b.is_none(), b));
+                // Equal keys may stand for different times, never the other way round.
+                assert!(by_key == by_time || by_key.is_eq(), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn quote_ids_are_the_document_id_and_the_position() {
+        for (id, i) in [
+            ("d", 0),
+            ("a#b", 8),
+            ("", 9),
+            ("é", 99),
+            ("x", usize::MAX - 1),
+        ] {
+            let document = Document::new(id, "");
+            assert_eq!(quote_id(&document, i), format!("{}#{}", id, i + 1));
         }
     }
 
