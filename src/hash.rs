@@ -59,3 +59,118 @@ pub(crate) type TextMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A set of keys taken from the input text; see [`TextMap`].
 pub(crate) type TextSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
+/// A hasher for keys that are already seeded hashes: passes the `u64` through.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Identity(u64);
+
+impl Hasher for Identity {
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed with it; anything else is folded in, never lost.
+        let mut fx = FxHasher(self.0);
+        fx.write(bytes);
+        self.0 = fx.finish();
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// An index of items kept elsewhere, numbered from 0 (a list of documents, words, phrases), by
+/// a seeded hash of their content: the table holds 16 bytes per item and no copy of any key,
+/// so it grows and rehashes without reading the items, and a lookup that finds nothing reads
+/// the table only. The caller checks that an item found under a hash is the one it looks for;
+/// two different items under one hash (which no input can arrange, the hash being seeded) are
+/// both kept, the second among the few `collided`.
+#[derive(Clone, Default)]
+pub(crate) struct HashIndex {
+    state: foldhash::fast::RandomState,
+    first: HashMap<u64, usize, BuildHasherDefault<Identity>>,
+    collided: HashMap<u64, Vec<usize>, BuildHasherDefault<Identity>>,
+}
+
+impl std::fmt::Debug for HashIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HashIndex")
+            .field(
+                "items",
+                &(self.first.len() + self.collided.values().map(Vec::len).sum::<usize>()),
+            )
+            .finish()
+    }
+}
+
+impl HashIndex {
+    /// The seeded hash of `key`, to look it up or add it with.
+    pub(crate) fn hash<T: std::hash::Hash + ?Sized>(&self, key: &T) -> u64 {
+        std::hash::BuildHasher::hash_one(&self.state, key)
+    }
+
+    /// Room for `more` items.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.first.reserve(more);
+    }
+
+    /// The item with `hash` for which `is` holds, if any.
+    pub(crate) fn find(&self, hash: u64, mut is: impl FnMut(usize) -> bool) -> Option<usize> {
+        let &item = self.first.get(&hash)?;
+        if is(item) {
+            return Some(item);
+        }
+        self.collided.get(&hash)?.iter().copied().find(|&i| is(i))
+    }
+
+    /// Adds `item` under `hash` unless an item for which `is` holds is there already, which is
+    /// returned instead; one probe of the table when the hash is new.
+    pub(crate) fn insert_unless(
+        &mut self,
+        hash: u64,
+        item: usize,
+        mut is: impl FnMut(usize) -> bool,
+    ) -> Result<(), usize> {
+        match self.first.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(item);
+                Ok(())
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let first = *o.get();
+                if is(first) {
+                    return Err(first);
+                }
+                let others = self.collided.entry(hash).or_default();
+                if let Some(&same) = others.iter().find(|&&i| is(i)) {
+                    return Err(same);
+                }
+                others.push(item);
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_under_one_hash_are_all_kept_and_told_apart() {
+        let items = ["a", "b", "c"];
+        let mut index = HashIndex::default();
+        // Every item under the same hash: the collided path.
+        for (i, _) in items.iter().enumerate() {
+            assert_eq!(index.insert_unless(7, i, |j| items[j] == items[i]), Ok(()));
+        }
+        for (i, item) in items.iter().enumerate() {
+            assert_eq!(index.find(7, |j| items[j] == *item), Some(i));
+            assert_eq!(index.insert_unless(7, 9, |j| items[j] == *item), Err(i));
+        }
+        assert_eq!(index.find(7, |_| false), None);
+        assert_eq!(index.find(8, |_| true), None);
+    }
+}

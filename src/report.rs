@@ -246,6 +246,10 @@ pub(crate) fn statement<'a>(
 /// reading most printed once case, quote marks and punctuation are set aside — the consensus,
 /// not an outlier's typo — and of its printings the commonest. Ties go to the longer, then to
 /// the first.
+///
+/// The tracker picks the same wording from the phrases its clustering found (see
+/// `tracker::summary`); this, on the texts alone, is what its tests check it against.
+#[cfg(test)]
 pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
     if wordings.len() == 1 {
         // One wording: nothing to compare, and nothing to normalise.

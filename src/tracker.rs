@@ -40,8 +40,9 @@ pub struct Tracker {
     documents: Vec<Entry>,
     /// Their indexes in chronological order, worked out when first needed after a change.
     order: OnceLock<Vec<usize>>,
-    /// The ids taken, to refuse a duplicate.
-    ids: crate::hash::TextSet<String>,
+    /// The ids taken, to refuse a duplicate: indexes into `documents` by a hash of the id, so
+    /// that no id is copied and a new id costs one probe of a compact table.
+    ids: crate::hash::HashIndex,
     config: ClusterConfig,
     /// Worked out when first asked for after a change, from all the documents at once, so
     /// that adding documents one by one gives what adding them together gives.
@@ -81,7 +82,14 @@ impl Tracker {
 
     /// Detects and attributes the quotations of `document` and keeps it.
     pub fn add(&mut self, document: Document) -> Result<(), DuplicateDocument> {
-        if !self.ids.insert(document.id.clone()) {
+        let hash = self.ids.hash(document.id.as_str());
+        let documents = &self.documents;
+        let taken = |i: usize| documents[i].document.id == document.id;
+        if self
+            .ids
+            .insert_unless(hash, documents.len(), taken)
+            .is_err()
+        {
             return Err(DuplicateDocument { id: document.id });
         }
         let quotes = detect(&document.text);
@@ -117,21 +125,32 @@ impl Tracker {
     /// The documents' entries in chronological order, with their index in `documents`.
     fn entries(&self) -> impl Iterator<Item = (usize, &Entry)> + '_ {
         let order = self.order.get_or_init(|| {
-            // The order of `Document::chronological_cmp`, sorted on keys side by side rather
-            // than through the entries: a hundred thousand documents spread over the heap cost
-            // a cache miss per comparison otherwise. Ids are distinct, so the key is a total
-            // order and an unstable sort gives the one answer.
-            let mut keyed: Vec<(bool, Option<Timestamp>, &str, usize)> = self
+            // The order of `Document::chronological_cmp`, sorted on small keys side by side
+            // rather than through the entries: a million documents spread over the heap cost a
+            // cache miss per comparison otherwise, and so would ids compared through their
+            // pointers. The key is the instant (undated last) and the id's first eight bytes,
+            // both as numbers that order as what they stand for; only documents whose keys are
+            // equal are compared in full. Ids are distinct, so that is a total order and an
+            // unstable sort gives the one answer.
+            let mut keyed: Vec<(u64, u64, usize)> = self
                 .documents
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
                     let d = &e.document;
-                    (d.published.is_none(), d.published, d.id.as_str(), i)
+                    (instant(d.published), prefix(&d.id), i)
                 })
                 .collect();
-            keyed.sort_unstable();
-            keyed.into_iter().map(|k| k.3).collect()
+            let full = |i: usize| {
+                let d = &self.documents[i].document;
+                (d.published.is_none(), d.published, d.id.as_str())
+            };
+            keyed.sort_unstable_by(|a, b| {
+                (a.0, a.1)
+                    .cmp(&(b.0, b.1))
+                    .then_with(|| full(a.2).cmp(&full(b.2)))
+            });
+            keyed.into_iter().map(|k| k.2).collect()
         });
         order.iter().map(|&i| (i, &self.documents[i]))
     }
@@ -147,17 +166,38 @@ impl Tracker {
 
     /// The clusters: each statement with its quotations, in order of first appearance.
     pub fn clusters(&self) -> Vec<Cluster<'_>> {
-        let quotes: Vec<Quote<'_>> = self.quotes().collect();
-        self.clusters_of(&quotes)
-    }
-
-    /// The clusters, from the tracker's quotations already listed (in `quotes()` order).
-    fn clusters_of<'a>(&'a self, quotes: &[Quote<'a>]) -> Vec<Cluster<'a>> {
-        self.derived()
+        let derived = self.derived();
+        // What each quotation says and who said it, side by side, and its id, in one pass over
+        // the documents: the quotations themselves are not needed.
+        let mut ids: Vec<String> = Vec::with_capacity(derived.locations.len());
+        let said: Vec<(&str, Option<&str>)> = self
+            .raw_quotes()
+            .map(|(e, k, q, a)| {
+                ids.push(quote_id(&e.document, k));
+                let speaker = a.speaker.as_deref().map(|s| derived.speaker(s));
+                (q.text(&e.document.text), speaker)
+            })
+            .collect();
+        let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
+        derived
             .clustering
             .clusters()
             .enumerate()
-            .map(|(id, members)| Cluster::new(id, members.iter().map(|&i| &quotes[i])))
+            .map(|(id, members)| {
+                let (canonical, speaker) =
+                    summary(members, |i| said[i], &derived.index, &mut slots);
+                // Each quotation is in one cluster: its id moves there.
+                let quotes = members
+                    .iter()
+                    .map(|&i| std::mem::take(&mut ids[i]))
+                    .collect();
+                Cluster {
+                    id,
+                    canonical,
+                    speaker,
+                    quotes,
+                }
+            })
             .collect()
     }
 
@@ -187,14 +227,21 @@ impl Tracker {
                 quote(&self.documents[d], k, derived, found.cluster)
             })
             .collect();
-        let cluster = Cluster::new(found.cluster, quotes.iter());
+        // The members' phrases, looked up by position among them.
+        let positions: Vec<usize> = (0..members.len()).collect();
+        let (canonical, speaker) = summary(
+            &positions,
+            |k| (quotes[k].text, quotes[k].speaker),
+            &PhrasesOf(&derived.index, members),
+            &mut Slots::Sparse(Default::default()),
+        );
         let documents: Vec<DocumentInfo> =
             quotes.iter().map(|q| document_info(q.document)).collect();
         let records: Vec<QuoteRecord> = quotes.into_iter().map(quote_record).collect();
         let statement = report::statement(
             found.cluster,
-            cluster.canonical,
-            cluster.speaker,
+            canonical,
+            speaker,
             &records.iter().collect::<Vec<_>>(),
             &documents.iter().map(|d| (d.id.as_str(), d)).collect(),
         );
@@ -254,10 +301,16 @@ impl Tracker {
         let documents = self.documents().map(document_info).collect();
         // The quotations are listed once, for the statements and for the records.
         let quotes: Vec<Quote<'_>> = self.quotes().collect();
-        let statements = self
-            .clusters_of(&quotes)
-            .into_iter()
-            .map(|c| (c.canonical.to_string(), c.speaker.map(str::to_string)))
+        let derived = self.derived();
+        let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
+        let said = |i: usize| (quotes[i].text, quotes[i].speaker);
+        let statements = derived
+            .clustering
+            .clusters()
+            .map(|members| {
+                let (canonical, speaker) = summary(members, said, &derived.index, &mut slots);
+                (canonical.to_string(), speaker.map(str::to_string))
+            })
             .collect();
         let records = quotes.into_iter().map(quote_record).collect();
         report::build(documents, records, statements)
@@ -313,6 +366,27 @@ fn goes_on(
     (full && goes_on_cue) || (anaphoric && alone)
 }
 
+/// A publication time as a number that orders as the times do, undated after every date
+/// (times are ordered by the instant first; equal numbers are told apart in full).
+fn instant(published: Option<Timestamp>) -> u64 {
+    match published {
+        // The sign bit flipped: i64 order as u64 order, kept below the undated.
+        Some(t) => ((t.unix_seconds() as u64) ^ (1 << 63)).min(u64::MAX - 1),
+        None => u64::MAX,
+    }
+}
+
+/// The first eight bytes of `id`, zero-padded, as a number that orders as the ids do: two ids
+/// whose prefixes differ compare as their prefixes (a shorter id padded with zeros comes first,
+/// as it does as a string, unless the longer one goes on with a zero byte, when the prefixes
+/// are equal and the ids are compared in full).
+fn prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = id.len().min(8);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
 /// Quotation `k` of a document, as the tracker shows it.
 fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Quote<'a> {
     let (q, a) = &e.found[k];
@@ -361,7 +435,24 @@ pub struct Whence {
 }
 
 fn quote_id(document: &Document, i: usize) -> String {
-    format!("{}#{}", document.id, i + 1)
+    // Written out by hand: a million ids through the formatting machinery cost twice as much.
+    let mut digits = [0u8; 20];
+    let mut n = i + 1;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let number = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+    let mut id = String::with_capacity(document.id.len() + 1 + number.len());
+    id.push_str(&document.id);
+    id.push('#');
+    id.push_str(number);
+    id
 }
 
 /// One statement: the quotations that reproduce it, wholly or in part.
@@ -379,50 +470,134 @@ pub struct Cluster<'a> {
     pub quotes: Vec<String>,
 }
 
-impl<'a> Cluster<'a> {
-    fn new<'q>(id: usize, members: impl Iterator<Item = &'q Quote<'a>>) -> Self
-    where
-        'a: 'q,
-    {
-        let members: Vec<&Quote<'a>> = members.collect();
-        if let [only] = members[..] {
-            // Most statements are quoted once: no tally to keep.
-            return Cluster {
-                id,
-                canonical: only.text,
-                speaker: only.speaker,
-                quotes: vec![only.id.clone()],
-            };
-        }
-        // The distinct wordings in order of first appearance, with how often each was printed.
-        let mut wordings: Vec<(&str, usize)> = Vec::new();
-        let mut index: crate::hash::TextMap<&str, usize> =
-            crate::hash::TextMap::with_capacity_and_hasher(members.len(), Default::default());
-        for q in &members {
-            let i = *index.entry(q.text).or_insert_with(|| {
-                wordings.push((q.text, 0));
-                wordings.len() - 1
-            });
-            wordings[i].1 += 1;
-        }
-        let canonical = crate::report::choose_canonical(&wordings).map_or("", |i| wordings[i].0);
-        // Each speaker's votes and first vote, looked up by name: a statement quoted with
-        // thousands of different speakers costs no more per quotation than one with two.
-        let mut votes: crate::hash::TextMap<&str, (usize, usize)> = Default::default();
-        for (i, s) in members.iter().filter_map(|q| q.speaker).enumerate() {
-            votes.entry(s).or_insert((0, i)).0 += 1;
-        }
-        let speaker = votes
-            .iter()
-            .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
-            .map(|(&s, _)| s);
-        Cluster {
-            id,
-            canonical,
-            speaker,
-            quotes: members.iter().map(|q| q.id.clone()).collect(),
+/// A slot for each phrase met in the cluster at hand, numbering its readings: an array by
+/// phrase for all clusters at once (reset after each, so a million clusters cost a million
+/// resets, not a million arrays), or a map for one cluster on its own.
+enum Slots {
+    Dense(Vec<u32>),
+    Sparse(crate::hash::FxMap<u32, u32>),
+}
+
+const NO_SLOT: u32 = u32::MAX;
+
+impl Slots {
+    /// The slot of `phrase`, `next` if it has none yet (and then it gets that one).
+    fn slot(&mut self, phrase: u32, next: u32) -> u32 {
+        match self {
+            Slots::Dense(slots) => {
+                let slot = &mut slots[phrase as usize];
+                if *slot == NO_SLOT {
+                    *slot = next;
+                }
+                *slot
+            }
+            Slots::Sparse(slots) => *slots.entry(phrase).or_insert(next),
         }
     }
+
+    fn clear(&mut self, phrases: impl Iterator<Item = u32>) {
+        match self {
+            Slots::Dense(slots) => phrases.for_each(|p| slots[p as usize] = NO_SLOT),
+            Slots::Sparse(slots) => slots.clear(),
+        }
+    }
+}
+
+/// The phrases of clustered items, looked up by an item's number.
+trait PhraseOf {
+    fn phrase(&self, member: usize) -> u32;
+    fn words(&self, phrase: u32) -> usize;
+}
+
+impl PhraseOf for ClusterIndex {
+    fn phrase(&self, member: usize) -> u32 {
+        self.phrase_of(member)
+    }
+
+    fn words(&self, phrase: u32) -> usize {
+        self.phrase_words(phrase)
+    }
+}
+
+/// The phrases of one cluster's members, looked up by position among them.
+struct PhrasesOf<'a>(&'a ClusterIndex, &'a [usize]);
+
+impl PhraseOf for PhrasesOf<'_> {
+    fn phrase(&self, k: usize) -> u32 {
+        self.0.phrase_of(self.1[k])
+    }
+
+    fn words(&self, phrase: u32) -> usize {
+        self.0.phrase_words(phrase)
+    }
+}
+
+/// A cluster's canonical wording and speaker, from its `members` (in order of appearance),
+/// each with what it `said` (its text and speaker) and its phrase.
+///
+/// The canonical wording is the most complete one (see [`Cluster::canonical`]): of the readings
+/// within one word of the longest, the one most printed once case, quote marks and punctuation
+/// are set aside — the consensus, not an outlier's typo — and of its printings the commonest;
+/// ties go to the longer reading, then to the first. A reading is a phrase (the matching form,
+/// which the clustering worked out already), so no text is normalised again and the readings
+/// are counted in the slots, not in a table of strings.
+fn summary<'a>(
+    members: &[usize],
+    said: impl Fn(usize) -> (&'a str, Option<&'a str>),
+    phrases: &impl PhraseOf,
+    slots: &mut Slots,
+) -> (&'a str, Option<&'a str>) {
+    if let [only] = members {
+        // Most statements are quoted once: no tally to keep.
+        return said(*only);
+    }
+    // Each reading: its phrase, how often it was printed, its length in words; by first
+    // appearance.
+    let mut readings: Vec<(u32, usize, usize)> = Vec::new();
+    for &m in members {
+        let p = phrases.phrase(m);
+        let slot = slots.slot(p, readings.len() as u32) as usize;
+        if slot == readings.len() {
+            readings.push((p, 0, phrases.words(p)));
+        }
+        readings[slot].1 += 1;
+    }
+    slots.clear(readings.iter().map(|r| r.0));
+    let longest = readings.iter().map(|r| r.2).max().unwrap_or(0);
+    // Most printed, then longest, then first.
+    let best = readings
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.2 + 1 >= longest)
+        .max_by(|(ia, a), (ib, b)| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(ib.cmp(ia)))
+        .map(|(_, r)| r.0);
+    // Of the best reading's printings, the commonest wording (the first on a tie).
+    let mut wordings: Vec<(&str, usize)> = Vec::new();
+    let mut index: crate::hash::TextMap<&str, usize> = Default::default();
+    for &m in members.iter().filter(|&&m| Some(phrases.phrase(m)) == best) {
+        let text = said(m).0;
+        let i = *index.entry(text).or_insert_with(|| {
+            wordings.push((text, 0));
+            wordings.len() - 1
+        });
+        wordings[i].1 += 1;
+    }
+    let canonical = wordings
+        .iter()
+        .enumerate()
+        .max_by(|(ia, a), (ib, b)| a.1.cmp(&b.1).then(ib.cmp(ia)))
+        .map_or("", |(_, w)| w.0);
+    // Each speaker's votes and first vote, looked up by name: a statement quoted with
+    // thousands of different speakers costs no more per quotation than one with two.
+    let mut votes: crate::hash::TextMap<&str, (usize, usize)> = Default::default();
+    for (i, s) in members.iter().filter_map(|&m| said(m).1).enumerate() {
+        votes.entry(s).or_insert((0, i)).0 += 1;
+    }
+    let speaker = votes
+        .iter()
+        .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
+        .map(|(&s, _)| s);
+    (canonical, speaker)
 }
 
 /// One quotation of one document, with its speaker.
@@ -454,6 +629,179 @@ mod tests {
         let mut tracker = Tracker::new();
         tracker.add(Document::new("d", text)).unwrap();
         tracker.quotes().map(|q| q.cluster).collect()
+    }
+
+    /// The canonical wording and speaker of each cluster worked out from the texts alone, as
+    /// the tracker did before it used its phrases.
+    fn by_texts(tracker: &Tracker) -> Vec<(String, Option<String>)> {
+        let quotes: Vec<Quote<'_>> = tracker.quotes().collect();
+        let mut members: Vec<Vec<&Quote<'_>>> = Vec::new();
+        for q in &quotes {
+            if members.len() <= q.cluster {
+                members.resize(q.cluster + 1, Vec::new());
+            }
+            members[q.cluster].push(q);
+        }
+        members
+            .iter()
+            .map(|members| {
+                let mut wordings: Vec<(&str, usize)> = Vec::new();
+                for q in members {
+                    match wordings.iter_mut().find(|w| w.0 == q.text) {
+                        Some(w) => w.1 += 1,
+                        None => wordings.push((q.text, 1)),
+                    }
+                }
+                let canonical =
+                    crate::report::choose_canonical(&wordings).map_or("", |i| wordings[i].0);
+                let mut votes: Vec<(&str, usize, usize)> = Vec::new();
+                for (i, s) in members.iter().filter_map(|q| q.speaker).enumerate() {
+                    match votes.iter_mut().find(|v| v.0 == s) {
+                        Some(v) => v.1 += 1,
+                        None => votes.push((s, 1, i)),
+                    }
+                }
+                let speaker = votes
+                    .iter()
+                    .max_by_key(|v| (v.1, std::cmp::Reverse(v.2)))
+                    .map(|v| v.0.to_string());
+                (canonical.to_string(), speaker)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn canonical_wordings_from_phrases_are_those_from_the_texts() {
+        // Wordings of one statement that differ in case, marks, a word or their length, in
+        // documents added in a scrambled order, with several speakers.
+        let wordings = [
+            "Lets get the Peace Deal DONE!",
+            "Let's get the peace deal done",
+            "lets get the PEACE deal done",
+            "Lets get the Peace Deal DONE",
+            "Lets get the Peace Deal",
+            "get the Peace Deal DONE!",
+            "We will get the Peace Deal DONE soon!",
+            "Lets get the Peace Deal DONE now!",
+            "STOP!",
+            "Vladimir, STOP!",
+            "STOP, Vladimir!",
+        ];
+        let speakers = ["Trump", "Donald Trump", "Zelensky", "he"];
+        for seed in 0..40u64 {
+            let mut tracker = Tracker::new();
+            let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+            for d in 0..12 {
+                let mut text = String::new();
+                for _ in 0..1 + d % 3 {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    let w = wordings[(x % wordings.len() as u64) as usize];
+                    let s = speakers[((x >> 20) % speakers.len() as u64) as usize];
+                    text.push_str(&format!("\"{w}\" {s} said. "));
+                }
+                tracker
+                    .add(Document::new(format!("d{}", (d * 7 + seed) % 12), text))
+                    .unwrap();
+            }
+            let clusters: Vec<(String, Option<String>)> = tracker
+                .clusters()
+                .into_iter()
+                .map(|c| (c.canonical.to_string(), c.speaker.map(str::to_string)))
+                .collect();
+            assert_eq!(clusters, by_texts(&tracker), "seed {seed}");
+            let report = tracker.report();
+            let statements: Vec<(String, Option<String>)> = report
+                .clusters
+                .iter()
+                .map(|s| (s.canonical.clone(), s.speaker.clone()))
+                .collect();
+            assert_eq!(statements, clusters, "seed {seed}");
+            for (i, (canonical, _)) in clusters.iter().enumerate() {
+                let whence = tracker.whence(canonical).unwrap();
+                if whence.statement.id == i {
+                    assert_eq!(&whence.statement.canonical, canonical);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn instants_order_as_the_times() {
+        let times = [
+            None,
+            Some("1900-01-01"),
+            Some("1969-12-31T23:59:59Z"),
+            Some("1970-01-01"),
+            Some("2025-04-24T10:00+02:00"),
+            Some("2025-04-24T09:00Z"),
+            Some("2025-04-24T08:00"),
+            Some("2025-04-24"),
+            Some("9999-12-31T23:59:59-12:00"),
+        ];
+        let times: Vec<Option<Timestamp>> = times
+            .iter()
+            .map(|t| t.map(|t| Timestamp::parse(t).unwrap()))
+            .collect();
+        for a in &times {
+            for b in &times {
+                let by_key = instant(*a).cmp(&instant(*b));
+                let by_time = (a.is_none(), a).cmp(&(b.is_none(), b));
+                // Equal keys may stand for different times, never the other way round.
+                assert!(by_key == by_time || by_key.is_eq(), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn quote_ids_are_the_document_id_and_the_position() {
+        for (id, i) in [
+            ("d", 0),
+            ("a#b", 8),
+            ("", 9),
+            ("é", 99),
+            ("x", usize::MAX - 1),
+        ] {
+            let document = Document::new(id, "");
+            assert_eq!(quote_id(&document, i), format!("{}#{}", id, i + 1));
+        }
+    }
+
+    #[test]
+    fn ids_order_by_their_prefixes_as_by_themselves() {
+        let ids = [
+            "",
+            "\0",
+            "a",
+            "a\0",
+            "a\0\0",
+            "ab",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgg",
+            "b",
+            "d10",
+            "d9",
+            "d100000",
+            "d1000000",
+            "d10000000",
+            "é",
+            "z\u{ff}",
+        ];
+        let mut by_prefix = ids.to_vec();
+        by_prefix.sort_unstable_by_key(|id| (prefix(id), *id));
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(by_prefix, sorted);
+        for a in ids {
+            for b in ids {
+                if prefix(a) != prefix(b) {
+                    assert_eq!(prefix(a) < prefix(b), a < b, "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,7 @@
 //! found through an index of word pairs, never by comparing all pairs.
 
 pub(crate) use crate::hash::FxMap;
-use crate::hash::TextMap;
-
-use std::sync::Arc;
+use crate::hash::HashIndex;
 
 use super::align::{within_edits, Spelling};
 use crate::normalize::{for_each_word, ELLIPSIS};
@@ -30,12 +28,17 @@ pub(crate) fn mix(mut h: u64) -> u64 {
 
 /// The vocabulary: each distinct word once, with its content hash and what the spelling
 /// comparison needs to rule most pairs out at once.
+///
+/// The words are kept back to back in one string and found through a [`HashIndex`]: no
+/// allocation per word, and a table that grows without reading the words again.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
-    /// Keyed by words of the input, so hashed with the seeded [`TextMap`] hash.
-    ids: TextMap<Arc<str>, u32>,
-    /// Each word, shared with its key in `ids`: one allocation per distinct word.
-    pub(crate) words: Vec<Arc<str>>,
+    /// Keyed by words of the input, so by a seeded hash.
+    index: HashIndex,
+    /// Every word, back to back.
+    text: String,
+    /// Where each word ends in `text` (and the next begins).
+    ends: Vec<usize>,
     pub(crate) hashes: Vec<u64>,
     shapes: Vec<Shape>,
 }
@@ -50,14 +53,17 @@ struct Shape {
 }
 
 impl Vocabulary {
-    pub(crate) fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
+    /// The id of `word`, whose [`HashIndex`] hash is `hash`, added if new.
+    fn intern_hashed(&mut self, hash: u64, word: &str) -> u32 {
+        let id = self.ends.len() as u32;
+        let (text, ends) = (&self.text, &self.ends);
+        let same = |i: usize| &text[span(ends, i)] == word;
+        // One probe of the index, whether the word is new or not.
+        if let Err(known) = self.index.insert_unless(hash, id as usize, same) {
+            return known as u32;
         }
-        let id = self.words.len() as u32;
-        let shared: Arc<str> = Arc::from(word);
-        self.ids.insert(Arc::clone(&shared), id);
-        self.words.push(shared);
+        self.text.push_str(word);
+        self.ends.push(self.text.len());
         self.hashes.push(word_hash(word));
         self.shapes.push(Shape {
             chars: word.chars().count().min(usize::from(u16::MAX)) as u16,
@@ -68,8 +74,20 @@ impl Vocabulary {
         id
     }
 
+    fn find(&self, hash: u64, word: &str) -> Option<u32> {
+        self.index
+            .find(hash, |id| self.word(id as u32) == Some(word))
+            .map(|id| id as u32)
+    }
+
     pub(crate) fn get(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+        self.find(self.index.hash(word), word)
+    }
+
+    /// Word `id`, if there is one.
+    pub(crate) fn word(&self, id: u32) -> Option<&str> {
+        let id = id as usize;
+        (id < self.ends.len()).then(|| &self.text[span(&self.ends, id)])
     }
 }
 
@@ -89,17 +107,25 @@ impl Spelling for Vocabulary {
             return false;
         }
         let allowed = if x.chars.min(y.chars) >= 8 { 2 } else { 1 };
-        within_edits(&self.words[a as usize], &self.words[b as usize], allowed)
+        match (self.word(a), self.word(b)) {
+            (Some(x), Some(y)) => within_edits(x, y, allowed),
+            _ => false,
+        }
     }
 }
 
 /// The distinct wordings of the quotations, in matching form.
+///
+/// Their words are kept back to back in one list and found through a [`HashIndex`]: no
+/// allocation per phrase, and a table that grows without reading the phrases again.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Phrases {
     pub(crate) vocabulary: Vocabulary,
-    pub(crate) ids: FxMap<Arc<[u32]>, u32>,
-    /// Each phrase's words, shared with its key in `ids`: one allocation per distinct phrase.
-    pub(crate) words: Vec<Arc<[u32]>>,
+    index: HashIndex,
+    /// Every phrase's words, back to back.
+    all_words: Vec<u32>,
+    /// Where each phrase's words end in `all_words` (and the next one's begin).
+    ends: Vec<usize>,
     /// How many quotations have each phrase.
     pub(crate) count: Vec<u32>,
     /// A content hash of each phrase: the tie-breaker that does not depend on input order.
@@ -107,34 +133,101 @@ pub(crate) struct Phrases {
 }
 
 impl Phrases {
-    /// The phrase of `text`, added if new.
-    pub(crate) fn add(&mut self, text: &str, scratch: &mut Vec<u32>) -> u32 {
-        scratch.clear();
-        let vocabulary = &mut self.vocabulary;
-        for_each_word(text, |w| scratch.push(vocabulary.intern(w)));
-        if let Some(&id) = self.ids.get(scratch.as_slice()) {
-            self.count[id as usize] += 1;
-            return id;
+    /// The phrase of each of `texts`, in order, each added if new.
+    ///
+    /// Texts are read a block at a time: their words first (normalised, with their hashes),
+    /// then the words looked up, then the phrases. With a million quotations the vocabulary and
+    /// the phrases outgrow the caches and each lookup misses them; made one after another,
+    /// rather than between the reading of two texts, the lookups have their misses overlap.
+    /// Words and phrases are numbered in order of first appearance all the same.
+    pub(crate) fn add_all<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) -> Vec<u32> {
+        /// How many texts are read at once.
+        const BLOCK: usize = 256;
+        let mut texts = texts.into_iter().peekable();
+        let mut phrase_of = Vec::with_capacity(texts.size_hint().0);
+        // The block's words back to back, each with its hash and where it ends; where each
+        // text's words end; the words' ids.
+        let mut text = String::new();
+        let mut words: Vec<(u64, usize)> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        while texts.peek().is_some() {
+            text.clear();
+            words.clear();
+            ends.clear();
+            ids.clear();
+            let index = &self.vocabulary.index;
+            for t in texts.by_ref().take(BLOCK) {
+                for_each_word(t, |w| {
+                    text.push_str(w);
+                    words.push((index.hash(w), text.len()));
+                });
+                ends.push(words.len());
+            }
+            let mut start = 0;
+            for &(hash, end) in &words {
+                ids.push(self.vocabulary.intern_hashed(hash, &text[start..end]));
+                start = end;
+            }
+            let mut start = 0;
+            for &end in &ends {
+                phrase_of.push(self.add_words(&ids[start..end]));
+                start = end;
+            }
         }
-        let id = self.words.len() as u32;
-        let key = scratch.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
+        phrase_of
+    }
+
+    /// The phrase of `words`, added if new.
+    fn add_words(&mut self, words: &[u32]) -> u32 {
+        let hash = self.index.hash(words);
+        let id = self.ends.len() as u32;
+        let (all, ends) = (&self.all_words, &self.ends);
+        let same = |i: usize| &all[span(ends, i)] == words;
+        // One probe of the index, whether the phrase is new or not.
+        if let Err(known) = self.index.insert_unless(hash, id as usize, same) {
+            self.count[known] += 1;
+            return known as u32;
+        }
+        let key = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
             mix(h ^ self.vocabulary.hashes[w as usize])
         });
-        let shared: Arc<[u32]> = Arc::from(scratch.as_slice());
-        self.ids.insert(Arc::clone(&shared), id);
-        self.words.push(shared);
+        self.all_words.extend_from_slice(words);
+        self.ends.push(self.all_words.len());
         self.count.push(1);
         self.key.push(key);
         id
     }
 
+    fn find_hashed(&self, hash: u64, words: &[u32]) -> Option<u32> {
+        self.index
+            .find(hash, |id| self.words(id as u32) == words)
+            .map(|id| id as u32)
+    }
+
+    /// The phrase made of `words`, if there is one.
+    pub(crate) fn find(&self, words: &[u32]) -> Option<u32> {
+        self.find_hashed(self.index.hash(words), words)
+    }
+
+    /// The words of phrase `id`.
+    pub(crate) fn words(&self, id: u32) -> &[u32] {
+        &self.all_words[span(&self.ends, id as usize)]
+    }
+
     pub(crate) fn len(&self) -> usize {
-        self.words.len()
+        self.ends.len()
     }
 
     pub(crate) fn ellipsis(&self) -> Option<u32> {
         self.vocabulary.get(ELLIPSIS)
     }
+}
+
+/// Where item `i` of a list kept back to back lies, from where each item ends.
+fn span(ends: &[usize], i: usize) -> std::ops::Range<usize> {
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    start..ends[i]
 }
 
 /// How many of its word pairs a phrase looks its partners up by.
@@ -185,28 +278,68 @@ fn pair_hash(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ b)
 }
 
-/// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together.
-pub(crate) fn postings(phrases: &Phrases, min_words: usize) -> Vec<(u64, u32)> {
+/// How many postings are sorted at once, in a buffer that stays in the caches.
+const BLOCK: usize = 1 << 18;
+
+/// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together,
+/// each phrase once per pair.
+///
+/// A pair found in more than `max_postings` phrases is never read, only recognised as too
+/// common (by its postings numbering more than that), so of such a pair only `max_postings +
+/// 1` postings are kept: `of the` in a million quotations costs a thousand entries, not a
+/// million. The postings are made and sorted a block of phrases at a time, common pairs cut
+/// down within each block (a block's phrases are its own, so a pair found in more than
+/// `max_postings` phrases overall still has more than that many postings after the cuts), and
+/// the sorted blocks are merged: the buffer that sorts stays small, and the whole list is never
+/// held before the common pairs are cut.
+pub(crate) fn postings(
+    phrases: &Phrases,
+    min_words: usize,
+    max_postings: usize,
+) -> Vec<(u64, u32)> {
     let hashes = &phrases.vocabulary.hashes;
     let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
+    let cap = max_postings.saturating_add(1);
+    let mut block: Vec<(u64, u32)> = Vec::new();
     let mut postings: Vec<(u64, u32)> = Vec::new();
-    for (id, words) in phrases.words.iter().enumerate() {
-        if words.len() < min_words {
-            continue;
-        }
-        for pair in words.windows(2) {
-            if pair[0] != ellipsis && pair[1] != ellipsis {
-                let h = pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]);
-                postings.push((h, id as u32));
+    let mut blocks = 0usize;
+    for id in 0..phrases.len() {
+        let words = phrases.words(id as u32);
+        if words.len() >= min_words {
+            for pair in words.windows(2) {
+                if pair[0] != ellipsis && pair[1] != ellipsis {
+                    let h = pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]);
+                    block.push((h, id as u32));
+                }
             }
         }
+        if block.len() >= BLOCK || id + 1 == phrases.len() {
+            block.sort_unstable();
+            block.dedup();
+            append_capped(&mut postings, &block, cap);
+            block.clear();
+            blocks += 1;
+        }
     }
-    #[cfg(feature = "parallel")]
-    rayon::slice::ParallelSliceMut::par_sort_unstable(&mut postings[..]);
-    #[cfg(not(feature = "parallel"))]
-    postings.sort_unstable();
-    postings.dedup();
+    if blocks > 1 {
+        // Sorted runs, one per block: the stable sort merges them (the postings are distinct,
+        // so it gives the one order an unstable sort would), and cuts the common pairs again.
+        postings.sort();
+        let merged = std::mem::take(&mut postings);
+        append_capped(&mut postings, &merged, cap);
+    }
+    postings.shrink_to_fit();
     postings
+}
+
+/// Appends the sorted `postings` to `to`, each pair's first `cap` only.
+fn append_capped(to: &mut Vec<(u64, u32)>, postings: &[(u64, u32)], cap: usize) {
+    let mut start = 0;
+    while let Some(first) = postings.get(start) {
+        let end = start + postings[start..].partition_point(|p| p.0 == first.0);
+        to.extend_from_slice(&postings[start..end.min(start.saturating_add(cap))]);
+        start = end;
+    }
 }
 
 /// For each phrase, the ranges of `postings` (one per word pair it has) that are worth reading:
@@ -330,7 +463,7 @@ pub(crate) fn look_up(
     }
     let ids: Vec<Option<u32>> = words.iter().map(|w| w.0).collect();
     if let Some(known) = ids.iter().copied().collect::<Option<Vec<u32>>>() {
-        if let Some(&own) = phrases.ids.get(known.as_slice()) {
+        if let Some(own) = phrases.find(&known) {
             shared.insert(own, u32::MAX);
         }
     }
@@ -349,7 +482,7 @@ pub(crate) struct Query<'a> {
 
 impl Query<'_> {
     fn word(&self, id: u32) -> Option<&str> {
-        match self.vocabulary.words.get(id as usize) {
+        match self.vocabulary.word(id) {
             Some(w) => Some(w),
             None => self.words.get((u32::MAX - id) as usize).map(String::as_str),
         }

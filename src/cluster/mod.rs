@@ -248,12 +248,8 @@ pub fn cluster_indexed(
     config: &ClusterConfig,
 ) -> (Clustering, ClusterIndex) {
     let mut phrases = Phrases::default();
-    let mut scratch = Vec::new();
-    let phrase_of: Vec<u32> = items
-        .iter()
-        .map(|item| phrases.add(item.text, &mut scratch))
-        .collect();
-    let postings = index::postings(&phrases, config.min_words.max(2));
+    let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
+    let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
     let groups = link_phrases(&phrases, &postings, config);
     let roots = attach_short(&phrases, &groups, items, &phrase_of, config);
     let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words);
@@ -266,6 +262,7 @@ pub fn cluster_indexed(
     let index = ClusterIndex {
         phrases,
         postings,
+        phrase_of,
         cluster_of_phrase,
         support,
         config: config.clone(),
@@ -278,6 +275,8 @@ pub fn cluster_indexed(
 pub struct ClusterIndex {
     phrases: Phrases,
     postings: Vec<(u64, u32)>,
+    /// Each clustered item's phrase.
+    phrase_of: Vec<u32>,
     cluster_of_phrase: Vec<usize>,
     /// How many quotations each cluster holds.
     support: Vec<usize>,
@@ -296,6 +295,22 @@ pub struct Found {
 }
 
 impl ClusterIndex {
+    /// The phrase (distinct matching form) of clustered item `item`: two items have one phrase
+    /// exactly when their words in matching form are the same.
+    pub(crate) fn phrase_of(&self, item: usize) -> u32 {
+        self.phrase_of[item]
+    }
+
+    /// How many phrases there are (phrase ids run from 0 to this).
+    pub(crate) fn phrases(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// How many words phrase `phrase` has in matching form.
+    pub(crate) fn phrase_words(&self, phrase: u32) -> usize {
+        self.phrases.words(phrase).len()
+    }
+
     /// The cluster of the wording nearest to `text`, looked up through the clustering's own
     /// index of word pairs (no scan over the clusters): `text` may be a variant, a fragment or a
     /// longer version of a clustered quotation. `None` when nothing is near enough.
@@ -334,7 +349,7 @@ impl ClusterIndex {
         candidates
             .into_iter()
             .filter_map(|p| {
-                let wording = &self.phrases.words[p as usize];
+                let wording = self.phrases.words(p);
                 let whole = align::similarity(&query, wording, costs, words_of);
                 let part = align::containment(&query, wording, costs, words_of);
                 let within = align::containment(wording, &query, costs, words_of);
@@ -413,7 +428,7 @@ fn verify_pair(
     a: u32,
     b: u32,
 ) -> Option<Link> {
-    let (wa, wb) = (&phrases.words[a as usize], &phrases.words[b as usize]);
+    let (wa, wb) = (phrases.words(a), phrases.words(b));
     let ((short, s_id), (long, l_id)) =
         if (wa.len(), phrases.key[a as usize]) <= (wb.len(), phrases.key[b as usize]) {
             ((wa, a), (wb, b))
@@ -456,7 +471,7 @@ fn group_stats(phrases: &Phrases, sets: &mut UnionFind) -> Vec<Group> {
     for p in 0..phrases.len() {
         let g = &mut stats[sets.find(p as u32) as usize];
         g.support += u64::from(phrases.count[p]);
-        g.longest = g.longest.max(phrases.words[p].len());
+        g.longest = g.longest.max(phrases.words(p as u32).len());
         g.key = g.key.min(phrases.key[p]);
     }
     stats
@@ -514,14 +529,14 @@ fn attach_short(
     const STATEMENTS: usize = 64;
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut roots = roots.to_vec();
-    let is_short = |p: u32| phrases.words[p as usize].len() < config.min_words;
+    let is_short = |p: u32| phrases.words(p).len() < config.min_words;
     // The documents and speakers that short quotations come with: only their statements are
     // worth listing (most corpora have few short quotations, and a hundred thousand documents
     // need not each get a list).
     // Keyed by document ids and speakers, which the input chooses: the seeded hash.
     let mut by_context: crate::hash::TextMap<(bool, &str), BTreeSet<u32>> = Default::default();
     for (item, &p) in items.iter().zip(phrase_of) {
-        if is_short(p) && !phrases.words[p as usize].is_empty() {
+        if is_short(p) && !phrases.words(p).is_empty() {
             let contexts = [
                 item.document.map(|d| (true, d)),
                 item.speaker.map(|s| (false, s)),
@@ -543,7 +558,7 @@ fn attach_short(
     for list in wordings.values_mut() {
         list.sort_by_key(|&p| {
             (
-                std::cmp::Reverse(phrases.words[p as usize].len()),
+                std::cmp::Reverse(phrases.words(p).len()),
                 phrases.key[p as usize],
             )
         });
@@ -573,7 +588,7 @@ fn attach_short(
             .copied()
             .filter(|statement| {
                 wordings[statement].iter().any(|&w| {
-                    let whole = &phrases.words[w as usize];
+                    let whole = phrases.words(w);
                     align::containment(short, whole, costs, &phrases.vocabulary) >= 1.0 - 1e-9
                         || same_words_together(short, whole)
                 })
@@ -582,7 +597,7 @@ fn attach_short(
     };
     let mut votes: FxMap<u32, FxMap<u32, usize>> = FxMap::default();
     for (item, &p) in items.iter().zip(phrase_of) {
-        let short = &phrases.words[p as usize];
+        let short = phrases.words(p);
         if !is_short(p) || short.is_empty() {
             continue;
         }
@@ -639,10 +654,11 @@ fn join_continuations(
     min_words: usize,
 ) -> Vec<u32> {
     // A statement is established by its wordings of some length; short fragments do not count.
-    let mut wordings: FxMap<u32, usize> = FxMap::default();
+    // Counted in an array by phrase: roots are phrases.
+    let mut wordings = vec![0usize; phrases.len()];
     for (p, &r) in roots.iter().enumerate() {
-        if phrases.words[p].len() >= min_words {
-            *wordings.entry(r).or_default() += 1;
+        if phrases.words(p as u32).len() >= min_words {
+            wordings[r as usize] += 1;
         }
     }
     // Links between statements, in an order that depends on content only.
@@ -662,9 +678,7 @@ fn join_continuations(
     links.sort_unstable();
     let mut sets = UnionFind::new(phrases.len());
     // Whether each set holds a statement with several wordings.
-    let mut settled: Vec<bool> = (0..phrases.len() as u32)
-        .map(|r| wordings.get(&r).is_some_and(|&n| n > 1))
-        .collect();
+    let mut settled: Vec<bool> = wordings.iter().map(|&n| n > 1).collect();
     for (_, _, a, b) in links {
         let (ra, rb) = (sets.find(a), sets.find(b));
         if ra == rb || (settled[ra as usize] && settled[rb as usize]) {
@@ -680,21 +694,28 @@ fn join_continuations(
 
 /// Cluster ids by first appearance in input order.
 fn number_by_first_appearance(phrase_of: &[u32], roots: &[u32]) -> Clustering {
-    let mut ids: FxMap<u32, usize> = FxMap::default();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    let assignment = phrase_of
+    // Each root's cluster id, in an array by phrase rather than a map: a million clusters
+    // cost a pass over a list, not a million probes of a table that outgrows the caches.
+    const NONE: usize = usize::MAX;
+    let mut ids = vec![NONE; roots.len()];
+    let mut sizes: Vec<usize> = Vec::new();
+    let assignment: Vec<usize> = phrase_of
         .iter()
-        .enumerate()
-        .map(|(i, &p)| {
-            let root = roots[p as usize];
-            let id = *ids.entry(root).or_insert_with(|| {
-                members.push(Vec::new());
-                members.len() - 1
-            });
-            members[id].push(i);
-            id
+        .map(|&p| {
+            let root = roots[p as usize] as usize;
+            if ids[root] == NONE {
+                ids[root] = sizes.len();
+                sizes.push(0);
+            }
+            sizes[ids[root]] += 1;
+            ids[root]
         })
         .collect();
+    // Each cluster's list allocated once, at its size.
+    let mut members: Vec<Vec<usize>> = sizes.into_iter().map(Vec::with_capacity).collect();
+    for (i, &id) in assignment.iter().enumerate() {
+        members[id].push(i);
+    }
     Clustering {
         assignment,
         members,
