@@ -57,12 +57,17 @@ fn shape_of(c: char) -> u8 {
     if let Some(&shape) = ASCII_SHAPES.get(c as usize) {
         return shape;
     }
-    // General Punctuation (`“`, `’`, `—`, `…`) and the guillemets hold no letters or digits:
-    // most quotation marks are told without the Unicode tables.
-    if matches!(c, '\u{2000}'..='\u{206f}' | '«' | '»') {
+    if holds_no_letters(c) {
         return if c == '…' { STOP } else { 0 };
     }
     shape_from_tables(c)
+}
+
+/// General Punctuation (`“`, `’`, `—`, `…`) and the guillemets: characters that are no letter or
+/// digit, known without the Unicode tables (most quotation marks and apostrophes).
+#[inline]
+fn holds_no_letters(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206f}' | '«' | '»')
 }
 
 /// The shape bits of a token starting with `c`, from the Unicode tables.
@@ -84,18 +89,6 @@ fn shape_from_tables(c: char) -> u8 {
 }
 
 impl<'t> Token<'t> {
-    /// The token `s[range]`, where `s` starts at byte `base` of the text; classified later.
-    fn at(s: &'t str, base: usize, range: Range<usize>, line_start: bool, first: char) -> Self {
-        Token {
-            text: &s[range.clone()],
-            start: base + range.start,
-            line_start,
-            class: Class::Other,
-            flags: 0,
-            shape: shape_of(first),
-        }
-    }
-
     /// Its byte range in the text.
     pub(crate) fn span(&self) -> Range<usize> {
         self.start..self.end()
@@ -327,10 +320,17 @@ impl<'t> Tokenizer<'t> {
         }
     }
 
-    /// A single-character token at `range`.
+    /// A token of one character `c`, not a word (a mark or a sign), at `range`.
     fn mark(&mut self, range: Range<usize>, c: char) {
         let line_start = std::mem::take(&mut self.line_start);
-        self.out.push(Token::at(self.text, 0, range, line_start, c));
+        self.out.push(Token {
+            text: &self.text[range.clone()],
+            start: range.start,
+            line_start,
+            class: Class::Other,
+            flags: 0,
+            shape: shape_of(c),
+        });
     }
 
     /// Tokenizes `text[range]`. Attribution reads every word of a text's prose, so this is its
@@ -356,7 +356,7 @@ impl<'t> Tokenizer<'t> {
                         continue;
                     }
                     _ => {
-                        self.mark_at(i..i + 1, char::from(b));
+                        self.mark(i..i + 1, char::from(b));
                         i += 1;
                         continue;
                     }
@@ -370,7 +370,7 @@ impl<'t> Tokenizer<'t> {
                     continue;
                 }
                 if !is_alphanumeric(c) {
-                    self.mark_at(i..i + c.len_utf8(), c);
+                    self.mark(i..i + c.len_utf8(), c);
                     i += c.len_utf8();
                     continue;
                 }
@@ -396,12 +396,6 @@ impl<'t> Tokenizer<'t> {
             });
             i = end;
         }
-    }
-
-    /// A one-character token that is not a word, at `range`.
-    fn mark_at(&mut self, range: Range<usize>, c: char) {
-        let line_start = std::mem::take(&mut self.line_start);
-        self.out.push(Token::at(self.text, 0, range, line_start, c));
     }
 
     /// The tokens, classified.
@@ -491,7 +485,7 @@ fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+    !holds_no_letters(c) && c.is_alphanumeric()
 }
 
 /// Eight bytes at once, each told by its high bit.
