@@ -120,7 +120,16 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     if looks_german(&tokens) {
         people.capitals_are_nouns(titled_names(&tokens));
     }
-    let index = |at: usize| tokens.partition_point(|t| t.start < at);
+    // Each of the four positions looked up per quotation only moves forward, so each has its own
+    // cursor: all the lookups together step through the tokens four times, whatever the number
+    // of quotations (a binary search each would add a log factor, and a cache miss per step, on
+    // a document of a million short quotations).
+    let (mut prose_from, mut prose_to, mut right_from, mut right_to) = (
+        Cursor::default(),
+        Cursor::default(),
+        Cursor::default(),
+        Cursor::default(),
+    );
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut prose_start = 0;
     let mut blocked = vec![false; quotes.len()];
@@ -129,7 +138,8 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     let mut paragraphs = Paragraphs::new(text);
     for (i, q) in quotes.iter().enumerate() {
         // All the prose since the last quotation names people; only its last lines attribute.
-        let prose = &tokens[index(prose_start)..index(q.outer.start)];
+        let prose =
+            &tokens[prose_from.seek(&tokens, prose_start)..prose_to.seek(&tokens, q.outer.start)];
         people.observe(prose);
         let paragraph = paragraphs.at(q.outer.start);
         paragraph_end.push(paragraph.end);
@@ -137,7 +147,8 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         let left_start = paragraph.start.max(prose_start);
         let left = &prose[prose.partition_point(|t| t.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
-        let right = &tokens[index(right.start)..index(right.end)];
+        let right =
+            &tokens[right_from.seek(&tokens, right.start)..right_to.seek(&tokens, right.end)];
         let own = sentence_tail(left);
         // The sentence before, without the stop that ends it.
         let earlier = left[..left.len() - own.len()]
@@ -284,6 +295,31 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
         }
     }
     names
+}
+
+/// The index of the first token starting at or after a position, for positions that mostly only
+/// move forward: it steps on from the last answer, and searches afresh only when asked for an
+/// earlier position.
+#[derive(Default)]
+struct Cursor {
+    /// The last position asked for.
+    at: usize,
+    /// The answer for it.
+    index: usize,
+}
+
+impl Cursor {
+    fn seek(&mut self, tokens: &[Token<'_>], at: usize) -> usize {
+        if at < self.at {
+            self.index = tokens.partition_point(|t| t.start < at);
+        } else {
+            while tokens.get(self.index).is_some_and(|t| t.start < at) {
+                self.index += 1;
+            }
+        }
+        self.at = at;
+        self.index
+    }
 }
 
 /// The paragraph (line) holding a position, found moving forward through the text so that all

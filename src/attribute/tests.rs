@@ -215,3 +215,18 @@ proptest::proptest! {
         proptest::prop_assert_eq!(found.len(), quotes.len());
     }
 }
+
+#[test]
+fn a_cursor_answers_as_a_binary_search_forward_and_back() {
+    let text = "Trump said the talks, in Kyiv and Moscow, went on. \"Fine,\" he wrote.\nOK";
+    let tokens = tokenize_prose(text, std::iter::empty());
+    assert!(tokens.len() > 10);
+    // Forward in small and large steps, standing still, then back (which searches afresh).
+    let end = text.len();
+    let positions = [0, 0, 1, 5, 6, 6, 30, 31, 60, end, end + 3, 12, 3, 40];
+    let mut cursor = Cursor::default();
+    for at in positions {
+        let expected = tokens.partition_point(|t| t.start < at);
+        assert_eq!(cursor.seek(&tokens, at), expected, "position {at}");
+    }
+}
