@@ -82,16 +82,31 @@ impl Hasher for Identity {
 }
 
 /// An index of items kept elsewhere, numbered from 0 (a list of documents, words, phrases), by
-/// a seeded hash of their content: the table holds 16 bytes per item and no copy of any key,
-/// so it grows and rehashes without reading the items, and a lookup that finds nothing reads
-/// the table only. The caller checks that an item found under a hash is the one it looks for;
-/// two different items under one hash (which no input can arrange, the hash being seeded) are
-/// both kept, the second among the few `collided`.
+/// a seeded hash of their content. The table holds 8 bytes a slot, half of them full at most,
+/// and no copy of any key: it grows without reading the items, a lookup reads one cache line of
+/// it (open addressing with linear probing, no separate control bytes), and a million items fit
+/// in 16 MiB, so that a large index still mostly sits in the cache. Each slot keeps 32 bits of
+/// the item's hash, which place the item and tell most others apart; the caller checks that an
+/// item found under a hash is the one it looks for, and two different items under one hash
+/// (which no input can arrange, the hash being seeded) are both kept.
 #[derive(Clone, Default)]
 pub(crate) struct HashIndex {
     state: foldhash::fast::RandomState,
-    first: HashMap<u64, usize, BuildHasherDefault<Identity>>,
-    collided: HashMap<u64, Vec<usize>, BuildHasherDefault<Identity>>,
+    /// Each slot is `tag << 32 | item`, or [`EMPTY`]; a power of two of them, or none.
+    slots: Vec<u64>,
+    /// How many items are in `slots`.
+    len: usize,
+    /// Items too large for a slot's 32 bits (beyond four billion items, in no real use), by
+    /// hash.
+    large: HashMap<u64, Vec<usize>, BuildHasherDefault<Identity>>,
+}
+
+/// A free slot: its item bits hold `u32::MAX`, which no item kept in a slot has.
+const EMPTY: u64 = u64::MAX;
+
+/// The part of a hash kept in a slot: its high 32 bits (the low ones are foldhash's weakest).
+fn tag(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 impl std::fmt::Debug for HashIndex {
@@ -99,7 +114,7 @@ impl std::fmt::Debug for HashIndex {
         f.debug_struct("HashIndex")
             .field(
                 "items",
-                &(self.first.len() + self.collided.values().map(Vec::len).sum::<usize>()),
+                &(self.len + self.large.values().map(Vec::len).sum::<usize>()),
             )
             .finish()
     }
@@ -111,18 +126,33 @@ impl HashIndex {
         std::hash::BuildHasher::hash_one(&self.state, key)
     }
 
-    /// Room for `more` items.
+    /// Room for `more` items without growing.
     pub(crate) fn reserve(&mut self, more: usize) {
-        self.first.reserve(more);
+        let wanted = self.len.saturating_add(more).saturating_mul(2);
+        if wanted > self.slots.len() {
+            if let Some(size) = wanted.checked_next_power_of_two() {
+                self.grow_to(size);
+            }
+        }
+    }
+
+    /// Reads the slot where an item with `hash` would be, so that a run of lookups of known
+    /// hashes can have their cache misses overlap before the lookups themselves. Returns what
+    /// it read, for the caller to fold into [`std::hint::black_box`].
+    pub(crate) fn prefetch(&self, hash: u64) -> u64 {
+        match self.slots.len() {
+            0 => 0,
+            n => self.slots[tag(hash) as usize & (n - 1)],
+        }
     }
 
     /// The item with `hash` for which `is` holds, if any.
     pub(crate) fn find(&self, hash: u64, mut is: impl FnMut(usize) -> bool) -> Option<usize> {
-        let &item = self.first.get(&hash)?;
-        if is(item) {
-            return Some(item);
+        match self.probe(hash, &mut is) {
+            Ok(item) => Some(item),
+            Err(_) if self.large.is_empty() => None,
+            Err(_) => self.large.get(&hash)?.iter().copied().find(|&i| is(i)),
         }
-        self.collided.get(&hash)?.iter().copied().find(|&i| is(i))
     }
 
     /// Adds `item` under `hash` unless an item for which `is` holds is there already, which is
@@ -133,23 +163,62 @@ impl HashIndex {
         item: usize,
         mut is: impl FnMut(usize) -> bool,
     ) -> Result<(), usize> {
-        match self.first.entry(hash) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(item);
-                Ok(())
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow_to((self.slots.len() * 2).max(16));
+        }
+        let free = match self.probe(hash, &mut is) {
+            Ok(found) => return Err(found),
+            Err(free) => free,
+        };
+        if let Some(&same) = self
+            .large
+            .get(&hash)
+            .and_then(|l| l.iter().find(|&&i| is(i)))
+        {
+            return Err(same);
+        }
+        match u32::try_from(item) {
+            Ok(small) if small != u32::MAX => {
+                self.slots[free] = u64::from(tag(hash)) << 32 | u64::from(small);
+                self.len += 1;
             }
-            std::collections::hash_map::Entry::Occupied(o) => {
-                let first = *o.get();
-                if is(first) {
-                    return Err(first);
-                }
-                let others = self.collided.entry(hash).or_default();
-                if let Some(&same) = others.iter().find(|&&i| is(i)) {
-                    return Err(same);
-                }
-                others.push(item);
-                Ok(())
+            _ => self.large.entry(hash).or_default().push(item),
+        }
+        Ok(())
+    }
+
+    /// Walks the slots from `hash`'s home: the first item under its tag for which `is` holds,
+    /// or else the free slot that ends the walk.
+    fn probe(&self, hash: u64, is: &mut impl FnMut(usize) -> bool) -> Result<usize, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let want = tag(hash);
+        let mut at = want as usize & mask;
+        // The table is at most half full, so the walk ends at a free slot.
+        loop {
+            let slot = self.slots[at];
+            if slot == EMPTY {
+                return Err(at);
             }
+            if (slot >> 32) as u32 == want && is(slot as u32 as usize) {
+                return Ok(slot as u32 as usize);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Moves every item into a table of `size` slots (a power of two).
+    fn grow_to(&mut self, size: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|&s| s != EMPTY) {
+            let mut at = (slot >> 32) as usize & mask;
+            while self.slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
         }
     }
 }
@@ -162,15 +231,71 @@ mod tests {
     fn items_under_one_hash_are_all_kept_and_told_apart() {
         let items = ["a", "b", "c"];
         let mut index = HashIndex::default();
-        // Every item under the same hash: the collided path.
+        let (same, other) = (7 << 32, 8 << 32);
+        // Every item under the same hash: told apart by `is` alone.
         for (i, _) in items.iter().enumerate() {
-            assert_eq!(index.insert_unless(7, i, |j| items[j] == items[i]), Ok(()));
+            assert_eq!(
+                index.insert_unless(same, i, |j| items[j] == items[i]),
+                Ok(())
+            );
         }
         for (i, item) in items.iter().enumerate() {
-            assert_eq!(index.find(7, |j| items[j] == *item), Some(i));
-            assert_eq!(index.insert_unless(7, 9, |j| items[j] == *item), Err(i));
+            assert_eq!(index.find(same, |j| items[j] == *item), Some(i));
+            assert_eq!(index.insert_unless(same, 9, |j| items[j] == *item), Err(i));
         }
-        assert_eq!(index.find(7, |_| false), None);
-        assert_eq!(index.find(8, |_| true), None);
+        assert_eq!(index.find(same, |_| false), None);
+        assert_eq!(index.find(other, |_| true), None);
+    }
+
+    /// Against a map of the keys themselves: the seeded hashes, and hashes cut to a few tags so
+    /// that most items share one (long walks, wrapping round the table), through every growth.
+    #[test]
+    fn finds_what_a_map_finds() {
+        for tags in [None, Some(3u64)] {
+            let keys: Vec<String> = (0..5000).map(|i| format!("k{}", i * 7 % 3001)).collect();
+            let mut index = HashIndex::default();
+            let hash = |index: &HashIndex, k: &str| match tags {
+                None => index.hash(k),
+                Some(n) => (index.hash(k) % n) << 32 | 0xffff,
+            };
+            let mut items: Vec<&str> = Vec::new();
+            let mut model: HashMap<&str, usize> = HashMap::new();
+            for k in &keys {
+                let h = hash(&index, k);
+                let got = index.insert_unless(h, items.len(), |i| items[i] == k.as_str());
+                match model.get(k.as_str()) {
+                    Some(&i) => assert_eq!(got, Err(i)),
+                    None => {
+                        assert_eq!(got, Ok(()));
+                        model.insert(k, items.len());
+                        items.push(k);
+                    }
+                }
+            }
+            assert_eq!(model.len(), 3001);
+            for k in keys.iter().map(String::as_str).chain(["absent", "k3001"]) {
+                let found = index.find(hash(&index, k), |i| items[i] == k);
+                assert_eq!(found, model.get(k).copied(), "{k}");
+            }
+            assert!(index.slots.len() >= 2 * index.len);
+        }
+    }
+
+    #[test]
+    fn items_beyond_a_slot_are_kept_aside() {
+        let mut index = HashIndex::default();
+        index.reserve(10);
+        let big = [u32::MAX as usize, usize::MAX];
+        for (k, &item) in big.iter().enumerate() {
+            let h = index.hash(&k);
+            assert_eq!(index.insert_unless(h, item, |i| i == item), Ok(()));
+            assert_eq!(index.insert_unless(h, 5, |i| i == item), Err(item));
+            assert_eq!(index.find(h, |i| i == item), Some(item));
+        }
+        assert_eq!(index.len, 0);
+        let h = index.hash(&9);
+        assert_eq!(index.insert_unless(h, 3, |i| i == 3), Ok(()));
+        assert_eq!(index.find(h, |i| i == 3), Some(3));
+        assert_eq!(index.prefetch(h) as u32, 3);
     }
 }

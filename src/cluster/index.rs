@@ -151,6 +151,8 @@ impl Phrases {
         let mut words: Vec<(u64, usize)> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
+        // The hash of each of the block's phrases.
+        let mut hashes: Vec<u64> = Vec::new();
         while texts.peek().is_some() {
             text.clear();
             words.clear();
@@ -164,23 +166,38 @@ impl Phrases {
                 });
                 ends.push(words.len());
             }
+            // The block's slots are read first, all at once, so that their cache misses overlap
+            // rather than come one after another, each in the middle of an insertion.
+            let seen = words.iter().fold(0, |seen, &(hash, _)| {
+                seen ^ self.vocabulary.index.prefetch(hash)
+            });
+            std::hint::black_box(seen);
             let mut start = 0;
             for &(hash, end) in &words {
                 ids.push(self.vocabulary.intern_hashed(hash, &text[start..end]));
                 start = end;
             }
+            hashes.clear();
             let mut start = 0;
             for &end in &ends {
-                phrase_of.push(self.add_words(&ids[start..end]));
+                hashes.push(self.index.hash(&ids[start..end]));
+                start = end;
+            }
+            let seen = hashes
+                .iter()
+                .fold(0, |seen, &hash| seen ^ self.index.prefetch(hash));
+            std::hint::black_box(seen);
+            let mut start = 0;
+            for (&end, &hash) in ends.iter().zip(&hashes) {
+                phrase_of.push(self.add_words(hash, &ids[start..end]));
                 start = end;
             }
         }
         phrase_of
     }
 
-    /// The phrase of `words`, added if new.
-    fn add_words(&mut self, words: &[u32]) -> u32 {
-        let hash = self.index.hash(words);
+    /// The phrase of `words`, whose [`HashIndex`] hash is `hash`, added if new.
+    fn add_words(&mut self, hash: u64, words: &[u32]) -> u32 {
         let id = self.ends.len() as u32;
         let (all, ends) = (&self.all_words, &self.ends);
         let same = |i: usize| &all[span(ends, i)] == words;
