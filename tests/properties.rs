@@ -3,8 +3,12 @@
 //! a whole corpus: it reads back from JSON unchanged, and does not depend on the order the
 //! documents came in.
 //!
-//! Three kinds of input: any string, a soup of quote marks and apostrophes, and news-like prose
-//! built from the pieces real articles are made of; corpora are made of news-like documents.
+//! Four kinds of input: any string, a soup of quote marks and apostrophes, news-like prose built
+//! from the pieces real articles are made of, and articles whose quotations are attributed the
+//! ways news copy does it; corpora are made of such articles. Over corpora, the report's
+//! quotations are the text at their offsets, each in exactly one statement, its speakers made
+//! of words of the documents, and a tracker fed one document at a time, asked for its report
+//! after each, ends where one fed them all at once does.
 
 use proptest::prelude::*;
 use quotetrace::{attribute, detect, Document, Report, Timestamp, Tracker};
@@ -176,6 +180,49 @@ fn corpus() -> impl Strategy<Value = Vec<Document>> {
     })
 }
 
+/// A generated article's text alone.
+fn article_text() -> impl Strategy<Value = String> {
+    article().prop_map(|(paragraphs, _, _)| paragraphs.join("\n\n"))
+}
+
+/// What a report says of its quotations agrees with the documents it was made from.
+fn check_report(documents: &[Document], report: &Report) -> Result<(), TestCaseError> {
+    let text_of = |id: &str| documents.iter().find(|d| d.id == id).map(|d| &d.text[..]);
+    let in_some_document = |word: &str| documents.iter().any(|d| occurs_as_word(&d.text, word));
+    // Every quotation in exactly one statement, the one it names.
+    let mut home = std::collections::HashMap::new();
+    for statement in &report.clusters {
+        prop_assert!(
+            !statement.quotes.is_empty(),
+            "statement {} is empty",
+            statement.id
+        );
+        for id in &statement.quotes {
+            prop_assert!(
+                home.insert(id.as_str(), statement.id).is_none(),
+                "{} is in two statements",
+                id
+            );
+        }
+        for word in statement.speaker.iter().flat_map(|s| s.split_whitespace()) {
+            prop_assert!(in_some_document(word), "statement speaker word {:?}", word);
+        }
+    }
+    prop_assert_eq!(home.len(), report.quotes.len());
+    let expected: usize = documents.iter().map(|d| detect(&d.text).len()).sum();
+    prop_assert_eq!(report.quotes.len(), expected, "quotations lost or invented");
+    for q in &report.quotes {
+        prop_assert_eq!(home.get(q.id.as_str()), Some(&q.cluster), "{}", &q.id);
+        let text = text_of(&q.doc);
+        prop_assert!(text.is_some(), "{} names no document", &q.id);
+        prop_assert_eq!(text.and_then(|t| t.get(q.start..q.end)), Some(&q.text[..]));
+        for word in q.speaker.iter().flat_map(|s| s.split_whitespace()) {
+            prop_assert!(in_some_document(word), "{}: speaker word {:?}", &q.id, word);
+        }
+    }
+    Ok(())
+}
+
 fn report_of(documents: impl IntoIterator<Item = Document>) -> Report {
     let mut tracker = Tracker::new();
     tracker.extend(documents).expect("distinct ids");
@@ -224,6 +271,16 @@ fn check_detect(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Whether `word` stands in `text` as a word of its own, not inside a longer one (`rump` is
+/// not in `Trump said`).
+fn occurs_as_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn check_attribute(text: &str) -> Result<(), TestCaseError> {
     let quotes = detect(text);
     let attributions = attribute(text, &quotes);
@@ -233,8 +290,8 @@ fn check_attribute(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(!speaker.trim().is_empty(), "empty speaker");
             for word in speaker.split_whitespace() {
                 prop_assert!(
-                    text.contains(word),
-                    "speaker {:?}: {:?} is not in the text",
+                    occurs_as_word(text, word),
+                    "speaker {:?}: {:?} is not a word of the text",
                     speaker,
                     word
                 );
@@ -287,6 +344,12 @@ proptest! {
     fn attribute_holds_for_news_like_text(text in news_like()) {
         check_attribute(&text)?;
     }
+
+    #[test]
+    fn detect_and_attribute_hold_for_generated_articles(text in article_text()) {
+        check_detect(&text)?;
+        check_attribute(&text)?;
+    }
 }
 
 proptest! {
@@ -312,4 +375,38 @@ proptest! {
         };
         prop_assert_eq!(json(documents), json(shuffled));
     }
+
+    #[test]
+    fn the_report_agrees_with_its_documents(documents in corpus()) {
+        let report = report_of(documents.clone());
+        check_report(&documents, &report)?;
+    }
+
+    #[test]
+    fn adding_documents_one_at_a_time_ends_where_adding_them_together_does(
+        (documents, order) in corpus().prop_flat_map(|d| {
+            let order: Vec<usize> = (0..d.len()).collect();
+            (Just(d), Just(order).prop_shuffle())
+        }),
+    ) {
+        let mut incremental = Tracker::new();
+        for (added, &i) in order.iter().enumerate() {
+            incremental.add(documents[i].clone()).expect("distinct ids");
+            // Asked after every document: a later answer must not depend on an earlier one.
+            let so_far: Vec<Document> =
+                order[..=added].iter().map(|&k| documents[k].clone()).collect();
+            check_report(&so_far, &incremental.report())?;
+        }
+        let json = |report: &Report| serde_json::to_string(report).expect("a report serialises");
+        prop_assert_eq!(json(&incremental.report()), json(&report_of(documents)));
+    }
+}
+
+#[test]
+fn a_word_of_the_text_is_not_a_piece_of_a_longer_one() {
+    assert!(occurs_as_word("“Now,” Trump said.", "Trump"));
+    assert!(occurs_as_word("Russia's army", "Russia's"));
+    assert!(!occurs_as_word("Trump said", "rump"));
+    assert!(!occurs_as_word("Trumpet", "Trump"));
+    assert!(occurs_as_word("Trumpet and Trump", "Trump"));
 }
