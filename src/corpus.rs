@@ -212,6 +212,15 @@ fn load_manifest(manifest: &Path, docs: &Path, options: &LoadOptions) -> Result<
                     expected: file,
                 })?;
             }
+            Err(LoadError::Io { source, .. }) => {
+                collector.reject(LoadError::UnreadableDocument {
+                    path: manifest.into(),
+                    line: ctx.line,
+                    id: entry.id,
+                    file,
+                    source,
+                })?;
+            }
             Err(error) => collector.reject(error)?,
         }
     }

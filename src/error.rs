@@ -202,6 +202,22 @@ pub enum LoadError {
         /// Where its text was looked for.
         expected: PathBuf,
     },
+    /// A manifest names a document whose text file exists but cannot be read (a folder in its
+    /// place, no permission, a failing disk).
+    #[error("{}: line {line}: document {id:?} could not be read from {}: {source}", .path.display(), .file.display())]
+    #[non_exhaustive]
+    UnreadableDocument {
+        /// The manifest.
+        path: PathBuf,
+        /// The manifest line naming the document.
+        line: usize,
+        /// The document's id.
+        id: String,
+        /// Its text file.
+        file: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
     /// Two documents have the same id; the first one is kept.
     #[error("{}: {}duplicate document id {id:?}{}", .path.display(), at_line(*.line), first_seen(*.first_line))]
     #[non_exhaustive]
@@ -250,6 +266,7 @@ impl LoadError {
             | Self::BadField { path, .. }
             | Self::BadDate { path, .. }
             | Self::MissingDocument { path, .. }
+            | Self::UnreadableDocument { path, .. }
             | Self::DuplicateId { path, .. }
             | Self::NotACorpus { path } => path,
         }
@@ -264,7 +281,8 @@ impl LoadError {
             | Self::MissingField { line, .. }
             | Self::BadField { line, .. }
             | Self::BadDate { line, .. }
-            | Self::MissingDocument { line, .. } => Some(*line),
+            | Self::MissingDocument { line, .. }
+            | Self::UnreadableDocument { line, .. } => Some(*line),
         }
     }
 }
@@ -323,6 +341,17 @@ mod tests {
                 },
                 r#"corpus.jsonl: line 1: document "a" not found at docs/a.txt"#,
                 Some(1),
+            ),
+            (
+                LoadError::UnreadableDocument {
+                    path: path(),
+                    line: 3,
+                    id: "b".into(),
+                    file: PathBuf::from("docs/b.txt"),
+                    source: io::Error::new(io::ErrorKind::PermissionDenied, "permission denied"),
+                },
+                r#"corpus.jsonl: line 3: document "b" could not be read from docs/b.txt: permission denied"#,
+                Some(3),
             ),
             (
                 LoadError::DuplicateId { path: path(), line: Some(7), id: "a".into(), first_line: Some(2) },

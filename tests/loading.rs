@@ -293,6 +293,33 @@ fn missing_document_and_duplicate_id_in_a_corpus_folder() {
 }
 
 #[test]
+fn an_unreadable_document_names_its_manifest_line_and_file() {
+    let dir = TempDir::new("unreadable");
+    let manifest = dir.write(
+        "manifest.jsonl",
+        "{\"id\": \"a\"}\n{\"id\": \"folder\"}\n{\"id\": \"c\"}\n",
+    );
+    dir.write("docs/a.txt", "a");
+    dir.write("docs/c.txt", "c");
+    // A folder where the text file should be: it exists and cannot be read as a file.
+    std::fs::create_dir_all(dir.0.join("docs").join("folder.txt")).unwrap();
+
+    let error = load(&dir.0).unwrap_err();
+    let LoadError::UnreadableDocument { line, id, file, .. } = &error else {
+        panic!("{error}")
+    };
+    assert_eq!((*line, id.as_str()), (2, "folder"));
+    assert_eq!(file, &dir.0.join("docs").join("folder.txt"));
+    assert_eq!(error.path(), manifest);
+    assert!(std::error::Error::source(&error).is_some());
+
+    let Loaded { documents, errors } = load_with(&dir.0, &lenient()).unwrap();
+    assert_eq!(ids(&documents), ["a", "c"]);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].line(), Some(2));
+}
+
+#[test]
 fn lenient_mode_keeps_every_good_document() {
     let dir = TempDir::new("lenient");
     let path = dir.write(
