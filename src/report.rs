@@ -1,13 +1,14 @@
 //! Provenance: for every statement, who quoted it, in which words, in what order, and how the
 //! wording drifted from the most complete version seen.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::detect::QuoteKind;
 use crate::document::Timestamp;
 use crate::drift::{drift, Edit};
+use crate::hash::{TextMap, TextSet};
 
 /// The provenance report of a [`Tracker`](crate::Tracker): documents, quotations, statements
 /// and outlets. It owns its data, and serialises to (and reads back from) JSON.
@@ -183,7 +184,7 @@ pub(crate) fn statement<'a>(
     text: &str,
     speaker: Option<&str>,
     members: &[&'a QuoteRecord],
-    by_id: &HashMap<&str, &'a DocumentInfo>,
+    by_id: &TextMap<&str, &'a DocumentInfo>,
 ) -> Statement {
     let outlet_of = |q: &'a QuoteRecord| -> &'a str {
         by_id.get(q.doc.as_str()).map_or(&q.doc, |d| outlet_name(d))
@@ -192,9 +193,9 @@ pub(crate) fn statement<'a>(
     let mut variants: Vec<Variant> = Vec::new();
     // Lookups by wording and by outlet, so that a statement quoted thousands of times costs no
     // more per quotation than one quoted twice.
-    let mut variant_of: HashMap<&str, usize> = HashMap::new();
-    let mut seen_outlets: HashSet<&str> = HashSet::new();
-    let mut variant_outlets: HashSet<(usize, &str)> = HashSet::new();
+    let mut variant_of: TextMap<&str, usize> = TextMap::default();
+    let mut seen_outlets: TextSet<&str> = TextSet::default();
+    let mut variant_outlets: TextSet<(usize, &str)> = TextSet::default();
     for &q in members {
         let outlet = outlet_of(q);
         if seen_outlets.insert(outlet) {
@@ -304,7 +305,7 @@ pub(crate) fn build(
     quotes: Vec<QuoteRecord>,
     canonical: Vec<(String, Option<String>)>,
 ) -> Report {
-    let by_id: HashMap<&str, &DocumentInfo> =
+    let by_id: TextMap<&str, &DocumentInfo> =
         documents.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut members: Vec<Vec<&QuoteRecord>> = vec![Vec::new(); canonical.len()];
     for q in &quotes {
@@ -320,7 +321,7 @@ pub(crate) fn build(
             statement(id, text, speaker.as_deref(), members, &by_id)
         })
         .collect();
-    let drift_by_quote: HashMap<&str, f64> = clusters
+    let drift_by_quote: TextMap<&str, f64> = clusters
         .iter()
         .flat_map(|s| &s.variants)
         .flat_map(|v| v.quotes.iter().map(|q| (q.as_str(), v.drift_score)))
@@ -338,9 +339,9 @@ fn outlet_summaries(
     documents: &[DocumentInfo],
     quotes: &[QuoteRecord],
     clusters: &[Statement],
-    drift_by_quote: &HashMap<&str, f64>,
+    drift_by_quote: &TextMap<&str, f64>,
 ) -> Vec<OutletSummary> {
-    let outlet_of: HashMap<&str, &str> = documents
+    let outlet_of: TextMap<&str, &str> = documents
         .iter()
         .map(|d| (d.id.as_str(), outlet_name(d)))
         .collect();
@@ -348,7 +349,7 @@ fn outlet_summaries(
     let mut acc: BTreeMap<&str, (Vec<usize>, f64, usize)> = BTreeMap::new();
     // (outlet, statement) pairs already listed: an outlet that quoted thousands of statements
     // costs no more per quotation than one that quoted two.
-    let mut listed: HashSet<(&str, usize)> = HashSet::new();
+    let mut listed: TextSet<(&str, usize)> = TextSet::default();
     for q in quotes {
         let outlet = outlet_of.get(q.doc.as_str()).copied().unwrap_or(&q.doc);
         let entry = acc.entry(outlet).or_default();
@@ -358,7 +359,7 @@ fn outlet_summaries(
         entry.1 += drift_by_quote.get(q.id.as_str()).copied().unwrap_or(0.0);
         entry.2 += 1;
     }
-    let mut first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut first: TextMap<&str, Vec<usize>> = TextMap::default();
     for s in clusters {
         if let Some(o) = s.outlets.first() {
             first.entry(o.as_str()).or_default().push(s.id);
