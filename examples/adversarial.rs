@@ -200,7 +200,8 @@ fn measure_once(case: usize, size: usize) -> (f64, f64) {
     match (figures.next(), figures.next()) {
         (Some(Ok(seconds)), Some(Ok(mib))) => (seconds, mib),
         _ => panic!(
-            "the run of case {case} at size {size} failed: {}",
+            "the run of case {case} at size {size} failed ({}): {}",
+            output.status,
             String::from_utf8_lossy(&output.stderr)
         ),
     }

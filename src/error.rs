@@ -202,8 +202,8 @@ pub enum LoadError {
         /// Where its text was looked for.
         expected: PathBuf,
     },
-    /// A manifest names a document whose text file exists but cannot be read (a folder in its
-    /// place, no permission, a failing disk).
+    /// A manifest names a document whose text file cannot be read for a reason other than its
+    /// absence (a folder in its place, no permission, a name too long, a failing disk).
     #[error("{}: line {line}: document {id:?} could not be read from {}: {source}", .path.display(), .file.display())]
     #[non_exhaustive]
     UnreadableDocument {

@@ -126,12 +126,17 @@ impl HashIndex {
         std::hash::BuildHasher::hash_one(&self.state, key)
     }
 
-    /// Room for `more` items without growing.
+    /// Room for `more` items without growing, if the memory can be had: a hint, never a
+    /// failure.
     pub(crate) fn reserve(&mut self, more: usize) {
         let wanted = self.len.saturating_add(more).saturating_mul(2);
         if wanted > self.slots.len() {
             if let Some(size) = wanted.checked_next_power_of_two() {
-                self.grow_to(size);
+                let mut slots = Vec::new();
+                if slots.try_reserve_exact(size).is_ok() {
+                    slots.resize(size, EMPTY);
+                    self.move_into(slots);
+                }
             }
         }
     }
@@ -164,7 +169,7 @@ impl HashIndex {
         mut is: impl FnMut(usize) -> bool,
     ) -> Result<(), usize> {
         if (self.len + 1) * 2 > self.slots.len() {
-            self.grow_to((self.slots.len() * 2).max(16));
+            self.move_into(vec![EMPTY; (self.slots.len() * 2).max(16)]);
         }
         let free = match self.probe(hash, &mut is) {
             Ok(found) => return Err(found),
@@ -209,10 +214,11 @@ impl HashIndex {
         }
     }
 
-    /// Moves every item into a table of `size` slots (a power of two).
-    fn grow_to(&mut self, size: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
-        let mask = size - 1;
+    /// Moves every item into `slots`, all free, a power of two of them and more than twice as
+    /// many as the items.
+    fn move_into(&mut self, slots: Vec<u64>) {
+        let old = std::mem::replace(&mut self.slots, slots);
+        let mask = self.slots.len() - 1;
         for slot in old.into_iter().filter(|&s| s != EMPTY) {
             let mut at = (slot >> 32) as usize & mask;
             while self.slots[at] != EMPTY {
@@ -247,16 +253,17 @@ mod tests {
         assert_eq!(index.find(other, |_| true), None);
     }
 
-    /// Against a map of the keys themselves: the seeded hashes, and hashes cut to a few tags so
-    /// that most items share one (long walks, wrapping round the table), through every growth.
+    /// Against a map of the keys themselves: the seeded hashes, and hashes cut to three tags so
+    /// that most items share one (long walks), at the start of the table or at its end (walks
+    /// that wrap round to the start), through every growth.
     #[test]
     fn finds_what_a_map_finds() {
-        for tags in [None, Some(3u64)] {
+        for tags in [None, Some((3u64, 0)), Some((3, u64::from(u32::MAX) - 2))] {
             let keys: Vec<String> = (0..5000).map(|i| format!("k{}", i * 7 % 3001)).collect();
             let mut index = HashIndex::default();
             let hash = |index: &HashIndex, k: &str| match tags {
                 None => index.hash(k),
-                Some(n) => (index.hash(k) % n) << 32 | 0xffff,
+                Some((n, base)) => (base + index.hash(k) % n) << 32 | 0xffff,
             };
             let mut items: Vec<&str> = Vec::new();
             let mut model: HashMap<&str, usize> = HashMap::new();
@@ -297,5 +304,9 @@ mod tests {
         assert_eq!(index.insert_unless(h, 3, |i| i == 3), Ok(()));
         assert_eq!(index.find(h, |i| i == 3), Some(3));
         assert_eq!(index.prefetch(h) as u32, 3);
+        // More room than memory: a hint not taken, and the index still works.
+        index.reserve(usize::MAX / 4);
+        index.reserve(usize::MAX);
+        assert_eq!(index.find(h, |i| i == 3), Some(3));
     }
 }
