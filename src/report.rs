@@ -1,8 +1,6 @@
 //! Provenance: for every statement, who quoted it, in which words, in what order, and how the
 //! wording drifted from the most complete version seen.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::detect::QuoteKind;
@@ -178,30 +176,37 @@ impl Report {
     }
 }
 
-/// One statement of the report, from its quotations in order of appearance.
+/// One statement of the report, from its quotations in order of appearance, each with its
+/// document where it is known. `variant_of` is filled with the variant each quotation was
+/// printed in (its index in the statement's variants).
 pub(crate) fn statement<'a>(
     id: usize,
     text: &str,
     speaker: Option<&str>,
-    members: &[&'a QuoteRecord],
-    by_id: &TextMap<&str, &'a DocumentInfo>,
+    members: &[(&'a QuoteRecord, Option<&'a DocumentInfo>)],
+    variant_of: &mut Vec<usize>,
 ) -> Statement {
-    let outlet_of = |q: &'a QuoteRecord| -> &'a str {
-        by_id.get(q.doc.as_str()).map_or(&q.doc, |d| outlet_name(d))
+    let outlet_of = |(q, d): (&'a QuoteRecord, Option<&'a DocumentInfo>)| -> &'a str {
+        d.map_or(&q.doc, outlet_name)
     };
+    variant_of.clear();
     let mut outlets: Vec<String> = Vec::new();
     let mut variants: Vec<Variant> = Vec::new();
     // Lookups by wording and by outlet, so that a statement quoted thousands of times costs no
-    // more per quotation than one quoted twice.
-    let mut variant_of: TextMap<&str, usize> = TextMap::default();
-    let mut seen_outlets: TextSet<&str> = TextSet::default();
-    let mut variant_outlets: TextSet<(usize, &str)> = TextSet::default();
-    for &q in members {
-        let outlet = outlet_of(q);
+    // more per quotation than one quoted twice; sized for the quotations at once, so that a
+    // statement printed a million times does not rehash its tables a score of times.
+    let many = members.len();
+    let mut by_wording: TextMap<&str, usize> =
+        TextMap::with_capacity_and_hasher(many, <_>::default());
+    let mut seen_outlets: TextSet<&str> = TextSet::with_capacity_and_hasher(many, <_>::default());
+    let mut variant_outlets: TextSet<(usize, &str)> =
+        TextSet::with_capacity_and_hasher(many, <_>::default());
+    for &(q, d) in members {
+        let outlet = outlet_of((q, d));
         if seen_outlets.insert(outlet) {
             outlets.push(outlet.to_string());
         }
-        let v = *variant_of.entry(q.text.as_str()).or_insert_with(|| {
+        let v = *by_wording.entry(q.text.as_str()).or_insert_with(|| {
             let d = drift(text, &q.text);
             variants.push(Variant {
                 text: q.text.clone(),
@@ -212,6 +217,7 @@ pub(crate) fn statement<'a>(
             });
             variants.len() - 1
         });
+        variant_of.push(v);
         variants[v].quotes.push(q.id.clone());
         if variant_outlets.insert((v, outlet)) {
             variants[v].outlets.push(outlet.to_string());
@@ -222,19 +228,16 @@ pub(crate) fn statement<'a>(
         .filter(|v| v.text != text && v.outlets.len() > 1)
         .map(|v| v.outlets.clone())
         .collect();
-    let first_seen = members.first().map(|q| {
-        let doc = by_id.get(q.doc.as_str());
-        FirstSeen {
-            doc: q.doc.clone(),
-            outlet: doc.and_then(|d| d.outlet.clone()),
-            published: doc.and_then(|d| d.published),
-        }
+    let first_seen = members.first().map(|&(q, doc)| FirstSeen {
+        doc: q.doc.clone(),
+        outlet: doc.and_then(|d| d.outlet.clone()),
+        published: doc.and_then(|d| d.published),
     });
     Statement {
         id,
         canonical: text.to_string(),
         speaker: speaker.map(str::to_string),
-        quotes: members.iter().map(|q| q.id.clone()).collect(),
+        quotes: members.iter().map(|(q, _)| q.id.clone()).collect(),
         outlets,
         first_seen,
         variants,
@@ -300,33 +303,42 @@ fn outlet_name(doc: &DocumentInfo) -> &str {
 }
 
 /// Builds the report from documents (chronological) and quotations (in document order).
+///
+/// Everything is found by position, not looked up by id: a quotation's document by one walk
+/// through both lists, a statement's quotations from a list grouped by statement, an outlet's
+/// quotations from a list grouped by outlet. With a million quotations, tables keyed by their
+/// ids outgrew the caches and made the report the one step of the pipeline whose time grew
+/// faster than its input.
 pub(crate) fn build(
     documents: Vec<DocumentInfo>,
     quotes: Vec<QuoteRecord>,
     canonical: Vec<(String, Option<String>)>,
 ) -> Report {
-    let by_id: TextMap<&str, &DocumentInfo> =
-        documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut members: Vec<Vec<&QuoteRecord>> = vec![Vec::new(); canonical.len()];
-    for q in &quotes {
-        if let Some(m) = members.get_mut(q.cluster) {
-            m.push(q);
-        }
-    }
+    let doc_of = documents_of(&documents, &quotes);
+    let by_cluster = grouped(quotes.len(), canonical.len(), |i| quotes[i].cluster);
+    // The variant, and so the drift, of each quotation.
+    let mut drift_of = vec![0.0; quotes.len()];
+    let mut members: Vec<(&QuoteRecord, Option<&DocumentInfo>)> = Vec::new();
+    let mut variant_of: Vec<usize> = Vec::new();
     let clusters: Vec<Statement> = canonical
         .iter()
-        .zip(&members)
         .enumerate()
-        .map(|(id, ((text, speaker), members))| {
-            statement(id, text, speaker.as_deref(), members, &by_id)
+        .map(|(id, (text, speaker))| {
+            let indexes = by_cluster.group(id);
+            members.clear();
+            members.extend(
+                indexes
+                    .iter()
+                    .map(|&i| (&quotes[i], doc_of[i].map(|d| &documents[d]))),
+            );
+            let s = statement(id, text, speaker.as_deref(), &members, &mut variant_of);
+            for (&i, &v) in indexes.iter().zip(&variant_of) {
+                drift_of[i] = s.variants[v].drift_score;
+            }
+            s
         })
         .collect();
-    let drift_by_quote: TextMap<&str, f64> = clusters
-        .iter()
-        .flat_map(|s| &s.variants)
-        .flat_map(|v| v.quotes.iter().map(|q| (q.as_str(), v.drift_score)))
-        .collect();
-    let outlets = outlet_summaries(&documents, &quotes, &clusters, &drift_by_quote);
+    let outlets = outlet_summaries(&documents, &quotes, &doc_of, &clusters, &drift_of);
     Report {
         documents,
         quotes,
@@ -335,42 +347,131 @@ pub(crate) fn build(
     }
 }
 
+/// The index of each quotation's document, found by walking both lists together (the
+/// quotations come in the documents' order); looked up by id only if they do not.
+fn documents_of(documents: &[DocumentInfo], quotes: &[QuoteRecord]) -> Vec<Option<usize>> {
+    let mut found = Vec::with_capacity(quotes.len());
+    let mut d = 0;
+    for q in quotes {
+        while d < documents.len() && documents[d].id != q.doc {
+            d += 1;
+        }
+        if d == documents.len() {
+            let by_id: TextMap<&str, usize> = documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), i))
+                .collect();
+            return quotes
+                .iter()
+                .map(|q| by_id.get(q.doc.as_str()).copied())
+                .collect();
+        }
+        found.push(Some(d));
+    }
+    found
+}
+
+/// Items `0..n` grouped by a key below `keys`, each group in the items' order (a counting
+/// sort): one list, not a list per key. Items whose key is out of range are left out.
+struct Groups {
+    /// Where each key's group starts in `items`, and (last) where the last one ends.
+    starts: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Groups {
+    fn group(&self, key: usize) -> &[usize] {
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&start), Some(&end)) => &self.items[start..end],
+            _ => &[],
+        }
+    }
+}
+
+fn grouped(n: usize, keys: usize, key: impl Fn(usize) -> usize) -> Groups {
+    let mut starts = vec![0usize; keys + 1];
+    for i in 0..n {
+        let k = key(i);
+        if k < keys {
+            starts[k + 1] += 1;
+        }
+    }
+    for k in 0..keys {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut items = vec![0; starts[keys]];
+    for i in 0..n {
+        let k = key(i);
+        if k < keys {
+            items[next[k]] = i;
+            next[k] += 1;
+        }
+    }
+    Groups { starts, items }
+}
+
 fn outlet_summaries(
     documents: &[DocumentInfo],
     quotes: &[QuoteRecord],
+    doc_of: &[Option<usize>],
     clusters: &[Statement],
-    drift_by_quote: &TextMap<&str, f64>,
+    drift_of: &[f64],
 ) -> Vec<OutletSummary> {
-    let outlet_of: TextMap<&str, &str> = documents
+    // Outlets numbered in order of first quotation.
+    let mut number: TextMap<&str, usize> =
+        TextMap::with_capacity_and_hasher(documents.len().min(quotes.len()), <_>::default());
+    let mut names: Vec<&str> = Vec::new();
+    let outlet_of: Vec<usize> = quotes
         .iter()
-        .map(|d| (d.id.as_str(), outlet_name(d)))
-        .collect();
-    // Outlet → (statements, drift sum, quotation count); a BTreeMap keeps the report sorted.
-    let mut acc: BTreeMap<&str, (Vec<usize>, f64, usize)> = BTreeMap::new();
-    // (outlet, statement) pairs already listed: an outlet that quoted thousands of statements
-    // costs no more per quotation than one that quoted two.
-    let mut listed: TextSet<(&str, usize)> = TextSet::default();
-    for q in quotes {
-        let outlet = outlet_of.get(q.doc.as_str()).copied().unwrap_or(&q.doc);
-        let entry = acc.entry(outlet).or_default();
-        if listed.insert((outlet, q.cluster)) {
-            entry.0.push(q.cluster);
-        }
-        entry.1 += drift_by_quote.get(q.id.as_str()).copied().unwrap_or(0.0);
-        entry.2 += 1;
-    }
-    let mut first: TextMap<&str, Vec<usize>> = TextMap::default();
-    for s in clusters {
-        if let Some(o) = s.outlets.first() {
-            first.entry(o.as_str()).or_default().push(s.id);
-        }
-    }
-    acc.into_iter()
-        .map(|(outlet, (statements, sum, n))| OutletSummary {
-            first: first.remove(outlet).unwrap_or_default(),
-            mean_drift: sum / n.max(1) as f64,
-            statements,
-            outlet: outlet.to_string(),
+        .zip(doc_of)
+        .map(|(q, d)| {
+            let name = d.map_or(q.doc.as_str(), |d| outlet_name(&documents[d]));
+            *number.entry(name).or_insert_with(|| {
+                names.push(name);
+                names.len() - 1
+            })
         })
-        .collect()
+        .collect();
+    let by_outlet = grouped(quotes.len(), names.len(), |i| outlet_of[i]);
+    // The statements each outlet was first to print, in statement order.
+    let mut first: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for s in clusters {
+        if let Some(&o) = s.outlets.first().and_then(|o| number.get(o.as_str())) {
+            first[o].push(s.id);
+        }
+    }
+    // Which outlet last listed each statement: within an outlet's group, a statement seen
+    // again is listed once.
+    let mut listed_by = vec![usize::MAX; clusters.len()];
+    let mut summaries: Vec<OutletSummary> = (0..names.len())
+        .map(|o| {
+            let mut statements = Vec::new();
+            let (mut sum, mut n) = (0.0, 0usize);
+            for &i in by_outlet.group(o) {
+                let cluster = quotes[i].cluster;
+                match listed_by.get_mut(cluster) {
+                    Some(by) if *by == o => {}
+                    Some(by) => {
+                        *by = o;
+                        statements.push(cluster);
+                    }
+                    // A quotation of no statement still counts for its outlet.
+                    None => statements.push(cluster),
+                }
+                sum += drift_of[i];
+                n += 1;
+            }
+            OutletSummary {
+                first: std::mem::take(&mut first[o]),
+                mean_drift: sum / n.max(1) as f64,
+                statements,
+                outlet: names[o].to_string(),
+            }
+        })
+        .collect();
+    // Sorted by name, as before: names are distinct, so any sort gives the one order.
+    summaries.sort_unstable_by(|a, b| a.outlet.cmp(&b.outlet));
+    summaries
 }

@@ -241,13 +241,9 @@ impl Tracker {
         let documents: Vec<DocumentInfo> =
             quotes.iter().map(|q| document_info(q.document)).collect();
         let records: Vec<QuoteRecord> = quotes.into_iter().map(quote_record).collect();
-        let statement = report::statement(
-            found.cluster,
-            canonical,
-            speaker,
-            &records.iter().collect::<Vec<_>>(),
-            &documents.iter().map(|d| (d.id.as_str(), d)).collect(),
-        );
+        let members: Vec<_> = records.iter().zip(documents.iter().map(Some)).collect();
+        let statement =
+            report::statement(found.cluster, canonical, speaker, &members, &mut Vec::new());
         Some(Whence {
             similarity: found.similarity,
             statement,
