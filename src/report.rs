@@ -176,36 +176,69 @@ impl Report {
     }
 }
 
-/// One statement of the report, from its quotations in order of appearance, each with its
-/// document where it is known. `variant_of` is filled with the variant each quotation was
-/// printed in (its index in the statement's variants).
-pub(crate) fn statement<'a>(
+/// One quotation of a statement: its record, its document where it is known, and its outlet's
+/// number in [`Outlets`].
+pub(crate) type Member<'a> = (&'a QuoteRecord, Option<&'a DocumentInfo>, usize);
+
+/// The outlets of a report, numbered, and what it takes to list each once per statement and
+/// per variant by number rather than by a table of names: with a million outlets such tables
+/// outgrow the caches, and every listing misses them.
+pub(crate) struct Outlets<'a> {
+    names: Vec<&'a str>,
+    /// For each outlet, the statement it was last listed in (its id + 1; 0 for none) and the
+    /// first variant it printed there.
+    listed: Vec<(usize, usize)>,
+    /// (statement, variant, outlet) for an outlet that printed more than one variant of a
+    /// statement, beyond its first: rare, so a table does.
+    more: TextSet<(usize, usize, usize)>,
+}
+
+impl<'a> Outlets<'a> {
+    /// Numbers the outlet of each of `names` (one per quotation, say), in order of first
+    /// appearance; a name the same as the one before is not looked up again.
+    pub(crate) fn numbered(names: impl ExactSizeIterator<Item = &'a str>) -> (Self, Vec<usize>) {
+        let mut number: TextMap<&str, usize> = TextMap::default();
+        let mut outlets = Outlets {
+            names: Vec::new(),
+            listed: Vec::new(),
+            more: TextSet::default(),
+        };
+        let mut numbers = Vec::with_capacity(names.len());
+        let mut last: Option<(&str, usize)> = None;
+        for name in names {
+            let n = match last {
+                Some((before, n)) if before == name => n,
+                _ => *number.entry(name).or_insert_with(|| {
+                    outlets.names.push(name);
+                    outlets.names.len() - 1
+                }),
+            };
+            last = Some((name, n));
+            numbers.push(n);
+        }
+        outlets.listed = vec![(0, 0); outlets.names.len()];
+        (outlets, numbers)
+    }
+}
+
+/// One statement of the report, from its quotations in order of appearance. `variant_of` is
+/// filled with the variant each quotation was printed in (its index in the statement's
+/// variants).
+pub(crate) fn statement(
     id: usize,
     text: &str,
     speaker: Option<&str>,
-    members: &[(&'a QuoteRecord, Option<&'a DocumentInfo>)],
+    members: &[Member<'_>],
+    outlets: &mut Outlets<'_>,
     variant_of: &mut Vec<usize>,
 ) -> Statement {
-    let outlet_of = |(q, d): (&'a QuoteRecord, Option<&'a DocumentInfo>)| -> &'a str {
-        d.map_or(&q.doc, outlet_name)
-    };
     variant_of.clear();
-    let mut outlets: Vec<String> = Vec::new();
+    let mut listed_outlets: Vec<String> = Vec::new();
     let mut variants: Vec<Variant> = Vec::new();
-    // Lookups by wording and by outlet, so that a statement quoted thousands of times costs no
-    // more per quotation than one quoted twice; sized for the quotations at once, so that a
-    // statement printed a million times does not rehash its tables a score of times.
-    let many = members.len();
-    let mut by_wording: TextMap<&str, usize> =
-        TextMap::with_capacity_and_hasher(many, <_>::default());
-    let mut seen_outlets: TextSet<&str> = TextSet::with_capacity_and_hasher(many, <_>::default());
-    let mut variant_outlets: TextSet<(usize, &str)> =
-        TextSet::with_capacity_and_hasher(many, <_>::default());
-    for &(q, d) in members {
-        let outlet = outlet_of((q, d));
-        if seen_outlets.insert(outlet) {
-            outlets.push(outlet.to_string());
-        }
+    // The variant of each wording, so that a statement quoted thousands of times costs no more
+    // per quotation than one quoted twice.
+    let mut by_wording: TextMap<&str, usize> = TextMap::default();
+    for &(q, _, outlet) in members {
         let v = *by_wording.entry(q.text.as_str()).or_insert_with(|| {
             let d = drift(text, &q.text);
             variants.push(Variant {
@@ -219,8 +252,19 @@ pub(crate) fn statement<'a>(
         });
         variant_of.push(v);
         variants[v].quotes.push(q.id.clone());
-        if variant_outlets.insert((v, outlet)) {
-            variants[v].outlets.push(outlet.to_string());
+        let name = outlets.names.get(outlet).copied().unwrap_or(q.doc.as_str());
+        let Some(listed) = outlets.listed.get_mut(outlet) else {
+            // An outlet without a number (none is): listed every time, never lost.
+            listed_outlets.push(name.to_string());
+            variants[v].outlets.push(name.to_string());
+            continue;
+        };
+        if listed.0 != id + 1 {
+            *listed = (id + 1, v);
+            listed_outlets.push(name.to_string());
+            variants[v].outlets.push(name.to_string());
+        } else if listed.1 != v && outlets.more.insert((id, v, outlet)) {
+            variants[v].outlets.push(name.to_string());
         }
     }
     let lineage = variants
@@ -228,7 +272,7 @@ pub(crate) fn statement<'a>(
         .filter(|v| v.text != text && v.outlets.len() > 1)
         .map(|v| v.outlets.clone())
         .collect();
-    let first_seen = members.first().map(|&(q, doc)| FirstSeen {
+    let first_seen = members.first().map(|&(q, doc, _)| FirstSeen {
         doc: q.doc.clone(),
         outlet: doc.and_then(|d| d.outlet.clone()),
         published: doc.and_then(|d| d.published),
@@ -237,8 +281,8 @@ pub(crate) fn statement<'a>(
         id,
         canonical: text.to_string(),
         speaker: speaker.map(str::to_string),
-        quotes: members.iter().map(|(q, _)| q.id.clone()).collect(),
-        outlets,
+        quotes: members.iter().map(|(q, _, _)| q.id.clone()).collect(),
+        outlets: listed_outlets,
         first_seen,
         variants,
         lineage,
@@ -298,7 +342,7 @@ pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
 }
 
 /// The outlet a quotation counts under.
-fn outlet_name(doc: &DocumentInfo) -> &str {
+pub(crate) fn outlet_name(doc: &DocumentInfo) -> &str {
     doc.outlet.as_deref().unwrap_or(&doc.id)
 }
 
@@ -315,10 +359,16 @@ pub(crate) fn build(
     canonical: Vec<(String, Option<String>)>,
 ) -> Report {
     let doc_of = documents_of(&documents, &quotes);
+    let (mut outlets, outlet_of) = Outlets::numbered(
+        quotes
+            .iter()
+            .zip(&doc_of)
+            .map(|(q, d)| d.map_or(q.doc.as_str(), |d| outlet_name(&documents[d]))),
+    );
     let by_cluster = grouped(quotes.len(), canonical.len(), |i| quotes[i].cluster);
     // The variant, and so the drift, of each quotation.
     let mut drift_of = vec![0.0; quotes.len()];
-    let mut members: Vec<(&QuoteRecord, Option<&DocumentInfo>)> = Vec::new();
+    let mut members: Vec<Member<'_>> = Vec::new();
     let mut variant_of: Vec<usize> = Vec::new();
     let clusters: Vec<Statement> = canonical
         .iter()
@@ -329,21 +379,35 @@ pub(crate) fn build(
             members.extend(
                 indexes
                     .iter()
-                    .map(|&i| (&quotes[i], doc_of[i].map(|d| &documents[d]))),
+                    .map(|&i| (&quotes[i], doc_of[i].map(|d| &documents[d]), outlet_of[i])),
             );
-            let s = statement(id, text, speaker.as_deref(), &members, &mut variant_of);
+            let s = statement(
+                id,
+                text,
+                speaker.as_deref(),
+                &members,
+                &mut outlets,
+                &mut variant_of,
+            );
             for (&i, &v) in indexes.iter().zip(&variant_of) {
                 drift_of[i] = s.variants[v].drift_score;
             }
             s
         })
         .collect();
-    let outlets = outlet_summaries(&documents, &quotes, &doc_of, &clusters, &drift_of);
+    let summaries = outlet_summaries(
+        &quotes,
+        &outlets,
+        &outlet_of,
+        &by_cluster,
+        &clusters,
+        &drift_of,
+    );
     Report {
         documents,
         quotes,
         clusters,
-        outlets,
+        outlets: summaries,
     }
 }
 
@@ -413,33 +477,21 @@ fn grouped(n: usize, keys: usize, key: impl Fn(usize) -> usize) -> Groups {
 }
 
 fn outlet_summaries(
-    documents: &[DocumentInfo],
     quotes: &[QuoteRecord],
-    doc_of: &[Option<usize>],
+    outlets: &Outlets<'_>,
+    outlet_of: &[usize],
+    by_cluster: &Groups,
     clusters: &[Statement],
     drift_of: &[f64],
 ) -> Vec<OutletSummary> {
-    // Outlets numbered in order of first quotation.
-    let mut number: TextMap<&str, usize> =
-        TextMap::with_capacity_and_hasher(documents.len().min(quotes.len()), <_>::default());
-    let mut names: Vec<&str> = Vec::new();
-    let outlet_of: Vec<usize> = quotes
-        .iter()
-        .zip(doc_of)
-        .map(|(q, d)| {
-            let name = d.map_or(q.doc.as_str(), |d| outlet_name(&documents[d]));
-            *number.entry(name).or_insert_with(|| {
-                names.push(name);
-                names.len() - 1
-            })
-        })
-        .collect();
+    let names = &outlets.names;
     let by_outlet = grouped(quotes.len(), names.len(), |i| outlet_of[i]);
-    // The statements each outlet was first to print, in statement order.
+    // The statements each outlet was first to print (the outlet of a statement's first
+    // quotation), in statement order.
     let mut first: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for s in clusters {
-        if let Some(&o) = s.outlets.first().and_then(|o| number.get(o.as_str())) {
-            first[o].push(s.id);
+        if let Some(&i) = by_cluster.group(s.id).first() {
+            first[outlet_of[i]].push(s.id);
         }
     }
     // Which outlet last listed each statement: within an outlet's group, a statement seen
@@ -474,4 +526,59 @@ fn outlet_summaries(
     // Sorted by name, as before: names are distinct, so any sort gives the one order.
     summaries.sort_unstable_by(|a, b| a.outlet.cmp(&b.outlet));
     summaries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, doc: &str, text: &str) -> QuoteRecord {
+        QuoteRecord {
+            id: id.to_string(),
+            doc: doc.to_string(),
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            speaker: None,
+            cue: None,
+            kind: QuoteKind::Full,
+            cluster: 0,
+        }
+    }
+
+    /// An outlet that prints one wording, then another, then the first again is listed once
+    /// for the statement and once for each wording, in order of first appearance.
+    #[test]
+    fn each_outlet_is_listed_once_per_statement_and_per_variant() {
+        let (a, b) = ("We will rebuild.", "we will rebuild");
+        let quotes = [
+            record("q0", "d0", a),
+            record("q1", "d1", b),
+            record("q2", "d2", a),
+            record("q3", "d3", b),
+            record("q4", "d4", a),
+            record("q5", "d5", b),
+        ];
+        // Document d3 is one outlet's, the others another's.
+        let outlet = ["one", "one", "one", "two", "one", "one"];
+        let (mut outlets, numbers) = Outlets::numbered(outlet.iter().copied());
+        assert_eq!(numbers, [0, 0, 0, 1, 0, 0]);
+        let members: Vec<Member<'_>> = quotes
+            .iter()
+            .zip(&numbers)
+            .map(|(q, &o)| (q, None, o))
+            .collect();
+        let mut variant_of = Vec::new();
+        let s = statement(0, a, None, &members, &mut outlets, &mut variant_of);
+        assert_eq!(variant_of, [0, 1, 0, 1, 0, 1]);
+        assert_eq!(s.outlets, ["one", "two"]);
+        assert_eq!(s.variants[0].outlets, ["one"]);
+        assert_eq!(s.variants[1].outlets, ["one", "two"]);
+        assert_eq!(s.variants[1].quotes, ["q1", "q3", "q5"]);
+        assert_eq!(s.lineage, [vec!["one".to_string(), "two".to_string()]]);
+        // A second statement lists the outlets afresh.
+        let again = statement(1, a, None, &members[3..], &mut outlets, &mut variant_of);
+        assert_eq!(again.outlets, ["two", "one"]);
+        assert_eq!(again.variants[0].outlets, ["two", "one"]);
+    }
 }

@@ -241,9 +241,22 @@ impl Tracker {
         let documents: Vec<DocumentInfo> =
             quotes.iter().map(|q| document_info(q.document)).collect();
         let records: Vec<QuoteRecord> = quotes.into_iter().map(quote_record).collect();
-        let members: Vec<_> = records.iter().zip(documents.iter().map(Some)).collect();
-        let statement =
-            report::statement(found.cluster, canonical, speaker, &members, &mut Vec::new());
+        let (mut outlets, outlet_of) =
+            report::Outlets::numbered(documents.iter().map(report::outlet_name));
+        let members: Vec<report::Member<'_>> = records
+            .iter()
+            .zip(&documents)
+            .zip(outlet_of)
+            .map(|((q, d), o)| (q, Some(d), o))
+            .collect();
+        let statement = report::statement(
+            found.cluster,
+            canonical,
+            speaker,
+            &members,
+            &mut outlets,
+            &mut Vec::new(),
+        );
         Some(Whence {
             similarity: found.similarity,
             statement,
