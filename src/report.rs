@@ -497,6 +497,9 @@ fn outlet_summaries(
     // Which outlet last listed each statement: within an outlet's group, a statement seen
     // again is listed once.
     let mut listed_by = vec![usize::MAX; clusters.len()];
+    // (outlet, statement) for quotations of no statement (the tracker makes none), listed once
+    // all the same.
+    let mut stray: TextSet<(usize, usize)> = TextSet::default();
     let mut summaries: Vec<OutletSummary> = (0..names.len())
         .map(|o| {
             let mut statements = Vec::new();
@@ -510,7 +513,11 @@ fn outlet_summaries(
                         statements.push(cluster);
                     }
                     // A quotation of no statement still counts for its outlet.
-                    None => statements.push(cluster),
+                    None => {
+                        if stray.insert((o, cluster)) {
+                            statements.push(cluster);
+                        }
+                    }
                 }
                 sum += drift_of[i];
                 n += 1;
@@ -580,5 +587,25 @@ mod tests {
         let again = statement(1, a, None, &members[3..], &mut outlets, &mut variant_of);
         assert_eq!(again.outlets, ["two", "one"]);
         assert_eq!(again.variants[0].outlets, ["two", "one"]);
+    }
+
+    /// A quotation naming no statement (which the tracker never makes) is counted for its
+    /// outlet and listed once, as any other.
+    #[test]
+    fn a_quotation_of_no_statement_is_listed_once() {
+        let document = DocumentInfo {
+            id: "d0".into(),
+            outlet: None,
+            url: None,
+            published: None,
+        };
+        let mut stray = [record("q0", "d0", "a"), record("q1", "d0", "a")];
+        for q in &mut stray {
+            q.cluster = 5;
+        }
+        let report = build(vec![document], stray.to_vec(), vec![("a".into(), None)]);
+        assert_eq!(report.outlets.len(), 1);
+        assert_eq!(report.outlets[0].statements, [5]);
+        assert!(report.clusters[0].quotes.is_empty());
     }
 }
