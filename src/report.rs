@@ -253,17 +253,20 @@ pub(crate) fn statement(
         variant_of.push(v);
         variants[v].quotes.push(q.id.clone());
         let name = outlets.names.get(outlet).copied().unwrap_or(q.doc.as_str());
-        let Some(listed) = outlets.listed.get_mut(outlet) else {
-            // An outlet without a number (none is): listed every time, never lost.
-            listed_outlets.push(name.to_string());
-            variants[v].outlets.push(name.to_string());
-            continue;
+        // New to the statement, and new to the variant. (An outlet without a number, which
+        // none is, is listed every time: never lost.)
+        let (new_here, new_to_variant) = match outlets.listed.get_mut(outlet) {
+            Some(listed) if listed.0 != id + 1 => {
+                *listed = (id + 1, v);
+                (true, true)
+            }
+            Some(listed) => (false, listed.1 != v && outlets.more.insert((id, v, outlet))),
+            None => (true, true),
         };
-        if listed.0 != id + 1 {
-            *listed = (id + 1, v);
+        if new_here {
             listed_outlets.push(name.to_string());
-            variants[v].outlets.push(name.to_string());
-        } else if listed.1 != v && outlets.more.insert((id, v, outlet)) {
+        }
+        if new_to_variant {
             variants[v].outlets.push(name.to_string());
         }
     }

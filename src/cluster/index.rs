@@ -151,8 +151,8 @@ impl Phrases {
         let mut words: Vec<(u64, usize)> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
-        // The hash of each of the block's phrases.
-        let mut hashes: Vec<u64> = Vec::new();
+        // The block's phrases, as its words are: each with its hash and where its words end.
+        let mut phrases: Vec<(u64, usize)> = Vec::new();
         while texts.peek().is_some() {
             text.clear();
             words.clear();
@@ -177,18 +177,18 @@ impl Phrases {
                 ids.push(self.vocabulary.intern_hashed(hash, &text[start..end]));
                 start = end;
             }
-            hashes.clear();
+            phrases.clear();
             let mut start = 0;
             for &end in &ends {
-                hashes.push(self.index.hash(&ids[start..end]));
+                phrases.push((self.index.hash(&ids[start..end]), end));
                 start = end;
             }
-            let seen = hashes
+            let seen = phrases
                 .iter()
-                .fold(0, |seen, &hash| seen ^ self.index.prefetch(hash));
+                .fold(0, |seen, &(hash, _)| seen ^ self.index.prefetch(hash));
             std::hint::black_box(seen);
             let mut start = 0;
-            for (&end, &hash) in ends.iter().zip(&hashes) {
+            for &(hash, end) in &phrases {
                 phrase_of.push(self.add_words(hash, &ids[start..end]));
                 start = end;
             }
