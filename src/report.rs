@@ -81,6 +81,9 @@ pub struct QuoteRecord {
     pub speaker: Option<String>,
     /// The attributing words, if any.
     pub cue: Option<String>,
+    /// How the speaker was found, if there is one.
+    #[serde(default)]
+    pub method: Option<crate::Method>,
     /// Full quotation or fragment.
     pub kind: QuoteKind,
     /// Its statement's id.
@@ -551,6 +554,7 @@ mod tests {
             text: text.to_string(),
             speaker: None,
             cue: None,
+            method: None,
             kind: QuoteKind::Full,
             cluster: 0,
         }

@@ -58,6 +58,10 @@ struct Derived {
     index: ClusterIndex,
     /// Each clustered item's document and position among the document's quotations.
     locations: Vec<(usize, usize)>,
+    /// The speaker each statement lends its quotations that name none (by statement id): only
+    /// statements whose attributed quotations all name one speaker, and only those with a
+    /// quotation to lend it to.
+    lent: crate::hash::FxMap<usize, String>,
 }
 
 #[derive(Debug, Clone)]
@@ -298,11 +302,13 @@ impl Tracker {
                 .entries()
                 .flat_map(|(d, e)| (0..e.found.len()).map(move |i| (d, i)))
                 .collect();
+            let lent = lent_speakers(&clustering, |i| items[i].speaker);
             Derived {
                 speakers,
                 clustering,
                 index,
                 locations,
+                lent,
             }
         })
     }
@@ -333,6 +339,48 @@ impl Derived {
     fn speaker<'a>(&'a self, written: &'a str) -> &'a str {
         self.speakers.get(written).map_or(written, String::as_str)
     }
+
+    /// The speaker of a quotation attributed `a` in statement `cluster`, spelled as across the
+    /// tracker, and how it was found: its own, or else the one its statement lends it.
+    fn speaker_of<'a>(
+        &'a self,
+        a: &'a Attribution,
+        cluster: usize,
+    ) -> (Option<&'a str>, Option<Method>) {
+        match a.speaker.as_deref() {
+            Some(s) => (Some(self.speaker(s)), a.method),
+            None => match self.lent.get(&cluster) {
+                Some(s) => (Some(s.as_str()), Some(Method::Statement)),
+                None => (None, None),
+            },
+        }
+    }
+}
+
+/// Statement-level consensus: a quotation whose document names no speaker for it takes its
+/// statement's speaker, when every attributed quotation of the statement (names merged across
+/// documents) names the same one. Outlets cut a statement into pieces and attribute some of
+/// them only (`the "running out of energy" remark`, a headline); the other pieces are still
+/// that speaker's words. A statement whose quotations name two speakers lends nobody: the
+/// words of a company and of its chief executive can be one statement.
+fn lent_speakers<'a>(
+    clustering: &Clustering,
+    speaker: impl Fn(usize) -> Option<&'a str>,
+) -> crate::hash::FxMap<usize, String> {
+    let mut lent = crate::hash::FxMap::default();
+    for (id, members) in clustering.clusters().enumerate() {
+        if members.len() < 2 {
+            continue;
+        }
+        let mut named = members.iter().filter_map(|&m| speaker(m));
+        let Some(first) = named.next() else { continue };
+        let unanimous = named.all(|s| s == first);
+        let unnamed = members.iter().any(|&m| speaker(m).is_none());
+        if unanimous && unnamed {
+            lent.insert(id, first.to_string());
+        }
+    }
+    lent
 }
 
 /// Whether quotation `next` goes on from the one before it in the same text, the last of
@@ -402,11 +450,13 @@ fn prefix(id: &str) -> u64 {
 /// Quotation `k` of a document, as the tracker shows it.
 fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Quote<'a> {
     let (q, a) = &e.found[k];
+    let (speaker, method) = derived.speaker_of(a, cluster);
     Quote {
         id: quote_id(&e.document, k),
         document: &e.document,
         text: q.text(&e.document.text),
-        speaker: a.speaker.as_deref().map(|s| derived.speaker(s)),
+        speaker,
+        method,
         cluster,
         quotation: q,
         attribution: a,
@@ -430,6 +480,7 @@ fn quote_record(q: Quote<'_>) -> QuoteRecord {
         text: q.text.to_string(),
         speaker: q.speaker.map(str::to_string),
         cue: q.attribution.cue.clone(),
+        method: q.method,
         kind: q.quotation.kind,
         cluster: q.cluster,
         id: q.id,
@@ -624,8 +675,11 @@ pub struct Quote<'a> {
     pub quotation: &'a Quotation,
     /// The quoted words, marks excluded.
     pub text: &'a str,
-    /// The speaker, spelled as across the whole tracker.
+    /// The speaker, spelled as across the whole tracker: the one its document names, or else
+    /// the one its statement's other quotations agree on ([`Method::Statement`]).
     pub speaker: Option<&'a str>,
+    /// How the speaker was found.
+    pub method: Option<Method>,
     /// The id of its cluster (see [`Tracker::clusters`]).
     pub cluster: usize,
     /// The attribution as found in the document (cue, method, the name as written there).
@@ -843,5 +897,55 @@ mod tests {
         assert_ne!(c[1], c[2]);
         // The speaker named again: a new statement.
         assert_ne!(c[3], c[4]);
+    }
+
+    /// The speakers `tracker` gives its quotations, with how each was found, in order.
+    fn speakers(tracker: &Tracker) -> Vec<(Option<&str>, Option<Method>)> {
+        tracker.quotes().map(|q| (q.speaker, q.method)).collect()
+    }
+
+    #[test]
+    fn a_statement_lends_its_one_speaker_to_quotations_named_by_no_one() {
+        let mut tracker = Tracker::new();
+        let words = "We will keep the harbour open through the whole winter";
+        tracker
+            .add(Document::new(
+                "a",
+                format!("“{words},” Mayor Anna Berg said."),
+            ))
+            .unwrap();
+        tracker
+            .add(Document::new(
+                "b",
+                format!("The town hall was full.\n\n“{words}.”"),
+            ))
+            .unwrap();
+        assert_eq!(
+            speakers(&tracker),
+            [
+                (Some("Anna Berg"), Some(Method::Named)),
+                (Some("Anna Berg"), Some(Method::Statement)),
+            ]
+        );
+        // The report says so too.
+        let report = tracker.report();
+        assert_eq!(report.quotes[1].speaker.as_deref(), Some("Anna Berg"));
+        assert_eq!(report.quotes[1].method, Some(Method::Statement));
+    }
+
+    #[test]
+    fn a_statement_whose_quotations_name_two_speakers_lends_nobody() {
+        let mut tracker = Tracker::new();
+        let words = "We will keep the harbour open through the whole winter";
+        for (id, prose) in [
+            ("a", format!("“{words},” Mayor Anna Berg said.")),
+            ("b", format!("“{words},” council leader Tom Reed said.")),
+            ("c", format!("Crowds gathered.\n\n“{words}.”")),
+        ] {
+            tracker.add(Document::new(id, prose)).unwrap();
+        }
+        let found = speakers(&tracker);
+        assert_eq!(found[0].0, Some("Anna Berg"));
+        assert_eq!(found[2], (None, None), "{found:?}");
     }
 }

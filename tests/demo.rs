@@ -434,7 +434,7 @@ fn json_output_has_the_documented_fields() {
     let quotes = json["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), tracker.quotes().count());
     let fields = set(&[
-        "id", "doc", "start", "end", "text", "speaker", "cue", "kind", "cluster",
+        "id", "doc", "start", "end", "text", "speaker", "cue", "method", "kind", "cluster",
     ]);
     for q in quotes {
         assert_eq!(keys(q), fields);
@@ -444,8 +444,9 @@ fn json_output_has_the_documented_fields() {
             "{q}"
         );
         assert!(q["speaker"].is_string() || q["speaker"].is_null());
-        // A cue without a speaker would attribute to nobody.
+        // A cue or a method without a speaker would attribute to nobody.
         assert!(q["cue"].is_null() || q["speaker"].is_string(), "{q}");
+        assert_eq!(q["method"].is_null(), q["speaker"].is_null(), "{q}");
     }
     let second = &quotes[1];
     assert_eq!(second["id"], "01_dailyledger#2");

@@ -44,6 +44,10 @@ pub enum Method {
     Paragraph,
     /// The speaker of the quotation it continues, in the paragraph before.
     Continuation,
+    /// The speaker of its statement, named by every other outlet or passage that attributes
+    /// it: given by the [`Tracker`](crate::Tracker), which sees every document, to a quotation
+    /// its own document attributes to no one.
+    Statement,
 }
 
 /// Who said a quotation.
