@@ -121,7 +121,9 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     }
     let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
     let mut people = People::new(text, mid_sentence_capitals(text, &tokens));
-    if looks_german(&tokens) {
+    // Only lower-case words tell the language (a capital opens a sentence or a name).
+    let words = tokens.iter().take(2000).filter(|t| t.is_lowercase_word());
+    if lexicon::language_of(words.map(|t| t.flags)).nouns_capitalised {
         people.capitals_are_nouns(titled_names(&tokens));
     }
     // Each of the four positions looked up per quotation only moves forward, so each has its own
@@ -220,29 +222,14 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     out
 }
 
-/// Whether German function words outnumber English ones: German capitalises its nouns, so
-/// capitals say little about names there.
-fn looks_german(tokens: &[Token<'_>]) -> bool {
-    let (mut german, mut english) = (0usize, 0usize);
-    for t in tokens.iter().take(2000) {
-        // The lists hold lower-case words; only words so written count.
-        if t.has(lexicon::GERMAN | lexicon::ENGLISH) && t.is_ascii_lowercase() {
-            if t.has(lexicon::GERMAN) {
-                german += 1;
-            } else {
-                english += 1;
-            }
-        }
-    }
-    german > english
-}
-
-/// Capitalised words that follow a title (`US-Präsident Donald Trump`): names even where
-/// every noun is capitalised.
+/// The words of names where every noun is capitalised: capitalised words that follow a title
+/// (`US-Präsident Donald Trump`), and two capitalised words without an article right after a
+/// speech verb or opening the sentence right before one (`sagte Anna Berger`, `Anna Berger
+/// sagte`): a noun comes with its article, a person's first and last name without.
 fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
     let mut names = TextSet::default();
     let mut after_title = false;
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         // The last part of a compound decides (`US-Präsident`); a word without a hyphen is
         // its own last part, whose flags it carries.
         let title = if t.has_hyphen() {
@@ -256,6 +243,32 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
             names.insert(t.stem());
         } else {
             after_title = false;
+        }
+        if t.is_lowercase_word() && t.has(lexicon::SPEECH) {
+            let bare = |pair: &[Token<'t>]| {
+                pair.iter().all(|w| {
+                    w.is_capitalised()
+                        && !w.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::TITLE)
+                })
+            };
+            // Before the verb, only a pair that opens its sentence: in `Auf seiner Plattform
+            // Truth Social schrieb er` the subject follows the verb.
+            let opens = |start: usize| {
+                tokens[start].line_start
+                    || start
+                        .checked_sub(1)
+                        .map_or(true, |p| tokens[p].ends_sentence())
+            };
+            let before = i
+                .checked_sub(2)
+                .filter(|&start| opens(start))
+                .and_then(|start| tokens.get(start..i));
+            for pair in [tokens.get(i + 1..i + 3), before] {
+                if let Some(pair) = pair.filter(|p| bare(p)) {
+                    names.insert(pair[0].stem());
+                    names.insert(pair[1].stem());
+                }
+            }
         }
     }
     names

@@ -97,6 +97,17 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     Class::Other
 }
 
+/// An age standing for a person: `53-year-old`, `87-Jährige`, `56-jähriger`.
+fn is_age(t: &Token<'_>) -> bool {
+    let Some((number, rest)) = t.text.split_once('-') else {
+        return false;
+    };
+    let rest = rest.to_lowercase();
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (rest == "year-old" || rest.strip_prefix("jährige").is_some_and(|e| e.len() <= 1))
+}
+
 pub(crate) fn is_title_word(t: &Token<'_>) -> bool {
     t.has(lexicon::TITLE) || (t.has_hyphen() && lexicon::is_title(t.text))
 }
@@ -140,7 +151,7 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         k -= 1;
     }
     let last = k.checked_sub(1)?;
-    if lexicon::is_person_pronoun(tokens[last].text) {
+    if tokens[last].is_person_pronoun() || is_age(&tokens[last]) {
         return Some(Subject::Pronoun);
     }
     let mut start = last + 1;
@@ -196,13 +207,15 @@ pub(crate) fn person_after(
 
 fn phrase_after(tokens: &[Token<'_>], start: usize) -> Option<Phrase> {
     let first = tokens.get(start)?;
-    if lexicon::is_person_pronoun(first.text) {
+    if first.is_person_pronoun() {
         return Some(Phrase::Pronoun);
     }
-    let article = ["the", "der", "die", "das", "le", "la", "les"]
-        .iter()
-        .any(|a| first.text.eq_ignore_ascii_case(a));
+    let article = first.has(lexicon::ARTICLE);
     let begin = start + usize::from(article);
+    // `the 53-year-old`, `der 87-Jährige`: the person the text is about.
+    if tokens.get(begin).is_some_and(is_age) {
+        return Some(Phrase::Pronoun);
+    }
     let mut end = begin;
     while end < tokens.len() && end - begin < MAX_PHRASE {
         if end > begin && tokens[end].line_start {

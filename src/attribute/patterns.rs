@@ -40,19 +40,32 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
     if let Some(found) = as_put_it(tokens) {
         return Some(found);
     }
-    // French: `a déclaré Trump`, `a-t-il écrit`.
-    let tokens = match tokens {
-        [aux, verb, ..] if aux.is("a") && is_verb(verb, false) => &tokens[1..],
-        [aux, verb, ..] if aux.text.starts_with("a-t-") && is_verb(verb, false) => {
-            return Some((Subject::Pronoun, cue(verb)));
+    // `«…», so der Trainer`: a word that attributes what precedes it to what follows.
+    if let [so, ..] = tokens {
+        if so.is_lowercase_word() && so.has(lexicon::AFTER_QUOTE) {
+            if let Some(subject) = subject_after(tokens, 1) {
+                return Some((subject, cue(so)));
+            }
         }
+    }
+    if let Some(found) = inverted_pronoun(tokens) {
+        return Some(found);
+    }
+    // The perfect tense: `a déclaré Trump`, `ha detto il portavoce`, `heeft gezegd`.
+    let tokens = match tokens {
+        [aux, verb, ..] if aux.has(lexicon::AUXILIARY) && is_verb(verb, false) => &tokens[1..],
         _ => tokens,
     };
     let first = tokens.first()?;
     // `, said Zelensky`; but `, suggesting Ukraine's leader …` is a participle, not inverted.
     if is_verb(first, false) && !first.text.ends_with("ing") {
-        let subject = subject_after(tokens, 1)?;
-        return Some((subject, cue(first)));
+        return match subject_after(tokens, 1) {
+            Some(subject) => Some((subject, cue(first))),
+            // `«…», ha detto ai canali del club`: a language that drops its subjects means the
+            // person last spoken of.
+            None if first.has(lexicon::PRO_DROP) => Some((Subject::Pronoun, cue(first))),
+            None => None,
+        };
     }
     // The subject is at most a name with its titles, then the verb: look a few words ahead.
     if let Some(verb) = tokens.iter().take(12).position(|t| is_verb(t, false)) {
@@ -105,6 +118,31 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
         }
     }
     None
+}
+
+/// A pronoun after its verb, at the start of `tokens`: `schrieb sie`, `zei hij`, and the
+/// French compounds `a-t-elle écrit`, `dit-il`, `ajoute-t-il`.
+fn inverted_pronoun(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
+    let first = tokens.first()?;
+    if first.has_hyphen() {
+        let mut parts = first.text.split('-');
+        let verb = lexicon::flags(parts.next()?);
+        let pronoun = parts
+            .next_back()
+            .is_some_and(|p| lexicon::flags(p) & lexicon::INVERTED_PRONOUN != 0);
+        if !pronoun {
+            return None;
+        }
+        if verb & lexicon::SPEECH != 0 {
+            return Some((Subject::Pronoun, cue(first)));
+        }
+        let next = tokens.get(1)?;
+        return (verb & lexicon::AUXILIARY != 0 && is_verb(next, false))
+            .then(|| (Subject::Pronoun, cue(next)));
+    }
+    let pronoun = tokens.get(1)?;
+    (is_verb(first, false) && pronoun.has(lexicon::INVERTED_PRONOUN) && !pronoun.is_capitalised())
+        .then(|| (Subject::Pronoun, cue(first)))
 }
 
 /// The index after a parenthesis that opens at `at` (`(R-Ohio)`), or `at` itself.
@@ -170,7 +208,7 @@ pub(crate) fn before_quote(
     };
     if let Some(at) = tokens
         .iter()
-        .rposition(|t| t.text.eq_ignore_ascii_case("according") || lexicon::is_according(t.text))
+        .rposition(|t| t.text.eq_ignore_ascii_case("according") || t.is_according())
     {
         if let Some(found) = according_to(tokens, at) {
             return Some(found);
@@ -191,11 +229,21 @@ pub(crate) fn before_quote(
         let v = &tokens[verb];
         // `schrieb er`, `a-t-il dit`: German and French put the subject after its verb (in
         // English `said he` is rare and `said he was` a clause of its own).
-        if tokens
-            .get(verb + 1)
-            .is_some_and(|t| matches!(t.text, "er" | "il" | "elle"))
-        {
-            return Some((Subject::Pronoun, cue(v)));
+        if let Some((subject, _)) = inverted_pronoun(&tokens[verb..]) {
+            return Some((subject, cue(v)));
+        }
+        // `Dazu sagte Anna Berger:`, `ha aggiunto il portavoce:`: where subjects follow their
+        // verbs, the phrase after it is the subject.
+        if v.has(lexicon::INVERTS) {
+            let subject = subject_after(tokens, verb + 1);
+            if let Some(
+                subject @ (Subject::Person { .. }
+                | Subject::Organisation(_)
+                | Subject::Description(_)),
+            ) = subject
+            {
+                return Some((subject, cue(v)));
+            }
         }
         if tokens.get(verb + 1).is_some_and(|t| t.is("by")) {
             if let Some(subject) = subject_after(tokens, verb + 2) {
@@ -293,7 +341,7 @@ fn possessive_statement(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
 
 fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
     let a = tokens.get(at)?;
-    if lexicon::is_according(a.text) {
+    if a.is_according() {
         let subject = subject_after(tokens, at + 1)?;
         return Some((subject, cue(a)));
     }

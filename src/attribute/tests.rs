@@ -230,3 +230,43 @@ fn a_cursor_answers_as_a_binary_search_forward_and_back() {
         assert_eq!(cursor.seek(&tokens, at), expected, "position {at}");
     }
 }
+
+/// One row per language of `lexicon::LANGUAGES`, in the patterns that language's news writes:
+/// the last quotation of each text and the speaker it must get.
+#[test]
+fn every_language_attributes_in_its_own_patterns() {
+    let rows: &[(&str, &str, &str)] = &[
+        ("en", "Mayor Anna Berg opened the bridge.\n“It is a good day for the town,” she said.", "Anna Berg"),
+        ("en", "Anna Berg, 53, spoke first.\n“We waited years,” the 53-year-old said.", "Anna Berg"),
+        ("de", "Die Stadt feierte die neue Brücke. Dazu sagte Anna Berger: «Das ist ein guter Tag.»", "Anna Berger"),
+        ("de", "Bürgermeisterin Anna Berger eröffnete die Brücke. «Wir haben lange gewartet», schrieb sie.", "Anna Berger"),
+        ("de", "Bürgermeisterin Anna Berger eröffnete die Brücke. «Wir haben lange gewartet», so die 53-Jährige.", "Anna Berger"),
+        ("de", "Die Brücke ist offen. «Das ist ein guter Tag», sagte Bürgermeisterin Anna Berger.", "Anna Berger"),
+        ("fr", "La maire Anne Berger a inauguré le pont. « Nous avons attendu longtemps », a-t-elle écrit.", "Anne Berger"),
+        ("fr", "Le pont est ouvert. « C’est un beau jour pour la ville », a déclaré Anne Berger.", "Anne Berger"),
+        ("fr", "Le pont est ouvert, selon Anne Berger, « et la ville est fière ».", "Anne Berger"),
+        ("es", "La alcaldesa Ana Berga inauguró el puente. «Hemos esperado mucho», ha asegurado.", "Ana Berga"),
+        ("es", "El puente está abierto. «Es un buen día para la ciudad», dijo Ana Berga.", "Ana Berga"),
+        ("it", "La sindaca Anna Bergamo ha inaugurato il ponte. «Abbiamo aspettato tanto», ha detto ai giornalisti.", "Anna Bergamo"),
+        ("it", "Il ponte è aperto. «È un bel giorno per la città», ha dichiarato Anna Bergamo.", "Anna Bergamo"),
+        ("pt", "O ponte está aberto. «É um bom dia para a cidade», disse Ana Berga.", "Ana Berga"),
+        ("pt", "A prefeita Ana Berga abriu o ponte. «Esperámos muito tempo», afirmou.", "Ana Berga"),
+        ("nl", "De brug is open. „Het is een goede dag voor de stad”, zei Anna Berg.", "Anna Berg"),
+        ("nl", "Burgemeester Anna Berg opende de brug. „We hebben lang gewacht”, zei ze. „Het is klaar”, zei hij.", "Anna Berg"),
+    ];
+    for (language, text, want) in rows {
+        let got = speakers(text);
+        assert_eq!(
+            got.last().cloned().flatten().as_deref(),
+            Some(*want),
+            "{language}: {text}"
+        );
+    }
+}
+
+#[test]
+fn in_german_text_a_capitalised_noun_is_no_speaker() {
+    let text = "Die Regierung plant eine neue Brücke. Dazu sagte der Haushalt nichts. \
+                «Das ist ein guter Tag», sagte Zeitung.";
+    assert_eq!(speakers(text), [None]);
+}

@@ -139,6 +139,19 @@ impl<'t> Token<'t> {
         self.has_as_written(lexicon::STATEMENT)
     }
 
+    /// A personal pronoun standing for a person named before (`he`, `She`, `sie`, `elle`),
+    /// in small letters or with a capital, not in capitals (`HE`).
+    pub(crate) fn is_person_pronoun(&self) -> bool {
+        self.has(lexicon::PRONOUN) && !self.text.chars().skip(1).any(char::is_uppercase)
+    }
+
+    /// Reads `according to` (`laut`, `selon`, `según`, `d’après`).
+    pub(crate) fn is_according(&self) -> bool {
+        self.has(lexicon::ACCORDING)
+            || (self.text.contains('’')
+                && lexicon::flags(&self.text.replace('’', "'")) & lexicon::ACCORDING != 0)
+    }
+
     /// Whether the word holds a hyphen.
     pub(crate) fn has_hyphen(&self) -> bool {
         self.shape & HYPHEN != 0

@@ -1,120 +1,129 @@
 //! Word lists shared by the stages: the verbs that introduce speech, and the words that are titles,
-//! roles or function words rather than parts of a name. They describe English news prose in
-//! general, never a particular corpus. Each list is one string of words, read once into a set.
+//! roles or function words rather than parts of a name, one table per language (`en.rs`,
+//! `de.rs`, …): adding a language is adding a file and listing it in [`LANGUAGES`]. They
+//! describe news prose in general, never a particular corpus.
+//!
+//! All languages' words are read into one table, so that a document mixing languages (an
+//! English quotation in a German article) is read with every list at once; what only one
+//! language does (capitalising its nouns, dropping its subjects) follows from the language a
+//! document's function words say it is in ([`language_of`]).
 
 use std::sync::OnceLock;
 
 use crate::hash::FxMap;
 
-/// Verbs (every inflection listed) that introduce reported speech: `"…," Trump wrote`; the
-/// last lines hold the commonest German and French ones (`schrieb er`, `a déclaré Trump`).
-const SPEECH_VERBS: &str = "
-    said says say saying wrote writes write writing told tells tell added adds add asked asks
-    stated states declared declares explained explains noted notes continued continues posted
-    posts tweeted tweets argued argues insisted insists claimed claims warned warns remarked
-    remarks replied replies responded responds answered answers urged urges announced announces
-    acknowledged acknowledges admitted admits suggested suggests stressed stresses emphasized
-    emphasised emphasizes emphasises commented comments concluded concludes recalled recalls
-    joked jokes quipped quips shouted yelled screamed whispered cried exclaimed demanded
-    demands pleaded begged vowed vows promised promises predicted predicts observed observes
-    reported reports testified conceded concedes countered counters complained complains
-    lamented laments boasted boasts bragged mused muses wondered pointed charged charges
-    accused accuses alleged alleges contended contends maintained maintains reiterated
-    reiterates affirmed assured assures confirmed confirms denied denies disclosed revealed
-    reveals cautioned cautions advised advises opined interjected chimed retorted snapped
-    thundered fumed sighed laughed proclaimed proclaims messaged texted emailed blasted slammed
-    criticized criticised praised hailed called calls described describes branded dubbed
-    labelled labeled termed characterized characterised welcomed thanked read reads defended
-    defends condemned condemns rebuked rebukes labeling labelling calling describing telling
-    warning urging accusing claiming insisting noting arguing adding explaining declaring
-    stating tweeting posting asking stressing suggesting vowing promising replying responding
-    answering announcing acknowledging admitting emphasizing emphasising recalling demanding
-    pleading lamenting complaining criticizing criticising condemning blasting slamming
-    praising describe urge warn insist argue ask respond announce admit acknowledge explain
-    declare sang sings sagte sagt sagten schrieb schreibt erklärte erklärt betonte betont
-    warnte warnt forderte fordert meinte meint kritisierte antwortete ergänzte fügte teilte
-    déclaré déclare dit écrit affirmé affirme ajouté ajoute souligné souligne expliqué explique
-    estimé estime assuré assure averti prévenu lancé répondu indiqué indique confié insisté
-";
+mod de;
+mod en;
+mod es;
+mod fr;
+mod it;
+mod nl;
+mod pt;
 
-/// Titles and roles that precede a name and are not part of it: `U.S. President Donald Trump`.
-const TITLES: &str = "
-    president vice prime minister secretary secretary-general general gen gen. lt lt.
-    lieutenant col col. colonel maj maj. major capt capt. captain sgt sgt. sergeant adm adm.
-    admiral cmdr commander chancellor chairman chairwoman chair chief ceo director spokesman
-    spokeswoman spokesperson spokesmen envoy ambassador senator sen sen. rep rep.
-    representative congressman congresswoman gov gov. governor mayor judge justice attorney
-    speaker leader king queen prince princess pope cardinal bishop rev rev. reverend dr dr.
-    prof prof. professor mr mr. mrs mrs. ms ms. miss sir dame lord lady mp mep deputy acting
-    former foreign defense defence interior finance state special senior press officer official
-    head founder co-founder candidate nominee republican democrat democratic gop premier sheikh
-    emir crown executive manager coach analyst economist correspondent reporter editor
-    columnist host anchor commissioner councillor councilor councilman councilwoman assemblyman
-    assemblywoman u.s. us u.n. un uk u.k. eu nato presidential campaign party national federal
-    supreme top retired then now incoming outgoing ex ex- präsident präsidentin kanzler
-    kanzlerin ministerin sprecher sprecherin regierungschef président présidente ministre
-    porte-parole chancelier chef
-";
+/// One language's grammar of attribution, as lists of words (each list one string, words
+/// apart by white space, in small letters).
+pub(crate) struct Grammar {
+    /// ISO 639-1 code.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) code: &'static str,
+    /// Verbs (every inflection listed) that introduce reported speech: `"…," Trump wrote`.
+    speech_verbs: &'static str,
+    /// Titles and roles that precede a name and are not part of it: `U.S. President Donald
+    /// Trump`, `Liverpool boss Jürgen Klopp`.
+    titles: &'static str,
+    /// Capitalised words that start sentences or name times, credits and such, never speakers.
+    not_names: &'static str,
+    /// Nouns that make a phrase an organisation: `Russia's defense ministry`.
+    organisation_nouns: &'static str,
+    /// Nouns for what someone said, after a possessive: `Trump's claim that "…"`.
+    statement_nouns: &'static str,
+    /// Words that open a clause or a phrase of their own: what follows them is not the subject
+    /// of a quotation's attribution.
+    clause_words: &'static str,
+    /// Lower-case words allowed inside a name: `Charles de Gaulle`, `Ursula von der Leyen`.
+    particles: &'static str,
+    /// Words that may stand between a subject and its verb: `Trump later wrote`.
+    verb_adverbs: &'static str,
+    /// Words that point at a noun already known, not at a name: `the`, `his`, `their`.
+    determiners: &'static str,
+    /// Articles a subject phrase may open with: `the`, `der`, `le`.
+    articles: &'static str,
 
-/// Capitalised words that start sentences or name times, credits and such, never speakers.
-const NOT_NAMES: &str = "
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december today yesterday tomorrow tonight
-    earlier later then but and or so yet also still however meanwhile in on at as after before
-    when while if though although the a an this that these those it its there here what who
-    which where why how we i you they he she his her their our my your photo image images getty
-    afp reuters ap file credit source video watch read more related editor editors note update
-    updated advertisement subscribe share click according asked speaking writing posting said
-    says wrote told added not no yes one two three mr mrs ms dr sen rep am pm gmt utc est edt
-    pst pdt bst cet cest der die das den dem des ein eine einer eines auf für mit nach von bei
-    im um zu und aber auch wie wenn als vor seit laut zufolge montag dienstag mittwoch
-    donnerstag freitag samstag sonntag le la les un une du dans pour selon mais et après avant
-    depuis lors lundi mardi mercredi jeudi vendredi samedi dimanche ce cette ces il elle ils
-    elles nous
-";
+    /// Personal pronouns that stand for a person named before: `he`, `sie`, `elle`.
+    pronouns: &'static str,
+    /// The pronouns that follow their verb in attribution: `schrieb sie`, `zei hij`.
+    inverted_pronouns: &'static str,
+    /// Prepositions for `according to`: `laut X`, `selon X`, `según X`.
+    according: &'static str,
+    /// Words that attribute a quotation when they follow it and the subject follows them:
+    /// `«…», so der Trainer`.
+    after_quote_cues: &'static str,
+    /// Auxiliaries of a perfect tense, before a participle: `a déclaré`, `ha detto`.
+    auxiliaries: &'static str,
+    /// Its commonest function words, few of which other languages share: how a text tells its
+    /// language.
+    profile: &'static str,
+    /// Whether a verb may stand without its subject, which is then the person last spoken of
+    /// (`, ha detto.`).
+    pro_drop: bool,
+    /// Whether the subject follows its verb in an ordinary sentence, not only after a
+    /// quotation (`Dazu sagte Anna Berger:`).
+    inverts_subject: bool,
+    /// Whether every noun is capitalised, so that capitals say little about names.
+    pub(crate) nouns_capitalised: bool,
+}
 
-/// Nouns that make a phrase an organisation: `Russia's defense ministry`, `the city's emergency
-/// service`, `the Clinton campaign`.
-const ORGANISATION_NOUNS: &str = "
-    ministry government office service services department agency army military police embassy
-    administration committee council campaign company authorities authority command staff
-    forces headquarters commission court parliament party firm group organization organisation
-    institute foundation union federation coalition alliance mission board bureau cabinet
-    presidency spokesperson prosecutors officials administration's network newspaper agency's
-";
+impl Grammar {
+    /// Each list with the flag its words get.
+    fn lists(&self) -> [(&'static str, Flags); 16] {
+        [
+            (self.speech_verbs, SPEECH | self.verb_flags()),
+            (self.titles, TITLE),
+            (self.not_names, NOT_NAME),
+            (self.organisation_nouns, ORGANISATION),
+            (self.statement_nouns, STATEMENT),
+            (self.clause_words, CLAUSE),
+            (self.particles, PARTICLE),
+            (self.verb_adverbs, ADVERB),
+            (self.determiners, DETERMINER),
+            (self.articles, ARTICLE),
+            (self.pronouns, PRONOUN),
+            (self.inverted_pronouns, INVERTED_PRONOUN),
+            (self.according, ACCORDING),
+            (self.after_quote_cues, AFTER_QUOTE),
+            (self.auxiliaries, AUXILIARY),
+            (self.profile, profile_flag(self.index())),
+        ]
+    }
 
-/// Nouns for what someone said, after a possessive: `Trump's claim that "…"`.
-const STATEMENT_NOUNS: &str = "
-    statement statements claim claims post posts message words comments comment remarks remark
-    tweet tweets assertion response reply warning plea speech letter answer promise pledge vow
-    call description slogan motto line quip retort argument callout rebuke demand request
-    appeal criticism order threat reaction account version tirade outburst
-";
+    /// What the language's speech verbs say of their subject.
+    fn verb_flags(&self) -> Flags {
+        let drop = if self.pro_drop { PRO_DROP } else { 0 };
+        drop | if self.inverts_subject { INVERTS } else { 0 }
+    }
 
-/// Words that open a clause or a phrase of their own: what follows them is not the subject of a
-/// quotation's attribution.
-const CLAUSE_WORDS: &str = "
-    after before when while as but and because since if with of in on at for to by that which
-    where though although until from about
-";
+    fn index(&self) -> usize {
+        LANGUAGES
+            .iter()
+            .position(|g| g.code == self.code)
+            .unwrap_or(0)
+    }
+}
 
-/// Lower-case words allowed inside a name: `Charles de Gaulle`, `Ursula von der Leyen`.
-const NAME_PARTICLES: &str = "de van von der al bin da di la le du dos del ibn ter";
-
-/// Words that may stand between a subject and its verb: `Trump later wrote`, `he also said`.
-const VERB_ADVERBS: &str = "also later then earlier again once further now has had have would
-    will was is did just first still simply previously recently today soon";
-
-/// Words that point at a noun already known, not at a name: `the`, `his`, `their`.
-const DETERMINERS: &str = "the this that these those its his her their our";
-
-/// The commonest German and English function words: which outnumber the other tells the
-/// language of a text.
-const GERMAN_WORDS: &str = "der die das und nicht ist mit sich dem den";
-const ENGLISH_WORDS: &str = "the and of to is that with for was";
+/// The languages whose grammar is known, English first (the default of a text that shows
+/// none).
+pub(crate) const LANGUAGES: [&Grammar; 7] = [
+    &en::GRAMMAR,
+    &de::GRAMMAR,
+    &fr::GRAMMAR,
+    &es::GRAMMAR,
+    &it::GRAMMAR,
+    &pt::GRAMMAR,
+    &nl::GRAMMAR,
+];
 
 /// What the word lists say of a word, as bits: one lookup answers every list.
-pub(crate) type Flags = u16;
+pub(crate) type Flags = u32;
 pub(crate) const SPEECH: Flags = 1;
 pub(crate) const TITLE: Flags = 1 << 1;
 pub(crate) const NOT_NAME: Flags = 1 << 2;
@@ -124,8 +133,40 @@ pub(crate) const CLAUSE: Flags = 1 << 5;
 pub(crate) const PARTICLE: Flags = 1 << 6;
 pub(crate) const ADVERB: Flags = 1 << 7;
 pub(crate) const DETERMINER: Flags = 1 << 8;
-pub(crate) const GERMAN: Flags = 1 << 9;
-pub(crate) const ENGLISH: Flags = 1 << 10;
+pub(crate) const ARTICLE: Flags = 1 << 9;
+pub(crate) const PRONOUN: Flags = 1 << 10;
+pub(crate) const INVERTED_PRONOUN: Flags = 1 << 11;
+pub(crate) const ACCORDING: Flags = 1 << 12;
+pub(crate) const AFTER_QUOTE: Flags = 1 << 13;
+pub(crate) const AUXILIARY: Flags = 1 << 14;
+/// A speech verb of a language that drops its subjects.
+pub(crate) const PRO_DROP: Flags = 1 << 15;
+/// A speech verb of a language whose subject follows its verb in any sentence.
+pub(crate) const INVERTS: Flags = 1 << 16;
+/// The first of the languages' profile bits, one per language of [`LANGUAGES`].
+const PROFILE_SHIFT: u32 = 17;
+
+const fn profile_flag(language: usize) -> Flags {
+    1 << (PROFILE_SHIFT + language as u32)
+}
+
+/// The language of a text whose words' flags are `flags` (lower-case words only: a capital
+/// says nothing of the language), by which language's profile words are the most: the grammar
+/// of [`LANGUAGES`] that applies to it. English when none is seen; the first language listed
+/// on a tie.
+pub(crate) fn language_of(flags: impl Iterator<Item = Flags>) -> &'static Grammar {
+    let mut counts = [0usize; LANGUAGES.len()];
+    let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
+    for f in flags.filter(|f| f & all != 0) {
+        for (language, count) in counts.iter_mut().enumerate() {
+            *count += usize::from(f & profile_flag(language) != 0);
+        }
+    }
+    let best = (0..LANGUAGES.len())
+        .max_by_key(|&l| (counts[l], std::cmp::Reverse(l)))
+        .unwrap_or(0);
+    LANGUAGES[if counts[best] == 0 { 0 } else { best }]
+}
 
 /// The word lists as one table. Words of up to 16 ASCII bytes (all but a handful) are packed
 /// into a `u128` and found by open addressing with integer compares, the hot path of
@@ -263,19 +304,7 @@ impl Table {
 pub(crate) fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists = [
-            (SPEECH_VERBS, SPEECH),
-            (TITLES, TITLE),
-            (NOT_NAMES, NOT_NAME),
-            (ORGANISATION_NOUNS, ORGANISATION),
-            (STATEMENT_NOUNS, STATEMENT),
-            (CLAUSE_WORDS, CLAUSE),
-            (NAME_PARTICLES, PARTICLE),
-            (VERB_ADVERBS, ADVERB),
-            (DETERMINERS, DETERMINER),
-            (GERMAN_WORDS, GERMAN),
-            (ENGLISH_WORDS, ENGLISH),
-        ];
+        let lists: Vec<(&str, Flags)> = LANGUAGES.iter().flat_map(|g| g.lists()).collect();
         let count: usize = lists
             .iter()
             .map(|(w, _)| w.split_whitespace().count())
@@ -412,20 +441,6 @@ pub(crate) fn is_not_name(word: &str) -> bool {
     flags(word.trim_end_matches('.')) & NOT_NAME != 0
 }
 
-/// Personal pronouns that stand for a person named before: `he added`, `she told reporters`,
-/// `schrieb er`, `a-t-il ajouté`.
-pub(crate) fn is_person_pronoun(word: &str) -> bool {
-    matches!(
-        word,
-        "he" | "she" | "He" | "She" | "er" | "Er" | "il" | "Il" | "elle" | "Elle"
-    )
-}
-
-/// Words for `according to`: `according to the ministry`, `selon le ministère`, `laut Trump`.
-pub(crate) fn is_according(word: &str) -> bool {
-    matches!(word, "selon" | "Selon" | "laut" | "Laut")
-}
-
 /// `Ukrainian`, `French`, `Chinese`, `British`: adjectives of nationality that precede a title.
 /// Many given names look alike (Brian, Julian), so callers treat a word as a demonym only when a
 /// title follows it.
@@ -476,16 +491,69 @@ mod tests {
 
     #[test]
     fn lists_have_no_duplicates() {
-        for list in [
-            SPEECH_VERBS,
-            TITLES,
-            NOT_NAMES,
-            ORGANISATION_NOUNS,
-            STATEMENT_NOUNS,
-        ] {
-            let words: Vec<&str> = list.split_whitespace().collect();
-            let set: std::collections::HashSet<&str> = words.iter().copied().collect();
-            assert_eq!(words.len(), set.len());
+        for grammar in LANGUAGES {
+            for (list, _) in grammar.lists() {
+                let words: Vec<&str> = list.split_whitespace().collect();
+                let set: std::collections::HashSet<&str> = words.iter().copied().collect();
+                assert_eq!(words.len(), set.len(), "{}: {list}", grammar.code);
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_has_its_tables() {
+        for grammar in LANGUAGES {
+            for (list, flag) in grammar.lists() {
+                // Clause words, adverbs and determiners are English's refinements; every
+                // other list is what any language needs to be read at all.
+                let optional = CLAUSE | ADVERB | DETERMINER | AFTER_QUOTE | AUXILIARY;
+                let needed = flag & optional == 0
+                    && !(grammar.code == "en" && flag & (ACCORDING | INVERTED_PRONOUN) != 0);
+                assert!(
+                    !needed || !list.trim().is_empty(),
+                    "{}: {flag:b}",
+                    grammar.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_is_in_the_language_of_its_function_words() {
+        let rows = [
+            (
+                "en",
+                "the minister said that the plan was ready for the vote",
+            ),
+            (
+                "de",
+                "der Minister sagte, dass die Pläne nicht mit dem Haushalt vereinbar sind",
+            ),
+            (
+                "fr",
+                "le ministre a déclaré que les plans sont prêts pour une réforme dans le pays",
+            ),
+            (
+                "es",
+                "el ministro dijo que los planes están listos, pero también muy caros",
+            ),
+            (
+                "it",
+                "il ministro ha detto che gli accordi non sono pronti per la firma della legge",
+            ),
+            (
+                "pt",
+                "o ministro disse que os planos não são uma prioridade com o governo",
+            ),
+            (
+                "nl",
+                "de minister zei dat het plan niet klaar is voor een stemming naar de kamer",
+            ),
+            ("en", "Kyiv Moscow Washington"),
+        ];
+        for (code, text) in rows {
+            let grammar = language_of(text.split(' ').map(flags));
+            assert_eq!(grammar.code, code, "{text}");
         }
     }
 
@@ -534,20 +602,8 @@ mod tests {
     #[test]
     fn the_lists_hold_small_letters_only() {
         // Tokens answer "in this list as written" from their lower-cased flags on this ground.
-        let lists = [
-            SPEECH_VERBS,
-            TITLES,
-            NOT_NAMES,
-            ORGANISATION_NOUNS,
-            STATEMENT_NOUNS,
-            CLAUSE_WORDS,
-            NAME_PARTICLES,
-            VERB_ADVERBS,
-            DETERMINERS,
-            GERMAN_WORDS,
-            ENGLISH_WORDS,
-        ];
-        for word in lists.iter().flat_map(|l| l.split_whitespace()) {
+        let lists = LANGUAGES.iter().flat_map(|g| g.lists());
+        for word in lists.flat_map(|(l, _)| l.split_whitespace()) {
             assert!(!word.chars().any(char::is_uppercase), "{word}");
         }
     }
