@@ -71,11 +71,20 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     if t.is_capitalised() {
         // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
         // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`).
-        let dateline = t.line_start && t.is_all_caps() && t.text.len() >= 4;
+        // So does page furniture in capitals (`READ MORE`, `VEA TAMBIÉN`).
+        let furniture = t.line_start
+            && t.is_all_caps()
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_all_caps() && n.is_word());
+        let dateline = furniture || (t.line_start && t.is_all_caps() && t.text.len() >= 4);
         let not_name = if t.is_possessive() {
             lexicon::is_not_name(t.stem())
         } else {
-            t.has(lexicon::NOT_NAME) || (t.text.ends_with('.') && lexicon::is_not_name(t.text))
+            // An article or a pronoun of any language (`El`, `Ella`) opens a sentence, not a
+            // name.
+            t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
+                || (t.text.ends_with('.') && lexicon::is_not_name(t.text))
         };
         if dateline || not_name || t.has(lexicon::SPEECH) {
             return Class::Other;

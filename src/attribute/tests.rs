@@ -270,3 +270,11 @@ fn in_german_text_a_capitalised_noun_is_no_speaker() {
                 «Das ist ein guter Tag», sagte Zeitung.";
     assert_eq!(speakers(text), [None]);
 }
+
+#[test]
+fn articles_pronouns_and_page_furniture_are_no_names() {
+    let text = "VEA TAMBIÉN Este es el primer partido\n\n“Puedo entender que es una conmoción”";
+    assert_eq!(speakers(text), [None]);
+    let text = "El entrenador habló.\n\n“Puedo entender que es una conmoción.”";
+    assert_eq!(speakers(text), [None]);
+}

@@ -6,7 +6,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     code: "nl",
     speech_verbs: "
         zei zegt zeiden schreef schrijft verklaarde verklaart vertelde vertelt benadrukte
-        benadrukt stelde meldde meldt antwoordde reageerde reageert waarschuwde gezegd verklaard
+        benadrukt stelde meldde meldt lichtte licht antwoordde reageerde reageert waarschuwde gezegd verklaard
         geschreven
     ",
     titles: "
