@@ -24,7 +24,6 @@ mod pt;
 /// apart by white space, in small letters).
 pub(crate) struct Grammar {
     /// ISO 639-1 code.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) code: &'static str,
     /// Verbs (every inflection listed) that introduce reported speech: `"…," Trump wrote`.
     speech_verbs: &'static str,
