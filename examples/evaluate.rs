@@ -211,18 +211,15 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
         return Ok(ExitCode::SUCCESS);
     }
     let documents = load(&args.corpus)?;
-    // The documents in manifest order with their outlets (the reference's), or, for a corpus
-    // without a manifest, in the order loaded.
-    let manifest = match read_manifest(&args.corpus.join("manifest.jsonl"))? {
-        Some(manifest) => manifest,
-        None => documents
-            .iter()
-            .map(|d| {
-                let outlet = d.outlet.clone().filter(|o| !o.is_empty());
-                (d.id.clone(), outlet.unwrap_or_else(|| d.id.clone()))
-            })
-            .collect(),
-    };
+    // The documents in manifest order (as the loader keeps them) with their outlets, each its
+    // id where it has none: the reference's order for `--half` and its outlets.
+    let manifest: Vec<(String, String)> = documents
+        .iter()
+        .map(|d| {
+            let outlet = d.outlet.clone().filter(|o| !o.is_empty());
+            (d.id.clone(), outlet.unwrap_or_else(|| d.id.clone()))
+        })
+        .collect();
     // Each text as the reference reads it, for character offsets.
     let texts: HashMap<String, String> = documents
         .iter()
@@ -364,29 +361,6 @@ fn json_lines(path: &Path) -> Result<Vec<(usize, String)>, String> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i + 1, l.to_string()))
         .collect())
-}
-
-/// The documents of `manifest.jsonl` in order, each with its outlet (its id when it has none),
-/// or `None` when there is no manifest.
-fn read_manifest(path: &Path) -> Result<Option<Vec<(String, String)>>, String> {
-    #[derive(Deserialize)]
-    struct Entry {
-        id: String,
-        #[serde(default)]
-        outlet: Option<String>,
-    }
-    if !path.exists() {
-        return Ok(None);
-    }
-    let mut out = Vec::new();
-    for (line_no, line) in json_lines(path)? {
-        let entry: Entry = serde_json::from_str(&line)
-            .map_err(|e| format!("{}:{line_no}: {e}", path.display()))?;
-        let outlet = entry.outlet.filter(|o| !o.is_empty());
-        let outlet = outlet.unwrap_or_else(|| entry.id.clone());
-        out.push((entry.id, outlet));
-    }
-    Ok(Some(out))
 }
 
 /// The gold quotations, placed as the reference places them: by their byte offsets (which must

@@ -372,11 +372,16 @@ fn lent_speakers<'a>(
         if members.len() < 2 {
             continue;
         }
-        let mut named = members.iter().filter_map(|&m| speaker(m));
-        let Some(first) = named.next() else { continue };
-        let unanimous = named.all(|s| s == first);
-        let unnamed = members.iter().any(|&m| speaker(m).is_none());
-        if unanimous && unnamed {
+        // The one speaker named, and whether anyone is left to lend it to.
+        let (mut only, mut unanimous, mut unnamed) = (None, true, false);
+        for s in members.iter().map(|&m| speaker(m)) {
+            match (s, only) {
+                (None, _) => unnamed = true,
+                (Some(s), None) => only = Some(s),
+                (Some(s), Some(first)) => unanimous &= s == first,
+            }
+        }
+        if let (Some(first), true, true) = (only, unanimous, unnamed) {
             lent.insert(id, first.to_string());
         }
     }

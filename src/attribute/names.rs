@@ -70,14 +70,14 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     }
     if t.is_capitalised() {
         // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
-        // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`).
-        // So does page furniture in capitals (`READ MORE`, `VEA TAMBIÉN`).
-        let furniture = t.line_start
+        // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`) or, before another such
+        // word, page furniture (`READ MORE`, `VEA TAMBIÉN`).
+        let dateline = t.line_start
             && t.is_all_caps()
-            && tokens
-                .get(i + 1)
-                .is_some_and(|n| n.is_all_caps() && n.is_word());
-        let dateline = furniture || (t.line_start && t.is_all_caps() && t.text.len() >= 4);
+            && (t.text.len() >= 4
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && n.is_all_caps()));
         let not_name = if t.is_possessive() {
             lexicon::is_not_name(t.stem())
         } else {
@@ -111,10 +111,13 @@ fn is_age(t: &Token<'_>) -> bool {
     let Some((number, rest)) = t.text.split_once('-') else {
         return false;
     };
-    let rest = rest.to_lowercase();
+    // (Compared in place, not lowered: this is asked at every capital of a text's prose.)
+    let german = ["jährige", "Jährige"]
+        .iter()
+        .any(|j| rest.strip_prefix(j).is_some_and(|ending| ending.len() <= 1));
     !number.is_empty()
         && number.bytes().all(|b| b.is_ascii_digit())
-        && (rest == "year-old" || rest.strip_prefix("jährige").is_some_and(|e| e.len() <= 1))
+        && (rest.eq_ignore_ascii_case("year-old") || german)
 }
 
 pub(crate) fn is_title_word(t: &Token<'_>) -> bool {

@@ -34,19 +34,11 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
     let dashed = tokens[..start].iter().any(|t| !t.is(",") && !t.is(")"));
     let joiner = start.checked_sub(1).map(|i| tokens[i].clone());
     let tokens = &tokens[start..];
-    if let Some(found) = according_to(tokens, 0) {
+    if let Some(found) = according_to(tokens, 0, true) {
         return Some(found);
     }
     if let Some(found) = as_put_it(tokens) {
         return Some(found);
-    }
-    // `«…», so der Trainer`: a word that attributes what precedes it to what follows.
-    if let [so, ..] = tokens {
-        if so.is_lowercase_word() && so.has(lexicon::AFTER_QUOTE) {
-            if let Some(subject) = subject_after(tokens, 1) {
-                return Some((subject, cue(so)));
-            }
-        }
     }
     if let Some(found) = inverted_pronoun(tokens) {
         return Some(found);
@@ -210,7 +202,7 @@ pub(crate) fn before_quote(
         .iter()
         .rposition(|t| t.text.eq_ignore_ascii_case("according") || t.is_according())
     {
-        if let Some(found) = according_to(tokens, at) {
+        if let Some(found) = according_to(tokens, at, false) {
             return Some(found);
         }
     }
@@ -339,9 +331,12 @@ fn possessive_statement(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
     Some((subject, cue(&tokens[noun])))
 }
 
-fn according_to(tokens: &[Token<'_>], at: usize) -> Option<(Subject, Cue)> {
+/// `according to X`, `selon X`, `laut X` at `tokens[at]`; right after a quotation also the
+/// words that attribute only there (`«…», so der Trainer`).
+fn according_to(tokens: &[Token<'_>], at: usize, after_quote: bool) -> Option<(Subject, Cue)> {
     let a = tokens.get(at)?;
-    if a.is_according() {
+    let after = after_quote && a.is_lowercase_word() && a.has(lexicon::AFTER_QUOTE);
+    if a.is_according() || after {
         let subject = subject_after(tokens, at + 1)?;
         return Some((subject, cue(a)));
     }
