@@ -225,7 +225,8 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
 /// The words of names where every noun is capitalised: capitalised words that follow a title
 /// (`US-Präsident Donald Trump`), and two capitalised words without an article right after a
 /// speech verb or opening the sentence right before one (`sagte Anna Berger`, `Anna Berger
-/// sagte`): a noun comes with its article, a person's first and last name without.
+/// sagte`), and one such word closing the clause after a speech verb (`, sagte Klopp.`): a
+/// noun comes with its article, a person's name without.
 fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
     let mut names = TextSet::default();
     let mut after_title = false;
@@ -267,6 +268,13 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
                 if let Some(pair) = pair.filter(|p| bare(p)) {
                     names.insert(pair[0].stem());
                     names.insert(pair[1].stem());
+                }
+            }
+            // `«…», sagte Klopp.`: one bare capitalised word closing the clause after the verb
+            // (a noun there would come with its article: `sagte der Trainer`).
+            if let Some(word) = tokens.get(i + 1).filter(|w| bare(std::slice::from_ref(*w))) {
+                if tokens.get(i + 2).map_or(true, |n| !n.is_word()) {
+                    names.insert(word.stem());
                 }
             }
         }

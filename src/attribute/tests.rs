@@ -267,8 +267,15 @@ fn every_language_attributes_in_its_own_patterns() {
 #[test]
 fn in_german_text_a_capitalised_noun_is_no_speaker() {
     let text = "Die Regierung plant eine neue Brücke. Dazu sagte der Haushalt nichts. \
-                «Das ist ein guter Tag», sagte Zeitung.";
+                «Das ist ein guter Tag», sagte die Zeitung.";
     assert_eq!(speakers(text), [None]);
+}
+
+#[test]
+fn in_german_text_a_bare_word_closing_the_attribution_is_a_name() {
+    let text = "Die Brücke ist offen. «Das ist ein guter Tag», sagte Berger. \
+                «Wir haben lange gewartet», kündigt er an.";
+    assert_eq!(speakers(text), [some("Berger"), some("Berger")]);
 }
 
 #[test]

@@ -11,7 +11,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         betont warnte warnt gewarnt forderte fordert gefordert meinte meint gemeint kritisierte
         kritisiert antwortete antwortet geantwortet ergänzte ergänzt fügte teilte teilt
         verkündete verkündet bestätigte bestätigt räumte gestand versprach verspricht fragte
-        fragt rief berichtete berichtet erzählte erzählt bekräftigte bekräftigt argumentierte
+        fragt rief berichtete berichtet erzählte erzählt bekräftigte bekräftigt kündigt argumentierte
         unterstrich behauptete behauptet kündigte verriet sprach spricht gesprochen stellte
     ",
     titles: "
