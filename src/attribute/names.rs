@@ -142,8 +142,13 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
     // apposition too.
     if relative && k > 0 && (tokens[k - 1].is("who") || tokens[k - 1].is(",")) {
         let window = k.saturating_sub(16)..k;
+        // So does a phrase of place, time or manner: `Clinton, during a town hall meeting in
+        // Columbus, Ohio, said`, `De Blasio, speaking on radio, called`.
         let opener = |t: &Token<'_>| {
-            matches!(t.text, "who" | "which" | "a" | "an" | "the") || t.text.ends_with("-old")
+            matches!(t.text, "who" | "which" | "a" | "an" | "the")
+                || t.text.ends_with("-old")
+                || t.is_clause_word()
+                || (t.is_lowercase_word() && t.text.ends_with("ing"))
         };
         let relative = tokens[window.clone()]
             .windows(2)
@@ -382,6 +387,21 @@ mod tests {
             ("Mr. Trump", "Trump"),
             ("Olena Davydiuk,", "Olena Davydiuk"),
             ("Charles de Gaulle", "Charles de Gaulle"),
+            // The subject before a phrase set off by commas, not the phrase's last name.
+            (
+                "Clinton, during a town hall meeting in Columbus, Ohio,",
+                "Clinton",
+            ),
+            ("Sanders, speaking on the radio,", "Sanders"),
+            (
+                "Helen Ashby, a senior fellow at the Institute,",
+                "Helen Ashby",
+            ),
+            // A name set off by commas is itself the subject.
+            (
+                "Trump's special envoy for Ukraine and Russia, retired Lt Gen. Keith Kellogg,",
+                "Keith Kellogg",
+            ),
         ];
         for (text, want) in rows {
             let got = person(text);

@@ -73,7 +73,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     ",
     clause_words: "
         after before when while as but and because since if with of in on at for to by that
-        which where though although until from about
+        which where though although until from about during
     ",
     particles: "al bin ibn",
     verb_adverbs: "
