@@ -492,6 +492,14 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
     {
         return (Attribution::default(), true);
     }
+    // `Bullingham: '…'`: a name alone before a colon opening its line labels the words that
+    // follow, as live blogs and transcripts write; it is a name without being met elsewhere.
+    if let [name, colon] = left {
+        let label = name.line_start && colon.is(":") && name.class == names::Class::Name;
+        if label && name.text.len() > 2 && !name.is_all_caps() {
+            people.mention(name.stem(), &[]);
+        }
+    }
     // The nearest words first; when they name no one (`he added` with no `he` in sight), the
     // others. (The patterns only read the tokens, so each is tried only when the ones before
     // named nobody.)

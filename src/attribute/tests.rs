@@ -92,6 +92,13 @@ fn paragraph_and_continuation() {
 }
 
 #[test]
+fn a_name_labelling_its_line_speaks_what_follows() {
+    let text = "Pickford: 'Thank you for always believing in me'\nHe was gutted.\n\
+                Video: 'A night to forget'\nQ: 'What next?'";
+    assert_eq!(speakers(text), [some("Pickford"), None, None]);
+}
+
+#[test]
 fn no_speaker_rather_than_a_wrong_one() {
     let rows = [
         "The so-called \"peace plan\" was discussed on Thursday.",

@@ -55,7 +55,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         images getty afp reuters ap file credit source video watch read more related editor
         editors note update updated advertisement subscribe share click according asked speaking
         writing posting said says wrote told added not no yes one two three mr mrs ms dr sen rep
-        am pm gmt utc est edt pst pdt bst cet cest live
+        am pm gmt utc est edt pst pdt bst cet cest live breaking exclusive opinion analysis
     ",
     organisation_nouns: "
         ministry government office service services department agency army military police
