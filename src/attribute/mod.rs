@@ -22,7 +22,7 @@ use crate::hash::TextSet;
 use crate::lexicon;
 use names::Subject;
 use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
-use people::People;
+use people::{Deferred, Pending, People};
 use tokens::{tokenize_prose, Token};
 
 pub use people::canonical_speakers;
@@ -200,15 +200,24 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         prose_start = q.outer.end;
     }
     // `the American president said` before the text names him: resolved with the whole text.
-    for (i, roles, cue) in people.take_deferred() {
-        if out[i].speaker.is_none() {
-            if let Some(name) = people.described(&roles) {
+    // A pronoun before anyone is named: the first person named as a subject after it.
+    for Deferred {
+        quote,
+        subject,
+        cue,
+    } in people.take_deferred()
+    {
+        if out[quote].speaker.is_none() {
+            if let Some(name) = people.resolve_deferred(&subject) {
                 let (cue, cue_span) = cue.unzip();
-                out[i] = Attribution {
+                out[quote] = Attribution {
                     speaker: Some(name),
                     cue,
                     cue_span,
-                    method: Some(Method::Description),
+                    method: Some(match subject {
+                        Pending::Description(_) => Method::Description,
+                        Pending::Pronoun => Method::Pronoun,
+                    }),
                 };
             }
         }
@@ -618,11 +627,19 @@ fn resolve(subject: Subject, cue: Option<Cue>, named: Method, people: &mut Peopl
             (Some(name), named)
         }
         Subject::Organisation(name) => (Some(name), named),
-        Subject::Pronoun => (people.last_person(), Method::Pronoun),
+        Subject::Pronoun => match people.last_person() {
+            Some(name) => (Some(name), Method::Pronoun),
+            None => {
+                if people.before_anyone() {
+                    people.defer(Pending::Pronoun, cue);
+                }
+                return Attribution::default();
+            }
+        },
         Subject::Description(roles) => match people.described(&roles) {
             Some(name) => (Some(name), Method::Description),
             None => {
-                people.defer(roles, cue);
+                people.defer(Pending::Description(roles), cue);
                 return Attribution::default();
             }
         },

@@ -109,6 +109,49 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
             return Some((subject, cue));
         }
     }
+    closing_attribution(tokens)
+}
+
+/// `“We’re extremely happy” about the decision, said RoseAnn DeMoro.` · `…, Nefzi said.` ·
+/// `«…» cette année, a assuré Klopp.`: an attribution that closes the quotation's sentence
+/// after a comma covers the quotation, though other words stand between.
+fn closing_attribution(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
+    let commas = tokens.iter().enumerate().filter(|(_, t)| t.is(","));
+    for (c, _) in commas {
+        let rest = &tokens[c + 1..];
+        let verb = match rest {
+            [aux, verb, ..] if aux.has(lexicon::AUXILIARY) && is_verb(verb, false) => 1,
+            _ => 0,
+        };
+        // `, said RoseAnn DeMoro.`: the verb, then a subject that ends the sentence or is
+        // set off by a comma.
+        let Some(first) = rest.get(verb) else {
+            break;
+        };
+        if is_verb(first, false) && !first.text.ends_with("ing") {
+            let subject = subject_after(rest, verb + 1);
+            if let Some(subject @ (Subject::Person { .. } | Subject::Organisation(_))) = subject {
+                let end = verb + 1 + subject_words(&subject);
+                if rest.get(end).map_or(true, |t| t.is(",")) {
+                    return Some((subject, cue(first)));
+                }
+            }
+        }
+        // `, Nefzi said.`: a subject, then the verb closing the sentence.
+        let Some(v) = rest.iter().take(8).position(|t| is_verb(t, false)) else {
+            continue;
+        };
+        if v + 1 != rest.len() || rest[v].text.ends_with("ing") {
+            continue;
+        }
+        if let Some(subject @ (Subject::Person { .. } | Subject::Organisation(_))) =
+            subject_before(rest, v)
+        {
+            if subject_words(&subject) == v {
+                return Some((subject, cue(&rest[v])));
+            }
+        }
+    }
     None
 }
 

@@ -114,15 +114,38 @@ pub(crate) struct People<'t> {
     /// Capitalised words the document uses inside sentences, so names rather than sentence
     /// openers.
     names: TextSet<&'t str>,
-    /// The quotation being attributed, and descriptions left for when the whole text is read.
+    /// The first person named as a speaker: the one a pronoun means before anyone is named
+    /// (`«…», a-t-il affirmé.` opening a text whose title named him).
+    first_speaker: Option<usize>,
+    /// Whether any person has been named yet (by a full name, a title or as a speaker).
+    someone_named: bool,
+    /// The quotation being attributed, and subjects left for when the whole text is read.
     current: usize,
-    deferred: Vec<(usize, Vec<String>, Option<Cue>)>,
+    deferred: Vec<Deferred>,
     /// German: capitals mark nouns, so only `names` make a name.
     nouns_capitalised: bool,
     /// The sentence being read; it goes on across the quotations inside it.
     sentence: Sentence<'t>,
     /// A buffer for names being looked up.
     scratch: String,
+}
+
+/// A subject that could not be resolved where it stood.
+#[derive(Debug)]
+pub(crate) enum Pending {
+    /// A description fitting nobody named before it: `the American president said`, before
+    /// the text names him.
+    Description(Vec<String>),
+    /// A pronoun before anyone is named.
+    Pronoun,
+}
+
+/// A subject left for when the whole text is read, and the quotation it attributes.
+#[derive(Debug)]
+pub(crate) struct Deferred {
+    pub(crate) quote: usize,
+    pub(crate) subject: Pending,
+    pub(crate) cue: Option<Cue>,
 }
 
 /// What one name (or last word of a name) says about the people of a document.
@@ -197,13 +220,26 @@ impl<'t> People<'t> {
         self.current = quote;
     }
 
-    /// Keeps a description that fits nobody named so far, to be tried again at the end.
-    pub(crate) fn defer(&mut self, roles: Vec<String>, cue: Option<Cue>) {
-        self.deferred.push((self.current, roles, cue));
+    /// Keeps a description that fits nobody named so far, or a pronoun before anyone is
+    /// named, to be resolved when the whole text is read.
+    pub(crate) fn defer(&mut self, subject: Pending, cue: Option<Cue>) {
+        self.deferred.push(Deferred {
+            quote: self.current,
+            subject,
+            cue,
+        });
     }
 
-    pub(crate) fn take_deferred(&mut self) -> Vec<(usize, Vec<String>, Option<Cue>)> {
+    pub(crate) fn take_deferred(&mut self) -> Vec<Deferred> {
         std::mem::take(&mut self.deferred)
+    }
+
+    /// The person a deferred subject means, with the whole text read.
+    pub(crate) fn resolve_deferred(&self, subject: &Pending) -> Option<String> {
+        match subject {
+            Pending::Description(roles) => self.described(roles),
+            Pending::Pronoun => self.first_speaker.map(|i| self.persons[i].name.to_string()),
+        }
     }
 
     /// Notes the people named in a stretch of prose: subjects of sentences and of speech verbs
@@ -300,7 +336,11 @@ impl<'t> People<'t> {
     pub(crate) fn mention(&mut self, name: &str, titles: &[String]) {
         let i = self.note(name, None, titles, true);
         self.persons[i].personal = true;
+        self.someone_named = true;
         self.consider_subject(i);
+        if self.last_subject == Some(i) {
+            self.first_speaker.get_or_insert(i);
+        }
     }
 
     /// Whether a one-word `name` is a name here: used inside sentences, or already met.
@@ -342,6 +382,7 @@ impl<'t> People<'t> {
         }
         let p = &mut self.persons[i];
         p.personal |= has_space(name) || !titles.is_empty();
+        self.someone_named |= p.personal;
         for t in titles {
             if !p.titles.contains(t) {
                 p.titles.push(t.clone());
@@ -419,6 +460,11 @@ impl<'t> People<'t> {
             return Some(bare).filter(|&i| !has_space(&self.persons[i].name));
         }
         entry?.surname_of.only()
+    }
+
+    /// Whether a pronoun here comes before anyone is named.
+    pub(crate) fn before_anyone(&self) -> bool {
+        !self.someone_named
     }
 
     /// The person last named as a speaker or subject.

@@ -92,6 +92,38 @@ fn paragraph_and_continuation() {
 }
 
 #[test]
+fn an_attribution_closing_the_sentence_covers_its_quotation() {
+    let rows: &[(&str, Option<&str>)] = &[
+        (
+            "“We are extremely happy” about the decision, said Anna Berg.",
+            Some("Anna Berg"),
+        ),
+        (
+            "“This will be a challenge” for the town, Anna Berg said.",
+            Some("Anna Berg"),
+        ),
+        (
+            "« Nous avons attendu » cette année, a assuré Anne Berger.",
+            Some("Anne Berger"),
+        ),
+        // The clause after the comma is no attribution: no one is named.
+        ("“We are happy” about it, said a spokesman.", None),
+    ];
+    for (text, want) in rows {
+        assert_eq!(speakers(text), [want.map(some).flatten()], "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_before_anyone_is_named_means_the_first_speaker_named_after() {
+    let text = "«Nous avons attendu», a-t-il affirmé. Le pont est ouvert.\n\
+                «C’est un beau jour», a assuré Berger.";
+    assert_eq!(speakers(text), [some("Berger"), some("Berger")]);
+    // With no one named after it either, it stays unresolved.
+    assert_eq!(speakers("«Nous avons attendu», a-t-il affirmé."), [None]);
+}
+
+#[test]
 fn a_name_labelling_its_line_speaks_what_follows() {
     let text = "Pickford: 'Thank you for always believing in me'\nHe was gutted.\n\
                 Video: 'A night to forget'\nQ: 'What next?'";
