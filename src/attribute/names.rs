@@ -81,9 +81,9 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
         let not_name = if t.is_possessive() {
             lexicon::is_not_name(t.stem())
         } else {
-            // An article or a pronoun of any language (`El`, `Ella`) opens a sentence, not a
-            // name.
-            t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
+            // An article, a pronoun or a preposition of any language (`El`, `Ella`, `Like
+            // Corker, Menendez …`) opens a sentence, not a name.
+            t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN | lexicon::CLAUSE)
                 || (t.text.ends_with('.') && lexicon::is_not_name(t.text))
         };
         if dateline || not_name || t.has(lexicon::SPEECH) {

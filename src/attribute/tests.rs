@@ -37,6 +37,10 @@ fn patterns_of_news_attribution() {
             "Mark Rutte",
         ),
         (r#""We are ready," Trump later told reporters."#, "Trump"),
+        (
+            r#"Like Corker, Menendez also rejected the bill, arguing there is "no flexibility.""#,
+            "Menendez",
+        ),
         (r#""The search goes on," the city's emergency service said."#, "city's emergency service"),
         (r#""Not now," Sen. Claire McCaskill (D-Mo.) said."#, "Claire McCaskill"),
         (r#""Not now," said Ronald R. Fieldstone, a Miami lawyer."#, "Ronald R. Fieldstone"),

@@ -55,7 +55,8 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         images getty afp reuters ap file credit source video watch read more related editor
         editors note update updated advertisement subscribe share click according asked speaking
         writing posting said says wrote told added not no yes one two three mr mrs ms dr sen rep
-        am pm gmt utc est edt pst pdt bst cet cest live breaking exclusive opinion analysis
+        am pm gmt utc est edt pst pdt bst cet cest live breaking exclusive opinion analysis both
+        another each every
     ",
     organisation_nouns: "
         ministry government office service services department agency army military police
@@ -73,7 +74,8 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     ",
     clause_words: "
         after before when while as but and because since if with of in on at for to by that
-        which where though although until from about during
+        which where though although until from about during like unlike beyond despite given
+        against among without
     ",
     particles: "al bin ibn",
     verb_adverbs: "
