@@ -206,7 +206,14 @@ pub(crate) fn skip_parenthesis(tokens: &[Token<'_>], end: usize) -> usize {
 /// The subject phrase that starts at `tokens[start]`: `said Zelensky`, `according to Ukraine's
 /// emergency services`.
 pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subject> {
-    phrase_after(tokens, start).map(|p| p.subject(tokens))
+    phrase_after(tokens, start, false).map(|p| p.subject(tokens))
+}
+
+/// The subject phrase right after a speech verb (`said conservative activist Bob Klaus`),
+/// where lower-case role words may stand before the name: a noun phrase, so a lower-case word
+/// there is no verb (in `Zelensky met Donald Trump`, read by [`subject_after`], it is).
+pub(crate) fn subject_after_verb(tokens: &[Token<'_>], start: usize) -> Option<Subject> {
+    phrase_after(tokens, start, true).map(|p| p.subject(tokens))
 }
 
 /// The person named by the phrase at `tokens[start]`, as the token ranges of its titles and
@@ -216,13 +223,13 @@ pub(crate) fn person_after(
     tokens: &[Token<'_>],
     start: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    match phrase_after(tokens, start)? {
+    match phrase_after(tokens, start, false)? {
         Phrase::Person { titles, name } => Some((titles, name)),
         _ => None,
     }
 }
 
-fn phrase_after(tokens: &[Token<'_>], start: usize) -> Option<Phrase> {
+fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<Phrase> {
     let first = tokens.get(start)?;
     if first.is_person_pronoun() {
         return Some(Phrase::Pronoun);
@@ -241,8 +248,11 @@ fn phrase_after(tokens: &[Token<'_>], start: usize) -> Option<Phrase> {
         let fits = match class(tokens, end) {
             Class::Other => false,
             Class::Modifier => {
-                // Take lower-case words only on the way to an organisation noun.
-                (end + 1..tokens.len().min(end + 4)).any(|j| class(tokens, j) == Class::OrgNoun)
+                // Take lower-case words only on the way to an organisation noun, or to the
+                // name they describe: `said conservative activist Bob Klaus`.
+                let ahead = end + 1..tokens.len().min(end + 4);
+                ahead.clone().any(|j| class(tokens, j) == Class::OrgNoun)
+                    || (role_words && !tokens[end].is_clause_word() && leads_to_name(tokens, ahead))
             }
             _ => true,
         };
@@ -258,6 +268,26 @@ fn phrase_after(tokens: &[Token<'_>], start: usize) -> Option<Phrase> {
         }
     }
     read_phrase_at(tokens, begin..end)
+}
+
+/// Whether the words in `ahead` are role words (titles, lower-case modifiers) and then a name
+/// of two words: `activist Bob Klaus`, `ally James Carville`.
+fn leads_to_name(tokens: &[Token<'_>], ahead: Range<usize>) -> bool {
+    for j in ahead {
+        match class(tokens, j) {
+            // (`wrote Cameron Easley for Morning Consult`: a preposition ends the phrase.)
+            Class::Modifier if tokens[j].is_clause_word() => return false,
+            Class::Modifier | Class::Title => {}
+            Class::Name => {
+                let line = |k: usize| tokens.get(k).is_some_and(|t| t.line_start);
+                return tokens.get(j + 1).is_some_and(|t| t.class == Class::Name)
+                    && !line(j)
+                    && !line(j + 1);
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The words of `tokens` joined by spaces.
@@ -323,7 +353,11 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>) -> Option<Phrase> {
             })?;
         return Some(Phrase::Organisation(range.start + first_named..range.end));
     }
-    let last_title = phrase.iter().rposition(|t| t.class == Class::Title);
+    // Titles and the words describing the person end where the name starts: `Cruz
+    // constituent Dan Golvach`.
+    let last_title = phrase
+        .iter()
+        .rposition(|t| matches!(t.class, Class::Title | Class::Modifier));
     let name_start = last_title.map_or(0, |t| t + 1);
     let name = &phrase[name_start..];
     // A name is capitalised words (with particles inside), never a possessive: `Trump's aide`.

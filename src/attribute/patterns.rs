@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::names::{skip_parenthesis, subject_after, subject_before, Subject};
+use super::names::{skip_parenthesis, subject_after, subject_after_verb, subject_before, Subject};
 use super::tokens::Token;
 use crate::lexicon;
 
@@ -51,7 +51,7 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
     let first = tokens.first()?;
     // `, said Zelensky`; but `, suggesting Ukraine's leader …` is a participle, not inverted.
     if is_verb(first, false) && !first.text.ends_with("ing") {
-        return match subject_after(tokens, 1) {
+        return match subject_after_verb(tokens, 1) {
             Some(subject) => Some((subject, cue(first))),
             // `«…», ha detto ai canali del club`: a language that drops its subjects means the
             // person last spoken of.
@@ -70,7 +70,7 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
         if passive {
             let by = tokens.get(verb + 1).is_some_and(|t| t.is("by"));
             return by
-                .then(|| subject_after(tokens, verb + 2))
+                .then(|| subject_after_verb(tokens, verb + 2))
                 .flatten()
                 .map(|subject| (subject, cue(&tokens[verb])));
         }
@@ -129,7 +129,7 @@ fn closing_attribution(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
             break;
         };
         if is_verb(first, false) && !first.text.ends_with("ing") {
-            let subject = subject_after(rest, verb + 1);
+            let subject = subject_after_verb(rest, verb + 1);
             if let Some(subject @ (Subject::Person { .. } | Subject::Organisation(_))) = subject {
                 let end = verb + 1 + subject_words(&subject);
                 if rest.get(end).map_or(true, |t| t.is(",")) {
@@ -270,7 +270,7 @@ pub(crate) fn before_quote(
         // `Dazu sagte Anna Berger:`, `ha aggiunto il portavoce:`: where subjects follow their
         // verbs, the phrase after it is the subject.
         if v.has(lexicon::INVERTS) {
-            let subject = subject_after(tokens, verb + 1);
+            let subject = subject_after_verb(tokens, verb + 1);
             if let Some(
                 subject @ (Subject::Person { .. }
                 | Subject::Organisation(_)
@@ -281,7 +281,7 @@ pub(crate) fn before_quote(
             }
         }
         if tokens.get(verb + 1).is_some_and(|t| t.is("by")) {
-            if let Some(subject) = subject_after(tokens, verb + 2) {
+            if let Some(subject) = subject_after_verb(tokens, verb + 2) {
                 return Some((subject, cue(v)));
             }
         }
@@ -380,14 +380,14 @@ fn according_to(tokens: &[Token<'_>], at: usize, after_quote: bool) -> Option<(S
     let a = tokens.get(at)?;
     let after = after_quote && a.is_lowercase_word() && a.has(lexicon::AFTER_QUOTE);
     if a.is_according() || after {
-        let subject = subject_after(tokens, at + 1)?;
+        let subject = subject_after_verb(tokens, at + 1)?;
         return Some((subject, cue(a)));
     }
     let b = tokens.get(at + 1)?;
     if !(a.text.eq_ignore_ascii_case("according") && b.is("to")) {
         return None;
     }
-    let subject = subject_after(tokens, at + 2)?;
+    let subject = subject_after_verb(tokens, at + 2)?;
     let span = a.start..b.end();
     Some((subject, (format!("{} {}", a.text, b.text), span)))
 }

@@ -37,6 +37,10 @@ fn patterns_of_news_attribution() {
             "Mark Rutte",
         ),
         (r#""We are ready," Trump later told reporters."#, "Trump"),
+        // Role words between the verb and the name describe the person.
+        (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
+        (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
+        (r#""It is small," wrote Cameron Easley for Morning Consult."#, "Cameron Easley"),
         (
             r#"Like Corker, Menendez also rejected the bill, arguing there is "no flexibility.""#,
             "Menendez",
