@@ -2,7 +2,9 @@
 
 use std::ops::Range;
 
-use super::names::{skip_parenthesis, subject_after, subject_after_verb, subject_before, Subject};
+use super::names::{
+    skip_parenthesis, subject_after, subject_after_verb, subject_before, Class, Subject,
+};
 use super::tokens::Token;
 use crate::lexicon;
 
@@ -292,8 +294,21 @@ pub(crate) fn before_quote(
                 && tokens[verb - 1].is(",")
                 && (headline || !tokens[verb - 2].is_capitalised()));
         let before = &tokens[..verb];
+        // `…, with Sen. John McCain calling it a “…”`, `– Ryan saying he was “…”`: a name
+        // opening a clause of its own before a participle is its subject. (After a verb or a
+        // preposition it is an object: `a letter to Lynch asking`.)
+        let own_subject = || {
+            let named = verb > 0 && tokens[verb - 1].class == Class::Name;
+            let subject = named.then(|| subject_before(tokens, verb)).flatten()?;
+            let opens = verb
+                .checked_sub(subject_words(&subject) + 1)
+                .map(|i| &tokens[i])
+                .is_some_and(|t| matches!(t.text, "with" | "-" | "–" | "—" | ";"));
+            let named = matches!(subject, Subject::Person { .. } | Subject::Organisation(_));
+            (opens && named).then_some(subject)
+        };
         let subject = if v.text.ends_with("ing") {
-            sentence_subject(before)
+            own_subject().or_else(|| sentence_subject(before))
         } else if shared {
             sentence_subject(before).or_else(|| subject_before(tokens, verb))
         } else {

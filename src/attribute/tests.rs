@@ -37,6 +37,10 @@ fn patterns_of_news_attribution() {
             "Mark Rutte",
         ),
         (r#""We are ready," Trump later told reporters."#, "Trump"),
+        (
+            r#"Republicans were irritated, with Sen. John McCain calling it a "political stunt.""#,
+            "John McCain",
+        ),
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
