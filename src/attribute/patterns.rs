@@ -347,6 +347,32 @@ pub(crate) fn introduced_by(
     Some((subject, (last.text.to_string(), last.span())))
 }
 
+/// The subject after a sentence's opening phrase: `On Thursday, Trump …`. In `Speaking at a
+/// rally in Salem, New Hampshire, Trump went after Bush` the phrase runs on past its first
+/// comma: the subject is the first name after a comma with a lower-case word (its verb) after
+/// it, else the name after the first comma.
+fn after_opening_phrase(tokens: &[Token<'_>]) -> Option<Subject> {
+    let mut first = None;
+    let commas = tokens
+        .iter()
+        .take(24)
+        .enumerate()
+        .filter(|(_, t)| t.is(","));
+    for (c, _) in commas {
+        let Some(subject) = subject_after(tokens, c + 1) else {
+            continue;
+        };
+        let next = tokens.get(c + 1 + subject_words(&subject));
+        if next.is_some_and(Token::is_lowercase_word) {
+            return Some(subject);
+        }
+        if first.is_none() && c < 16 {
+            first = Some(subject);
+        }
+    }
+    first
+}
+
 /// `as The New Yorker put it`, at the start of `tokens`.
 fn as_put_it(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
     if !tokens.first()?.text.eq_ignore_ascii_case("as") {
@@ -436,10 +462,7 @@ pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
     }
     // `WASHINGTON, April 24 (Wire) - Donald Trump on Thursday …`: past a dateline too.
     subject_after(tokens, 0)
-        .or_else(|| {
-            let comma = tokens.iter().take(16).position(|t| t.is(","))?;
-            subject_after(tokens, comma + 1)
-        })
+        .or_else(|| after_opening_phrase(tokens))
         .or_else(|| {
             let dash = tokens
                 .iter()

@@ -41,6 +41,10 @@ fn patterns_of_news_attribution() {
             r#"Republicans were irritated, with Sen. John McCain calling it a "political stunt.""#,
             "John McCain",
         ),
+        (
+            r#"Speaking at a rally in Salem, New Hampshire, Donald Trump went after Bush, calling him "a disaster.""#,
+            "Donald Trump",
+        ),
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
