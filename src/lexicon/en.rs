@@ -28,7 +28,8 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         promising replying responding answering announcing acknowledging admitting emphasizing
         emphasising recalling demanding pleading lamenting complaining criticizing criticising
         condemning blasting slamming praising describe urge warn insist argue ask respond
-        announce admit acknowledge explain declare sang sings
+        announce admit acknowledge explain declare sang sings beamed remembered remembers
+        remarking chided chiding mocked mocking scoffed recounted recounts
     ",
     titles: "
         president vice prime minister secretary secretary-general general gen gen. lt lt.
