@@ -157,7 +157,7 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
             let found = subject_ending_at(tokens, window.start + r, false);
             if matches!(
                 found,
-                Some(Subject::Person { .. } | Subject::Organisation(_))
+                Some(Subject::Person { .. } | Subject::Organisation(_) | Subject::Description(_))
             ) {
                 return found;
             }
@@ -178,7 +178,7 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         }
         let c = class(tokens, start - 1);
         let fits = match c {
-            Class::Other => false,
+            Class::Other => title_of(tokens, start - 1),
             // Lower-case words only inside an organisation's name: `Russia's defense ministry`.
             Class::Modifier => class(tokens, last) == Class::OrgNoun,
             _ => true,
@@ -246,7 +246,7 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<
             break;
         }
         let fits = match class(tokens, end) {
-            Class::Other => false,
+            Class::Other => title_of(tokens, end),
             Class::Modifier => {
                 // Take lower-case words only on the way to an organisation noun, or to the
                 // name they describe: `said conservative activist Bob Klaus`.
@@ -268,6 +268,17 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<
         }
     }
     read_phrase_at(tokens, begin..end)
+}
+
+/// Whether `tokens[i]` is the `of` inside a title: `Secretary of State`, `Minister of
+/// Defence` (the word before it a title, the one after it capitalised).
+fn title_of(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens[i].is("of")
+        && i.checked_sub(1)
+            .is_some_and(|p| class(tokens, p) == Class::Title)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.class, Class::Title | Class::Name) && !n.line_start)
 }
 
 /// Whether the words in `ahead` are role words (titles, lower-case modifiers) and then a name
@@ -360,6 +371,13 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>) -> Option<Phrase> {
         .rposition(|t| matches!(t.class, Class::Title | Class::Modifier));
     let name_start = last_title.map_or(0, |t| t + 1);
     let name = &phrase[name_start..];
+    // `the Prince of Wales`, `the Secretary of State`: a title of a place or an office,
+    // describing whoever holds it.
+    if let Some(of) = name.iter().position(|t| t.is("of")) {
+        let of = range.start + name_start + of;
+        return (of > range.start && title_of(tokens, of))
+            .then_some(Phrase::Description(range.start..of));
+    }
     // A name is capitalised words (with particles inside), never a possessive: `Trump's aide`.
     let well_formed = name.first().is_some_and(|t| t.is_capitalised())
         && head.is_capitalised()
@@ -466,6 +484,23 @@ mod tests {
                 "ukrainian".into(),
                 "leader".into()
             ]))
+        );
+        // A title of an office or a place describes whoever holds it.
+        assert_eq!(
+            before("The Prince of Wales"),
+            Some(Subject::Description(vec!["prince".into()]))
+        );
+        assert_eq!(
+            after("Former Secretary of State Madeleine Albright recently urged"),
+            Some(Subject::Person {
+                name: "Madeleine Albright".into(),
+                titles: vec![
+                    "former".into(),
+                    "secretary".into(),
+                    "of".into(),
+                    "state".into()
+                ]
+            })
         );
         assert_eq!(before("he later"), Some(Subject::Pronoun));
         assert_eq!(after("she"), Some(Subject::Pronoun));

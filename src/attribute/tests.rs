@@ -89,6 +89,9 @@ fn descriptions_point_to_the_person_with_that_title() {
     let text = "Ukrainian President Volodymyr Zelensky met Donald Trump.\n\
                 \"We need air defence,\" the Ukrainian leader said.";
     assert_eq!(speakers(text), [some("Volodymyr Zelensky")]);
+    let text = "Prince William met the team.\n\
+                The Prince of Wales, who is president of the FA, thanked them for “a summer to remember”.";
+    assert_eq!(speakers(text), [some("William")]);
 }
 
 #[test]
