@@ -623,7 +623,9 @@ pub fn canonical_speakers<'a>(names: impl IntoIterator<Item = &'a str>) -> HashM
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&g| similar_surname(last_word(groups[g][0]), name))
+            // (A surname alone is the person's only when spelt the same, transliteration
+            // aside: `Borger` is not `Matt Borges`.)
+            .filter(|&g| skeleton(last_word(groups[g][0])) == skeleton(name))
             .collect();
         let target = match owners.as_slice() {
             [g] => map[groups[*g][0]].clone(),
@@ -669,13 +671,18 @@ fn similar_surname(a: &str, b: &str) -> bool {
     shorter >= 5 && distance <= 1 + usize::from(shorter >= 8)
 }
 
+/// Whether two full names are one person's: surnames alike and first names alike, but not
+/// both merely alike (`Dean Baker` and `Dan Backer` are two people; `Volodymyr Zelenskyy` and
+/// `Volodymyr Zelensky`, `Jürgen Klopp` and `Jurgen Klopp` one).
 fn same_person(a: &str, b: &str) -> bool {
-    if !similar_surname(last_word(a), last_word(b)) {
+    let (la, lb) = (last_word(a), last_word(b));
+    if !similar_surname(la, lb) {
         return false;
     }
     let first = |s: &str| skeleton(s.split(' ').next().unwrap_or(""));
     let (fa, fb) = (first(a), first(b));
-    fa == fb || strsim::jaro_winkler(&fa, &fb) > 0.9
+    let same_surname = la.to_lowercase() == lb.to_lowercase();
+    fa == fb || (same_surname && strsim::jaro_winkler(&fa, &fb) > 0.9)
 }
 
 #[cfg(test)]
@@ -688,6 +695,14 @@ mod tests {
         assert_eq!(map["Hillary Clinton"], "Hillary Clinton");
         assert_eq!(map["Bill Clinton"], "Bill Clinton");
         assert_eq!(map["Clinton"], "Clinton");
+    }
+
+    #[test]
+    fn names_alike_in_both_parts_are_two_people() {
+        let map = canonical_speakers(["Dean Baker", "Dan Backer", "Matt Borges", "Borger"]);
+        assert_eq!(map["Dean Baker"], "Dean Baker");
+        assert_eq!(map["Dan Backer"], "Dan Backer");
+        assert_eq!(map["Borger"], "Borger");
     }
 
     #[test]
