@@ -251,6 +251,18 @@ pub(crate) fn before_quote(
             return Some(found);
         }
     }
+    // `Stated Stone: “…”`, `Continued Stone, “…”`: a verb opening the sentence, then its
+    // subject.
+    if let [verb, ..] = tokens {
+        if whole && verb.is_capitalised() && verb.has(lexicon::SPEECH) {
+            if let Some(subject @ Subject::Person { .. }) = subject_after_verb(tokens, 1) {
+                let end = 1 + subject_words(&subject);
+                if tokens.get(end).is_some_and(|t| t.is(":") || t.is(",")) {
+                    return Some((subject, cue(verb)));
+                }
+            }
+        }
+    }
     // `Trump's claims`, `the remarks`: after a possessive or a determiner the word is a noun.
     let noun = |i: usize| {
         i > 0 && {

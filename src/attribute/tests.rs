@@ -45,6 +45,10 @@ fn patterns_of_news_attribution() {
             r#"Speaking at a rally in Salem, New Hampshire, Donald Trump went after Bush, calling him "a disaster.""#,
             "Donald Trump",
         ),
+        (
+            "Roger Stone met the press.\n\nStated Roger Stone: “I do not trust them.”",
+            "Roger Stone",
+        ),
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
