@@ -139,6 +139,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut prose_start = 0;
     let mut blocked = vec![false; quotes.len()];
+    let mut about: Vec<Option<Subject>> = vec![None; quotes.len()];
     // Where each quotation's paragraph ends, for the pass over neighbours.
     let mut paragraph_end = Vec::with_capacity(quotes.len());
     let mut paragraphs = Paragraphs::new(text);
@@ -178,6 +179,11 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
         };
         people.now_attributing(i);
+        // `The announcement felt to Klopp like no relief. “…”`: the one person the sentence
+        // before names, if nothing else gives a speaker.
+        if q.kind == crate::QuoteKind::Full && own.is_empty() {
+            about[i] = sole_person(context.before_sentence);
+        }
         let (found, attributed) = explicit(&context, q, &mut people);
         out[i] = found;
         blocked[i] = attributed && out[i].speaker.is_none();
@@ -223,6 +229,17 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         }
     }
     fill_from_neighbours(text, quotes, &paragraph_end, &blocked, &mut out);
+    // The weakest reading last, and its speaker then passed on to the neighbours as well.
+    let mut more = false;
+    for (i, subject) in about.into_iter().enumerate() {
+        if let (None, false, Some(subject)) = (&out[i].speaker, blocked[i], subject) {
+            out[i] = resolve(subject, None, Method::Continuation, &mut people);
+            more |= out[i].speaker.is_some();
+        }
+    }
+    if more {
+        fill_from_neighbours(text, quotes, &paragraph_end, &blocked, &mut out);
+    }
     for a in &mut out {
         if let Some(full) = a.speaker.as_deref().and_then(|name| people.full_name(name)) {
             a.speaker = Some(full.to_string());
@@ -566,6 +583,29 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
         }
     }
     (Attribution::default(), false)
+}
+
+/// The one person a sentence names, wherever it stands in it: `The announcement felt to Klopp
+/// like no relief. “…”`. None when it names anyone else too.
+fn sole_person(sentence: &[Token<'_>]) -> Option<Subject> {
+    let mut found = None;
+    for i in 0..sentence.len() {
+        let opens = i == 0 || !sentence[i - 1].is_capitalised();
+        if !(opens && sentence[i].class == names::Class::Name) {
+            continue;
+        }
+        match (names::person_after(sentence, i), &found) {
+            (Some((_, name)), None) => found = Some(name),
+            _ => return None,
+        }
+    }
+    let name = found?;
+    let mut text = String::new();
+    names::push_joined(&mut text, &sentence[name]);
+    Some(Subject::Person {
+        name: text,
+        titles: Vec::new(),
+    })
 }
 
 fn is_speech_verb_token(t: &Token<'_>) -> bool {

@@ -147,6 +147,19 @@ fn a_pronoun_before_anyone_is_named_means_the_first_speaker_named_after() {
 }
 
 #[test]
+fn a_quotation_after_a_sentence_about_one_person_is_theirs() {
+    let text = "The news came as no relief to Anna Berg. “I was relieved long ago.”\n\n\
+                “Today I have mixed feelings.”";
+    assert_eq!(speakers(text), [some("Anna Berg"), some("Anna Berg")]);
+    // Two people named: nobody can tell whose words follow.
+    let text = "The news came to Anna Berg from Tom Lind. “I was relieved long ago.”";
+    assert_eq!(speakers(text), [None]);
+    // Words that name the speaker later in the paragraph come first.
+    let text = "The news came to Anna Berg. “I was relieved,” Tom Lind said.";
+    assert_eq!(speakers(text), [some("Tom Lind")]);
+}
+
+#[test]
 fn a_name_labelling_its_line_speaks_what_follows() {
     let text = "Pickford: 'Thank you for always believing in me'\nHe was gutted.\n\
                 Video: 'A night to forget'\nQ: 'What next?'";
