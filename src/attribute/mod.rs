@@ -143,6 +143,11 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     // Where each quotation's paragraph ends, for the pass over neighbours.
     let mut paragraph_end = Vec::with_capacity(quotes.len());
     let mut paragraphs = Paragraphs::new(text);
+    let labels = tokens
+        .windows(2)
+        .filter(|w| is_label(&w[0], &w[1]))
+        .nth(1)
+        .is_some();
     for (i, q) in quotes.iter().enumerate() {
         // All the prose since the last quotation names people; only its last lines attribute.
         let prose =
@@ -177,6 +182,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             right: sentence_head(right),
             headline,
             follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
+            labels,
         };
         people.now_attributing(i);
         // `The announcement felt to Klopp like no relief. “…”`: the one person the sentence
@@ -206,7 +212,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         prose_start = q.outer.end;
     }
     // `the American president said` before the text names him: resolved with the whole text.
-    // A pronoun before anyone is named: the first person named as a subject after it.
+    // A pronoun before anyone is named: the first person named as a speaker after it.
     for Deferred {
         quote,
         subject,
@@ -438,6 +444,8 @@ struct Context<'a, 't> {
     /// The sentence before the quotation's own, within the paragraph and after the previous
     /// quotation (without its final stop).
     before_sentence: &'a [Token<'t>],
+    /// Whether the text labels several lines with a name and a colon (`Bullingham: '…'`).
+    labels: bool,
 }
 
 fn is_headline(text: &str, paragraph: Range<usize>) -> bool {
@@ -520,9 +528,11 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
     }
     // `Bullingham: '…'`: a name alone before a colon opening its line labels the words that
     // follow, as live blogs and transcripts write; it is a name without being met elsewhere.
+    // (One such line alone may be page furniture, `Pictured: '…'`: the name must be met
+    // elsewhere, or the text must label several lines so.)
     if let [name, colon] = left {
-        let label = name.line_start && colon.is(":") && name.class == names::Class::Name;
-        if label && name.text.len() > 2 && !name.is_all_caps() {
+        let label = is_label(name, colon) && !name.is_all_caps();
+        if label && (context.labels || people.is_known(name.stem())) {
             people.mention(name.stem(), &[]);
         }
     }
@@ -606,6 +616,13 @@ fn sole_person(sentence: &[Token<'_>]) -> Option<Subject> {
         name: text,
         titles: Vec::new(),
     })
+}
+
+/// `Bullingham:` opening a line: a speaker's label in a live blog or a transcript.
+fn is_label(name: &Token<'_>, colon: &Token<'_>) -> bool {
+    // (A single letter is an interview's `Q:` or `A:`.)
+    let letters = name.text.chars().count();
+    name.line_start && colon.is(":") && name.class == names::Class::Name && letters > 1
 }
 
 fn is_speech_verb_token(t: &Token<'_>) -> bool {

@@ -81,9 +81,12 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
         let not_name = if t.is_possessive() {
             lexicon::is_not_name(t.stem())
         } else {
-            // An article, a pronoun or a preposition of any language (`El`, `Ella`, `Like
-            // Corker, Menendez …`) opens a sentence, not a name.
-            t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN | lexicon::CLAUSE)
+            // An article, a pronoun or (first in its sentence) a preposition of any language
+            // (`El`, `Ella`, `Like Corker, Menendez …`) opens a sentence, not a name; inside
+            // one a preposition may be part of a name (`Doctors Without Borders`).
+            let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
+            t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
+                || (first && t.has(lexicon::CLAUSE))
                 || (t.text.ends_with('.') && lexicon::is_not_name(t.text))
         };
         if dateline || not_name || t.has(lexicon::SPEECH) {
@@ -271,7 +274,7 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<
 }
 
 /// Whether `tokens[i]` is the `of` inside a title: `Secretary of State`, `Minister of
-/// Defence` (the word before it a title, the one after it capitalised).
+/// Defence` (the word before it a title, the one after it a title or a name).
 fn title_of(tokens: &[Token<'_>], i: usize) -> bool {
     tokens[i].is("of")
         && i.checked_sub(1)
@@ -372,11 +375,24 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>) -> Option<Phrase> {
     let name_start = last_title.map_or(0, |t| t + 1);
     let name = &phrase[name_start..];
     // `the Prince of Wales`, `the Secretary of State`: a title of a place or an office,
-    // describing whoever holds it.
+    // describing whoever holds it; with a name after it, the name's title (`Prime Minister of
+    // Canada Justin Trudeau`).
     if let Some(of) = name.iter().position(|t| t.is("of")) {
         let of = range.start + name_start + of;
-        return (of > range.start && title_of(tokens, of))
-            .then_some(Phrase::Description(range.start..of));
+        if !(of > range.start && title_of(tokens, of)) {
+            return None;
+        }
+        let named = of + 2..range.end;
+        let well_formed =
+            named.len() >= 2 && tokens[named.clone()].iter().all(|t| t.class == Class::Name);
+        return Some(if well_formed {
+            Phrase::Person {
+                titles: range.start..of + 2,
+                name: named,
+            }
+        } else {
+            Phrase::Description(range.start..of)
+        });
     }
     // A name is capitalised words (with particles inside), never a possessive: `Trump's aide`.
     let well_formed = name.first().is_some_and(|t| t.is_capitalised())

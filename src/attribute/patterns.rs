@@ -252,12 +252,14 @@ pub(crate) fn before_quote(
         }
     }
     // `Stated Stone: “…”`, `Continued Stone, “…”`: a verb opening the sentence, then its
-    // subject.
+    // subject, then the quotation (`Praising Biden, Trump said: …` opens with a participle).
     if let [verb, ..] = tokens {
-        if whole && verb.is_capitalised() && verb.has(lexicon::SPEECH) {
+        let finite = verb.is_capitalised() && !verb.text.ends_with("ing");
+        if whole && finite && verb.has(lexicon::SPEECH) {
             if let Some(subject @ Subject::Person { .. }) = subject_after_verb(tokens, 1) {
                 let end = 1 + subject_words(&subject);
-                if tokens.get(end).is_some_and(|t| t.is(":") || t.is(",")) {
+                let last = end + 1 == tokens.len();
+                if last && tokens.get(end).is_some_and(|t| t.is(":") || t.is(",")) {
                     return Some((subject, cue(verb)));
                 }
             }
@@ -361,8 +363,8 @@ pub(crate) fn introduced_by(
 
 /// The subject after a sentence's opening phrase: `On Thursday, Trump …`. In `Speaking at a
 /// rally in Salem, New Hampshire, Trump went after Bush` the phrase runs on past its first
-/// comma: the subject is the first name after a comma with a lower-case word (its verb) after
-/// it, else the name after the first comma.
+/// comma: the subject is the first one after a comma with a lower-case word (its verb) after
+/// it, else the first one after a comma among the first 16 words.
 fn after_opening_phrase(tokens: &[Token<'_>]) -> Option<Subject> {
     let mut first = None;
     let commas = tokens
@@ -375,7 +377,8 @@ fn after_opening_phrase(tokens: &[Token<'_>]) -> Option<Subject> {
             continue;
         };
         let next = tokens.get(c + 1 + subject_words(&subject));
-        if next.is_some_and(Token::is_lowercase_word) {
+        // (`Trump, flanked by Pence, Vance and others, went on`: `and` is no verb.)
+        if next.is_some_and(|t| t.is_lowercase_word() && !t.is_clause_word()) {
             return Some(subject);
         }
         if first.is_none() && c < 16 {

@@ -382,7 +382,7 @@ impl<'t> People<'t> {
         }
         let p = &mut self.persons[i];
         p.personal |= has_space(name) || !titles.is_empty();
-        self.someone_named |= p.personal;
+        self.someone_named |= p.personal && !looks_like_organisation(name);
         for t in titles {
             if !p.titles.contains(t) {
                 p.titles.push(t.clone());
@@ -681,6 +681,8 @@ fn same_person(a: &str, b: &str) -> bool {
     }
     let first = |s: &str| skeleton(s.split(' ').next().unwrap_or(""));
     let (fa, fb) = (first(a), first(b));
+    // Spelt the same, not only alike up to transliteration: `Baker` and `Backer` share a
+    // skeleton.
     let same_surname = la.to_lowercase() == lb.to_lowercase();
     fa == fb || (same_surname && strsim::jaro_winkler(&fa, &fb) > 0.9)
 }

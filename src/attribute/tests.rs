@@ -49,6 +49,19 @@ fn patterns_of_news_attribution() {
             "Roger Stone met the press.\n\nStated Roger Stone: “I do not trust them.”",
             "Roger Stone",
         ),
+        (
+            "Donald Trump met Joe Biden.\nPraising Biden, Donald Trump said: “He did a good job.”",
+            "Donald Trump",
+        ),
+        (r#""We need access," Doctors Without Borders said."#, "Doctors Without Borders"),
+        (
+            r#"Prime Minister of Canada Justin Trudeau said the tariffs were "a disaster.""#,
+            "Justin Trudeau",
+        ),
+        (
+            r#"At the rally, Donald Trump, flanked by Mike Pence, JD Vance and others, went on, calling it "a movement.""#,
+            "Donald Trump",
+        ),
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
@@ -162,8 +175,14 @@ fn a_quotation_after_a_sentence_about_one_person_is_theirs() {
 #[test]
 fn a_name_labelling_its_line_speaks_what_follows() {
     let text = "Pickford: 'Thank you for always believing in me'\nHe was gutted.\n\
-                Video: 'A night to forget'\nQ: 'What next?'";
-    assert_eq!(speakers(text), [some("Pickford"), None, None]);
+                Southgate: 'I am proud of them'\nVideo: 'A night to forget'\nQ: 'What next?'";
+    assert_eq!(
+        speakers(text),
+        [some("Pickford"), some("Southgate"), None, None]
+    );
+    // One label alone may be page furniture.
+    let text = "The team came home.\nPictured: 'A night to forget'";
+    assert_eq!(speakers(text), [None]);
 }
 
 #[test]
