@@ -209,14 +209,27 @@ pub(crate) fn skip_parenthesis(tokens: &[Token<'_>], end: usize) -> usize {
 /// The subject phrase that starts at `tokens[start]`: `said Zelensky`, `according to Ukraine's
 /// emergency services`.
 pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subject> {
-    phrase_after(tokens, start, false).map(|p| p.subject(tokens))
+    subject_after_to(tokens, start).map(|(s, _)| s)
+}
+
+/// [`subject_after`], and the index after the words it read.
+pub(crate) fn subject_after_to(tokens: &[Token<'_>], start: usize) -> Option<(Subject, usize)> {
+    phrase_after(tokens, start, false).map(|(p, end)| (p.subject(tokens), end))
 }
 
 /// The subject phrase right after a speech verb (`said conservative activist Bob Klaus`),
 /// where lower-case role words may stand before the name: a noun phrase, so a lower-case word
 /// there is no verb (in `Zelensky met Donald Trump`, read by [`subject_after`], it is).
 pub(crate) fn subject_after_verb(tokens: &[Token<'_>], start: usize) -> Option<Subject> {
-    phrase_after(tokens, start, true).map(|p| p.subject(tokens))
+    subject_after_verb_to(tokens, start).map(|(s, _)| s)
+}
+
+/// [`subject_after_verb`], and the index after the words it read.
+pub(crate) fn subject_after_verb_to(
+    tokens: &[Token<'_>],
+    start: usize,
+) -> Option<(Subject, usize)> {
+    phrase_after(tokens, start, true).map(|(p, end)| (p.subject(tokens), end))
 }
 
 /// The person named by the phrase at `tokens[start]`, as the token ranges of its titles and
@@ -226,22 +239,23 @@ pub(crate) fn person_after(
     tokens: &[Token<'_>],
     start: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    match phrase_after(tokens, start, false)? {
+    match phrase_after(tokens, start, false)?.0 {
         Phrase::Person { titles, name } => Some((titles, name)),
         _ => None,
     }
 }
 
-fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<Phrase> {
+/// The phrase at `tokens[start]`, and the index after its last word.
+fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<(Phrase, usize)> {
     let first = tokens.get(start)?;
     if first.is_person_pronoun() {
-        return Some(Phrase::Pronoun);
+        return Some((Phrase::Pronoun, start + 1));
     }
     let article = first.has(lexicon::ARTICLE);
     let begin = start + usize::from(article);
     // `the 53-year-old`, `der 87-Jährige`: the person the text is about.
     if tokens.get(begin).is_some_and(is_age) {
-        return Some(Phrase::Pronoun);
+        return Some((Phrase::Pronoun, begin + 1));
     }
     let mut end = begin;
     while end < tokens.len() && end - begin < MAX_PHRASE {
@@ -270,7 +284,7 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<
             break;
         }
     }
-    read_phrase_at(tokens, begin..end)
+    read_phrase_at(tokens, begin..end).map(|p| (p, end))
 }
 
 /// Whether `tokens[i]` is the `of` inside a title: `Secretary of State`, `Minister of

@@ -3,7 +3,8 @@
 use std::ops::Range;
 
 use super::names::{
-    skip_parenthesis, subject_after, subject_after_verb, subject_before, Class, Subject,
+    skip_parenthesis, subject_after, subject_after_to, subject_after_verb, subject_after_verb_to,
+    subject_before, Class, Subject,
 };
 use super::tokens::Token;
 use crate::lexicon;
@@ -131,9 +132,10 @@ fn closing_attribution(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
             break;
         };
         if is_verb(first, false) && !first.text.ends_with("ing") {
-            let subject = subject_after_verb(rest, verb + 1);
-            if let Some(subject @ (Subject::Person { .. } | Subject::Organisation(_))) = subject {
-                let end = verb + 1 + subject_words(&subject);
+            let subject = subject_after_verb_to(rest, verb + 1);
+            if let Some((subject @ (Subject::Person { .. } | Subject::Organisation(_)), end)) =
+                subject
+            {
                 if rest.get(end).map_or(true, |t| t.is(",")) {
                     return Some((subject, cue(first)));
                 }
@@ -256,8 +258,8 @@ pub(crate) fn before_quote(
     if let [verb, ..] = tokens {
         let finite = verb.is_capitalised() && !verb.text.ends_with("ing");
         if whole && finite && verb.has(lexicon::SPEECH) {
-            if let Some(subject @ Subject::Person { .. }) = subject_after_verb(tokens, 1) {
-                let end = 1 + subject_words(&subject);
+            if let Some((subject @ Subject::Person { .. }, end)) = subject_after_verb_to(tokens, 1)
+            {
                 let last = end + 1 == tokens.len();
                 if last && tokens.get(end).is_some_and(|t| t.is(":") || t.is(",")) {
                     return Some((subject, cue(verb)));
@@ -373,10 +375,10 @@ fn after_opening_phrase(tokens: &[Token<'_>]) -> Option<Subject> {
         .enumerate()
         .filter(|(_, t)| t.is(","));
     for (c, _) in commas {
-        let Some(subject) = subject_after(tokens, c + 1) else {
+        let Some((subject, end)) = subject_after_to(tokens, c + 1) else {
             continue;
         };
-        let next = tokens.get(c + 1 + subject_words(&subject));
+        let next = tokens.get(end);
         // (`Trump, flanked by Pence, Vance and others, went on`: `and` is no verb.)
         if next.is_some_and(|t| t.is_lowercase_word() && !t.is_clause_word()) {
             return Some(subject);

@@ -62,6 +62,10 @@ fn patterns_of_news_attribution() {
             r#"At the rally, Donald Trump, flanked by Mike Pence, JD Vance and others, went on, calling it "a movement.""#,
             "Donald Trump",
         ),
+        (
+            r#""We won" in the end, said the activist Bob Klaus."#,
+            "Bob Klaus",
+        ),
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
