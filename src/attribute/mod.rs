@@ -268,7 +268,9 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
         let title = if t.has_hyphen() {
             t.text.rsplit('-').next().is_some_and(lexicon::is_title)
         } else {
-            t.is_word() && t.has(lexicon::TITLE)
+            // `Liverpools Erfolgstrainer Jürgen Klopp`: a compound ending in a title is one.
+            t.is_word()
+                && (t.has(lexicon::TITLE) || (t.is_capitalised() && lexicon::ends_in_title(t.text)))
         };
         if title {
             after_title = true;

@@ -61,9 +61,10 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
     if t.is_lowercase_word() && t.has(lexicon::ORGANISATION) {
         return Class::OrgNoun;
     }
-    // `US-Präsident`: a compound's last part may be the title.
+    // `US-Präsident`, `Erfolgstrainer`: a compound's last part may be the title.
     if t.has(lexicon::TITLE)
         || (t.has_hyphen() && lexicon::is_title(t.text))
+        || (t.is_capitalised() && lexicon::ends_in_title(t.text))
         || (title_next() && lexicon::is_demonym(t.text))
     {
         return Class::Title;

@@ -340,6 +340,7 @@ fn every_language_attributes_in_its_own_patterns() {
         ("de", "Bürgermeisterin Anna Berger eröffnete die Brücke. «Wir haben lange gewartet», schrieb sie.", "Anna Berger"),
         ("de", "Bürgermeisterin Anna Berger eröffnete die Brücke. «Wir haben lange gewartet», so die 53-Jährige.", "Anna Berger"),
         ("de", "Die Brücke ist offen. «Das ist ein guter Tag», sagte Bürgermeisterin Anna Berger.", "Anna Berger"),
+        ("de", "Die Brücke ist offen. Erfolgstrainerin Anna Berger mag nicht mehr. «Die Energie geht mir aus», sagt sie.", "Anna Berger"),
         ("fr", "La maire Anne Berger a inauguré le pont. « Nous avons attendu longtemps », a-t-elle écrit.", "Anne Berger"),
         ("fr", "Le pont est ouvert. « C’est un beau jour pour la ville », a déclaré Anne Berger.", "Anne Berger"),
         ("fr", "Le pont est ouvert, selon Anne Berger, « et la ville est fière ».", "Anne Berger"),

@@ -16,7 +16,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     ",
     titles: "
         präsident präsidentin kanzler kanzlerin ministerin sprecher sprecherin regierungschef
-        trainer cheftrainer chefin papst bischof kardinal bürgermeister bürgermeisterin
+        trainer trainerin cheftrainer minister chefin papst bischof kardinal bürgermeister bürgermeisterin
         ministerpräsident außenminister vorsitzende vorsitzender direktor direktorin
         geschäftsführer ex-trainer kapitän
     ",

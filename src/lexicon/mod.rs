@@ -435,6 +435,23 @@ pub(crate) fn is_title(word: &str) -> bool {
     flags(word) & TITLE != 0 || (last.len() < word.len() && flags(last) & TITLE != 0)
 }
 
+/// Whether `word` is a compound ending in a title, as German writes them (`Erfolgstrainer`,
+/// `Bundeskanzler`): a title of seven letters or more after a first part of three or more
+/// (shorter ones end names too: `McQueen`).
+pub(crate) fn ends_in_title(word: &str) -> bool {
+    if word.len() < 10 {
+        return false;
+    }
+    let mut buffer = [0u8; 32];
+    let lower = lower(word, &mut buffer);
+    lower
+        .char_indices()
+        .skip(3)
+        .map(|(i, _)| &lower[i..])
+        .take_while(|rest| rest.chars().count() >= 7)
+        .any(|rest| flags(rest) & TITLE != 0)
+}
+
 /// Whether a capitalised `word` cannot be (part of) a speaker's name.
 pub(crate) fn is_not_name(word: &str) -> bool {
     flags(word.trim_end_matches('.')) & NOT_NAME != 0
@@ -471,6 +488,27 @@ mod tests {
         assert!(is_speech_verb("Wrote"));
         assert!(is_speech_verb("claiming"));
         assert!(!is_speech_verb("Ukraine"));
+    }
+
+    #[test]
+    fn compounds_ending_in_a_title() {
+        for w in [
+            "Erfolgstrainer",
+            "Bundeskanzler",
+            "Vizepräsident",
+            "Außenministerin",
+        ] {
+            assert!(ends_in_title(w), "{w}");
+        }
+        for w in [
+            "McQueen",
+            "Archbishop",
+            "Ministerium",
+            "Trainer",
+            "Presidents",
+        ] {
+            assert!(!ends_in_title(w), "{w}");
+        }
     }
 
     #[test]
