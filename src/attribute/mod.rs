@@ -159,8 +159,10 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         let left_start = paragraph.start.max(prose_start);
         let left = &prose[prose.partition_point(|t| t.start < left_start)..];
         let right = right_context(text, q.outer.end, quotes.get(i + 1));
+        let line_ends = right.end == text.len() || text[right.end..].starts_with('\n');
         let right =
             &tokens[right_from.seek(&tokens, right.start)..right_to.seek(&tokens, right.end)];
+        let right_closes = line_ends || right.iter().any(Token::ends_sentence);
         let own = sentence_tail(left);
         // The sentence before, without the stop that ends it.
         let earlier = left[..left.len() - own.len()]
@@ -180,6 +182,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             left: own,
             before_sentence: sentence_tail(earlier),
             right: sentence_head(right),
+            right_closes,
             headline,
             follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
             labels,
@@ -435,6 +438,8 @@ struct Context<'a, 't> {
     left: &'a [Token<'t>],
     /// The sentence after the closing mark, up to the next quotation.
     right: &'a [Token<'t>],
+    /// Whether `right` runs to the end of its sentence.
+    right_closes: bool,
     /// A short paragraph without a sentence end: a title, where verbs are capitalised and
     /// attribution is telegraphic (`Trump to Putin: 'Vladimir, STOP!'`).
     headline: bool,
@@ -541,7 +546,7 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
     // The nearest words first; when they name no one (`he added` with no `he` in sight), the
     // others. (The patterns only read the tokens, so each is tried only when the ones before
     // named nobody.)
-    let after = || after_quote(right, headline);
+    let after = || after_quote(right, headline, context.right_closes);
     let before = || before_quote(left, headline, whole);
     let introduced = || introduced_by(left, headline, whole);
     let patterns: [&dyn Fn() -> Option<(Subject, Cue)>; 3] = if q.kind == crate::QuoteKind::Full {

@@ -30,7 +30,14 @@ fn cue(t: &Token<'_>) -> Cue {
 
 /// `, Trump wrote` · `, said Zelensky` · `, according to the ministry` · `― Carlos Raúl` right after
 /// the quotation; in a headline also `: Trump makes …`.
-pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subject, Cue)> {
+///
+/// `closes` says whether `tokens` run to the end of their sentence (not only to the next
+/// quotation or the end of the window read).
+pub(crate) fn after_quote(
+    tokens: &[Token<'_>],
+    headline: bool,
+    closes: bool,
+) -> Option<(Subject, Cue)> {
     let start = tokens
         .iter()
         .position(|t| !(is_joiner(t) || (headline && t.is(":"))))?;
@@ -112,7 +119,11 @@ pub(crate) fn after_quote(tokens: &[Token<'_>], headline: bool) -> Option<(Subje
             return Some((subject, cue));
         }
     }
-    closing_attribution(tokens)
+    if closes {
+        closing_attribution(tokens)
+    } else {
+        None
+    }
 }
 
 /// `“We’re extremely happy” about the decision, said RoseAnn DeMoro.` · `…, Nefzi said.` ·

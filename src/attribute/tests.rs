@@ -155,6 +155,24 @@ fn an_attribution_closing_the_sentence_covers_its_quotation() {
 }
 
 #[test]
+fn a_closing_attribution_must_close_the_sentence_not_the_window_read() {
+    // The window after the closing mark ends right after `said`; the sentence goes on.
+    let tail = ", Anna Berg said";
+    // Many words, so that only a closing attribution reaches the verb.
+    let target = super::CONTEXT - tail.len() - 1;
+    let mut filler = "and then some more ".repeat(10);
+    while filler.len() < target {
+        filler.push('x');
+    }
+    let text = format!("“We won” {filler}{tail} that the plan was good.");
+    assert_eq!(speakers(&text), [None]);
+    // With the sentence's end inside the window, it does.
+    let filler = &filler[..filler.len() - 5];
+    let text = format!("“We won” {filler}{tail}.");
+    assert_eq!(speakers(&text), [some("Anna Berg")]);
+}
+
+#[test]
 fn a_pronoun_before_anyone_is_named_means_the_first_speaker_named_after() {
     let text = "«Nous avons attendu», a-t-il affirmé. Le pont est ouvert.\n\
                 «C’est un beau jour», a assuré Berger.";
