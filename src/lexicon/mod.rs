@@ -436,7 +436,7 @@ pub(crate) fn is_title(word: &str) -> bool {
 }
 
 /// Whether `word` is a compound ending in a title, as German writes them (`Erfolgstrainer`,
-/// `Bundeskanzler`): a title of seven letters or more after a first part of three or more
+/// `Bundeskanzler`): a title of seven bytes or more after a first part of three or more
 /// (shorter ones end names too: `McQueen`).
 pub(crate) fn ends_in_title(word: &str) -> bool {
     if word.len() < 10 {
@@ -444,12 +444,12 @@ pub(crate) fn ends_in_title(word: &str) -> bool {
     }
     let mut buffer = [0u8; 32];
     let lower = lower(word, &mut buffer);
-    lower
-        .char_indices()
-        .skip(3)
-        .map(|(i, _)| &lower[i..])
-        .take_while(|rest| rest.chars().count() >= 7)
-        .any(|rest| flags(rest) & TITLE != 0)
+    // (Asked of every long capitalised word: the title is looked up at its few possible
+    // starts, 7 to 16 bytes from the end, the word lowered once.)
+    let len = lower.len();
+    (len.saturating_sub(16).max(3)..=len - 7)
+        .filter(|&i| lower.is_char_boundary(i))
+        .any(|i| flags_exact(&lower[i..]) & TITLE != 0)
 }
 
 /// Whether a capitalised `word` cannot be (part of) a speaker's name.
