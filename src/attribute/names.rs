@@ -254,9 +254,19 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<
     }
     let article = first.has(lexicon::ARTICLE);
     let begin = start + usize::from(article);
-    // `the 53-year-old`, `der 87-Jährige`: the person the text is about.
+    // `the 53-year-old`, `der 87-Jährige`, `the 56 year-old German`: the person the text is
+    // about.
     if tokens.get(begin).is_some_and(is_age) {
         return Some((Phrase::Pronoun, begin + 1));
+    }
+    let number = |t: &Token<'_>| t.text.bytes().all(|b| b.is_ascii_digit());
+    if let [n, years, ..] = &tokens[begin.min(tokens.len())..] {
+        if number(n) && years.text.eq_ignore_ascii_case("year-old") {
+            let demonym = tokens
+                .get(begin + 2)
+                .filter(|t| lexicon::is_demonym(t.text));
+            return Some((Phrase::Pronoun, begin + 2 + usize::from(demonym.is_some())));
+        }
     }
     let mut end = begin;
     while end < tokens.len() && end - begin < MAX_PHRASE {

@@ -354,6 +354,7 @@ fn every_language_attributes_in_its_own_patterns() {
     let rows: &[(&str, &str, &str)] = &[
         ("en", "Mayor Anna Berg opened the bridge.\n“It is a good day for the town,” she said.", "Anna Berg"),
         ("en", "Anna Berg, 53, spoke first.\n“We waited years,” the 53-year-old said.", "Anna Berg"),
+        ("en", "Anna Berg, 53, spoke first.\n“We waited years,” said the 53 year-old Swede.", "Anna Berg"),
         ("de", "Die Stadt feierte die neue Brücke. Dazu sagte Anna Berger: «Das ist ein guter Tag.»", "Anna Berger"),
         ("de", "Bürgermeisterin Anna Berger eröffnete die Brücke. «Wir haben lange gewartet», schrieb sie.", "Anna Berger"),
         ("de", "Bürgermeisterin Anna Berger eröffnete die Brücke. «Wir haben lange gewartet», so die 53-Jährige.", "Anna Berger"),
