@@ -374,6 +374,21 @@ pub(crate) fn introduced_by(
     Some((subject, (last.text.to_string(), last.span())))
 }
 
+/// `The prime minister, Keir Starmer, also paid tribute`: a description opening the sentence,
+/// then the name it describes set off by commas.
+fn described_then_named(tokens: &[Token<'_>]) -> Option<Subject> {
+    let (Subject::Description(_), end) = subject_after_to(tokens, 0)? else {
+        return None;
+    };
+    if !tokens.get(end)?.is(",") {
+        return None;
+    }
+    match subject_after_to(tokens, end + 1)? {
+        (person @ Subject::Person { .. }, after) if tokens.get(after)?.is(",") => Some(person),
+        _ => None,
+    }
+}
+
 /// The subject after a sentence's opening phrase: `On Thursday, Trump …`. In `Speaking at a
 /// rally in Salem, New Hampshire, Trump went after Bush` the phrase runs on past its first
 /// comma: the subject is the first one after a comma with a lower-case word (its verb) after
@@ -489,7 +504,8 @@ pub(crate) fn sentence_subject(tokens: &[Token<'_>]) -> Option<Subject> {
         }
     }
     // `WASHINGTON, April 24 (Wire) - Donald Trump on Thursday …`: past a dateline too.
-    subject_after(tokens, 0)
+    described_then_named(tokens)
+        .or_else(|| subject_after(tokens, 0))
         .or_else(|| after_opening_phrase(tokens))
         .or_else(|| {
             let dash = tokens

@@ -66,6 +66,10 @@ fn patterns_of_news_attribution() {
             r#""We won" in the end, said the activist Bob Klaus."#,
             "Bob Klaus",
         ),
+        (
+            "The prime minister, Keir Starmer, also paid tribute to Southgate, hailing him as a “mentor”.",
+            "Keir Starmer",
+        ),
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
