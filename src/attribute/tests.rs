@@ -223,6 +223,10 @@ fn no_speaker_rather_than_a_wrong_one() {
     for text in rows {
         assert_eq!(speakers(text), [None], "{text}");
     }
+    // An event is nobody a pronoun or an age can mean.
+    let text = "England failed to win the European Championship.\n\
+                The 53-year-old left, saying it was “the honour of my life”.";
+    assert_eq!(speakers(text), [None]);
 }
 
 #[test]

@@ -65,7 +65,8 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         staff forces headquarters commission court parliament party firm group organization
         organisation institute foundation union federation coalition alliance mission board
         bureau cabinet presidency spokesperson prosecutors officials administration's network
-        newspaper agency's
+        newspaper agency's league cup championship championships tournament olympics festival
+        summit conference
     ",
     statement_nouns: "
         statement statements claim claims post posts message words comments comment remarks
