@@ -54,10 +54,7 @@ pub(crate) fn after_quote(
         return Some(found);
     }
     // The perfect tense: `a déclaré Trump`, `ha detto il portavoce`, `heeft gezegd`.
-    let tokens = match tokens {
-        [aux, verb, ..] if aux.has(lexicon::AUXILIARY) && is_verb(verb, false) => &tokens[1..],
-        _ => tokens,
-    };
+    let tokens = &tokens[auxiliary(tokens)..];
     let first = tokens.first()?;
     // `, said Zelensky`; but `, suggesting Ukraine's leader …` is a participle, not inverted.
     if is_verb(first, false) && !first.text.ends_with("ing") {
@@ -126,6 +123,15 @@ pub(crate) fn after_quote(
     }
 }
 
+/// 1 when `tokens` open with an auxiliary before a speech verb (the perfect tense: `a déclaré
+/// Trump`, `ha detto il portavoce`, `heeft gezegd`), else 0: where the verb stands.
+fn auxiliary(tokens: &[Token<'_>]) -> usize {
+    match tokens {
+        [aux, verb, ..] if aux.has(lexicon::AUXILIARY) && is_verb(verb, false) => 1,
+        _ => 0,
+    }
+}
+
 /// `“We’re extremely happy” about the decision, said RoseAnn DeMoro.` · `…, Nefzi said.` ·
 /// `«…» cette année, a assuré Klopp.`: an attribution that closes the quotation's sentence
 /// after a comma covers the quotation, though other words stand between.
@@ -133,10 +139,7 @@ fn closing_attribution(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
     let commas = tokens.iter().enumerate().filter(|(_, t)| t.is(","));
     for (c, _) in commas {
         let rest = &tokens[c + 1..];
-        let verb = match rest {
-            [aux, verb, ..] if aux.has(lexicon::AUXILIARY) && is_verb(verb, false) => 1,
-            _ => 0,
-        };
+        let verb = auxiliary(rest);
         // `, said RoseAnn DeMoro.`: the verb, then a subject that ends the sentence or is
         // set off by a comma.
         let Some(first) = rest.get(verb) else {
