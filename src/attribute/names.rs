@@ -300,7 +300,7 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<
 
 /// Whether `tokens[i]` is the `of` inside a title: `Secretary of State`, `Minister of
 /// Defence` (the word before it a title, the one after it a title or a name).
-fn title_of(tokens: &[Token<'_>], i: usize) -> bool {
+pub(crate) fn title_of(tokens: &[Token<'_>], i: usize) -> bool {
     tokens[i].is("of")
         && i.checked_sub(1)
             .is_some_and(|p| class(tokens, p) == Class::Title)

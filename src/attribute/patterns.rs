@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::names::{
     skip_parenthesis, subject_after, subject_after_to, subject_after_verb, subject_after_verb_to,
-    subject_before, Class, Subject,
+    subject_before, title_of, Class, Subject,
 };
 use super::tokens::Token;
 use crate::lexicon;
@@ -218,8 +218,10 @@ fn spans_whole(tokens: &[Token<'_>], verb: usize, subject: &Subject) -> bool {
             .iter()
             .filter(|t| t.is_word() && !t.is_verb_adverb())
     };
-    // `after Putin criticized`: a clause of its own, not the quotation's attribution.
-    if words().any(|t| t.is_clause_word()) {
+    // `after Putin criticized`: a clause of its own, not the quotation's attribution (but the
+    // `of` of `Secretary of State Anna Berg said` is the title's).
+    let clause = (0..verb).any(|i| tokens[i].is_clause_word() && !title_of(tokens, i));
+    if clause {
         return false;
     }
     let consumed = words().count();

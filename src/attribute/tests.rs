@@ -70,6 +70,7 @@ fn patterns_of_news_attribution() {
             "The prime minister, Keir Starmer, also paid tribute to Southgate, hailing him as a “mentor”.",
             "Keir Starmer",
         ),
+        (r#""We are ready," Secretary of State Anna Berg said."#, "Anna Berg"),
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
