@@ -188,14 +188,16 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
             labels,
         };
         people.now_attributing(i);
-        // `The announcement felt to Klopp like no relief. “…”`: the one person the sentence
-        // before names, if nothing else gives a speaker.
-        if q.kind == crate::QuoteKind::Full && own.is_empty() {
-            about[i] = sole_person(context.before_sentence);
-        }
         let (found, attributed) = explicit(&context, q, &mut people);
         out[i] = found;
         blocked[i] = attributed && out[i].speaker.is_none();
+        // `The announcement felt to Klopp like no relief. “…”`: the one person the sentence
+        // before names, kept for when nothing else gives a speaker (read only for quotations
+        // the words beside them leave without one).
+        let unattributed = out[i].speaker.is_none() && !blocked[i];
+        if unattributed && q.kind == crate::QuoteKind::Full && own.is_empty() {
+            about[i] = sole_person(context.before_sentence);
+        }
         if blocked[i] {
             prose_start = q.outer.end;
             continue;
