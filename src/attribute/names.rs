@@ -145,20 +145,43 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
     // `Helen Ashby, a senior fellow at the Institute for Security Studies, cautioned`: an
     // apposition too.
     if relative && k > 0 && (tokens[k - 1].is("who") || tokens[k - 1].is(",")) {
-        let window = k.saturating_sub(16)..k;
+        let window = k.saturating_sub(32)..k;
         // So does a phrase of place, time or manner: `Clinton, during a town hall meeting in
-        // Columbus, Ohio, said`, `De Blasio, speaking on radio, called`.
-        let opener = |t: &Token<'_>| {
+        // Columbus, Ohio, said`, `De Blasio, speaking on radio, called`; and a role at an
+        // organisation, in lower case: `Kevin Brady, chairman of the House Ways and Means
+        // Committee, said`, `Michael Green, associate professor of history at …, said` (not a
+        // role before a name: `…'s envoy, retired Lt Gen. Keith Kellogg, told`).
+        let role = |i: usize, end: usize| {
+            let (t, next) = (&tokens[i], &tokens[i + 1]);
+            t.is_lowercase_word()
+                && (is_title_word(t) || is_title_word(next))
+                && tokens[i..end]
+                    .iter()
+                    .any(|t| matches!(t.text, "of" | "at" | "for"))
+        };
+        let opener = |i: usize| {
+            let t = &tokens[i];
             matches!(t.text, "who" | "which" | "a" | "an" | "the")
                 || t.text.ends_with("-old")
                 || t.is_clause_word()
                 || (t.is_lowercase_word() && t.text.ends_with("ing"))
+                || role(i, k)
         };
-        let relative = tokens[window.clone()]
-            .windows(2)
-            .rposition(|w| w[0].is(",") && opener(&w[1]));
-        if let Some(r) = relative {
-            let found = subject_ending_at(tokens, window.start + r, false);
+        let mut commas = (window.start..k.saturating_sub(1))
+            .rev()
+            .filter(|&i| tokens[i].is(",") && opener(i + 1))
+            .peekable();
+        if let Some(mut comma) = commas.next() {
+            // A name inside a role is its organisation, not the subject: `RoseAnn DeMoro,
+            // executive director of National Nurses United, a union that …, said`.
+            while let Some(&earlier) = commas.peek() {
+                if !role(earlier + 1, comma) {
+                    break;
+                }
+                comma = earlier;
+                commas.next();
+            }
+            let found = subject_ending_at(tokens, comma, false);
             if matches!(
                 found,
                 Some(Subject::Person { .. } | Subject::Organisation(_) | Subject::Description(_))
@@ -489,6 +512,20 @@ mod tests {
             (
                 "Helen Ashby, a senior fellow at the Institute,",
                 "Helen Ashby",
+            ),
+            // A role at an organisation, in lower case, is set off the same way.
+            (
+                "Karen Holt, chairman of the House Ways and Means Committee,",
+                "Karen Holt",
+            ),
+            (
+                "Omar Reyes, associate professor of history at the University of Nevada-Las Vegas,",
+                "Omar Reyes",
+            ),
+            (
+                "Ann Marlow, executive director of National Nurses United, a union that has \
+                 endorsed Mr. Sanders and has sent its members across the country,",
+                "Ann Marlow",
             ),
             // A name set off by commas is itself the subject.
             (

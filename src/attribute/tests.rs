@@ -83,6 +83,7 @@ fn patterns_of_news_attribution() {
         (r#""Not now," Sen. Claire McCaskill (D-Mo.) said."#, "Claire McCaskill"),
         (r#""Not now," said Ronald R. Fieldstone, a Miami lawyer."#, "Ronald R. Fieldstone"),
         (r#"Helen Ashby, a fellow at the Institute for Security Studies, said it was "a post, not a policy.""#, "Helen Ashby"),
+        (r#"Rep. Nora Cole (D-Md.), chair of the Platform Committee, said it was "open to every viewpoint.""#, "Nora Cole"),
         (r#"Trump's special envoy, retired Lt Gen. Keith Kellogg, told NBC that the talks were "productive.""#, "Keith Kellogg"),
         (r#"Kremlin spokesman Dmitry Peskov defended the attacks, claiming Russia was targeting "military" sites."#, "Dmitry Peskov"),
         (r#"Politifact checked Trump's claim that there were "thousands of shootings" this year."#, "Trump"),
