@@ -238,7 +238,7 @@ pub(crate) fn subject_after(tokens: &[Token<'_>], start: usize) -> Option<Subjec
 
 /// [`subject_after`], and the index after the words it read.
 pub(crate) fn subject_after_to(tokens: &[Token<'_>], start: usize) -> Option<(Subject, usize)> {
-    phrase_after(tokens, start, false).map(|(p, end)| (p.subject(tokens), end))
+    phrase_after(tokens, start, Reading::Subject).map(|(p, end)| (p.subject(tokens), end))
 }
 
 /// The subject phrase right after a speech verb (`said conservative activist Bob Klaus`),
@@ -253,7 +253,7 @@ pub(crate) fn subject_after_verb_to(
     tokens: &[Token<'_>],
     start: usize,
 ) -> Option<(Subject, usize)> {
-    phrase_after(tokens, start, true).map(|(p, end)| (p.subject(tokens), end))
+    phrase_after(tokens, start, Reading::AfterVerb).map(|(p, end)| (p.subject(tokens), end))
 }
 
 /// The person named by the phrase at `tokens[start]`, as the token ranges of its titles and
@@ -263,14 +263,28 @@ pub(crate) fn person_after(
     tokens: &[Token<'_>],
     start: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    match phrase_after(tokens, start, false)?.0 {
+    match phrase_after(tokens, start, Reading::Mention)?.0 {
         Phrase::Person { titles, name } => Some((titles, name)),
         _ => None,
     }
 }
 
 /// The phrase at `tokens[start]`, and the index after its last word.
-fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<(Phrase, usize)> {
+/// What a phrase is read for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// The subject of a speech verb.
+    Subject,
+    /// The subject right after a speech verb, where lower-case role words may stand before
+    /// the name.
+    AfterVerb,
+    /// Anyone the prose mentions (read at every capital): no name owned by another
+    /// (`Schlafly's Final Column`, in a headline's capitals).
+    Mention,
+}
+
+fn phrase_after(tokens: &[Token<'_>], start: usize, reading: Reading) -> Option<(Phrase, usize)> {
+    let role_words = reading == Reading::AfterVerb;
     let first = tokens.get(start)?;
     if first.is_person_pronoun() {
         return Some((Phrase::Pronoun, start + 1));
@@ -318,7 +332,7 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, role_words: bool) -> Option<
             break;
         }
     }
-    read_phrase_at(tokens, begin..end).map(|p| (p, end))
+    read_phrase_at(tokens, begin..end, reading != Reading::Mention).map(|p| (p, end))
 }
 
 /// Whether `tokens[i]` is the `of` inside a title: `Secretary of State`, `Minister of
@@ -397,10 +411,12 @@ impl Phrase {
 
 /// Splits a phrase into titles and name, or reads it as an organisation or a description.
 fn read_phrase(tokens: &[Token<'_>], range: Range<usize>) -> Option<Subject> {
-    read_phrase_at(tokens, range).map(|p| p.subject(tokens))
+    read_phrase_at(tokens, range, true).map(|p| p.subject(tokens))
 }
 
-fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>) -> Option<Phrase> {
+/// [`read_phrase`] as token ranges; `owned` reads a name after a possessive (`Twitter's Adam
+/// Sharp`) as the person's.
+fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>, owned: bool) -> Option<Phrase> {
     let phrase = &tokens[range.clone()];
     let (head, _) = phrase.split_last()?;
     if head.class == Class::OrgNoun {
@@ -420,7 +436,16 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>) -> Option<Phrase> {
     let last_title = phrase
         .iter()
         .rposition(|t| matches!(t.class, Class::Title | Class::Modifier));
-    let name_start = last_title.map_or(0, |t| t + 1);
+    let mut name_start = last_title.map_or(0, |t| t + 1);
+    // `Twitter's Adam Sharp`, `the Zionist Union Party's Nachman Shai`: whose the person is
+    // stands with the titles, before a name of two words or more.
+    let owner = phrase[name_start..].iter().rposition(Token::is_possessive);
+    if let Some(owner) = owner.filter(|_| owned) {
+        let after = &phrase[name_start + owner + 1..];
+        if after.len() >= 2 && after.iter().all(|t| t.class == Class::Name) {
+            name_start += owner + 1;
+        }
+    }
     let name = &phrase[name_start..];
     // `the Prince of Wales`, `the Secretary of State`: a title of a place or an office,
     // describing whoever holds it; with a name after it, the name's title (`Prime Minister of
@@ -527,6 +552,9 @@ mod tests {
                  endorsed Mr. Sanders and has sent its members across the country,",
                 "Ann Marlow",
             ),
+            // Whose the person is stands with the titles.
+            ("Twitter's Adam Sharp", "Adam Sharp"),
+            ("the Zionist Union Party's Nachman Shai", "Nachman Shai"),
             // A name set off by commas is itself the subject.
             (
                 "Trump's special envoy for Ukraine and Russia, retired Lt Gen. Keith Kellogg,",
@@ -541,6 +569,20 @@ mod tests {
                     name: want.to_string(),
                     titles: vec![]
                 }),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mention_is_no_name_owned_by_another() {
+        // A subject owned by an organisation is the person; a headline's capitals after a
+        // possessive are no one the text goes on to mention.
+        for text in ["Schlafly's Final Column", "Twitter's Adam Sharp"] {
+            let tokens = tokenize(text, 0..text.len());
+            assert_eq!(person_after(&tokens, 0), None, "{text}");
+            assert!(
+                matches!(subject_after(&tokens, 0), Some(Subject::Person { .. })),
                 "{text}"
             );
         }

@@ -226,7 +226,7 @@ fn spans_whole(tokens: &[Token<'_>], verb: usize, subject: &Subject) -> bool {
     }
     let consumed = words().count();
     // `a visibly impassioned Macron said`: an article and an adjective may come along.
-    consumed <= subject_words(subject) + 2
+    consumed <= subject_words(subject) + 4
 }
 
 fn subject_words(subject: &Subject) -> usize {

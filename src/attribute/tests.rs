@@ -74,6 +74,8 @@ fn patterns_of_news_attribution() {
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
+        (r#""We can call this now," election law expert Rita Hansen tweeted Monday."#, "Rita Hansen"),
+        (r#""It is over," Twitter's Adam Sharp said."#, "Adam Sharp"),
         (r#""It is small," wrote Cameron Easley for Morning Consult."#, "Cameron Easley"),
         (
             r#"Like Corker, Menendez also rejected the bill, arguing there is "no flexibility.""#,
