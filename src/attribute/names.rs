@@ -87,6 +87,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
             // one a preposition may be part of a name (`Doctors Without Borders`).
             let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
             t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
+                || t.is_elided()
                 || (first && t.has(lexicon::CLAUSE))
                 || (t.text.ends_with('.') && lexicon::is_not_name(t.text))
         };

@@ -372,9 +372,12 @@ impl<'t> People<'t> {
             Some(i) => i,
             None => self.add_person(Name::new(name, written)),
         };
-        if has_space(name) && !has_space(&self.persons[i].name) {
-            // `Trump`, then `Donald Trump`: the surname was his. (`find` no longer completes
-            // `Trump` now that his name has a space.)
+        let known: &str = &self.persons[i].name;
+        // `Trump`, then `Donald Trump`: the surname was his (`find` no longer completes `Trump`
+        // now that his name has a space). `Liverpool Jürgen Klopp`, then `Jürgen Klopp`: the
+        // name is the shorter.
+        let completes = !has_space(known) || known.len() > name.len();
+        if has_space(name) && completes {
             let name = Name::new(name, written);
             self.persons[i].organisation = None;
             self.persons[i].name = name.clone();
@@ -453,11 +456,26 @@ impl<'t> People<'t> {
             return Some(i);
         }
         if has_space(name) {
+            let surname = self.index.get(last_word(name))?;
             // The person noted under the surname, while still known by it alone: a one-word
             // name is only ever noted when a person is added, and that person's name gains a
             // space once a full name completes it.
-            let bare = self.index.get(last_word(name))?.person?;
-            return Some(bare).filter(|&i| !has_space(&self.persons[i].name));
+            if let Some(bare) = surname.person {
+                return Some(bare).filter(|&i| !has_space(&self.persons[i].name));
+            }
+            // The one person of that surname whose name holds this one or is held by it, word
+            // for word: `Jürgen Klopp` after `Liverpool Jürgen Klopp`, read with the club.
+            let only = surname.surname_of.only()?;
+            let other: &str = &self.persons[only].name;
+            let (long, short) = if other.len() > name.len() {
+                (other, name)
+            } else {
+                (name, other)
+            };
+            let held = long
+                .strip_suffix(short)
+                .is_some_and(|rest| rest.ends_with(' '));
+            return held.then_some(only);
         }
         entry?.surname_of.only()
     }

@@ -111,6 +111,13 @@ fn pronouns_point_to_the_last_named_speaker() {
     assert_eq!(speakers(text), [some("Volodymyr Zelenskyy")]);
     let text = "\"I am not happy,\" Trump wrote.\n\"Not now,\" he added.";
     assert_eq!(speakers(text), [some("Trump"), some("Trump")]);
+    // A name read with the words before it (`… de Liverpool Jürgen Klopp`) and the name alone
+    // are one person, so `Klopp` alone means him, and not the last person named before.
+    let text = "L'entraîneur de Liverpool Jürgen Klopp quittera son poste.\n\n\
+                « Je suis à court d'énergie », a déclaré Jürgen Klopp.\n\n\
+                Ses adjoints Pepijn Lijnders et Peter Krawietz partiront aussi.\n\n\
+                Klopp a informé le club en novembre. 'Nous étions assis ensemble', a-t-il affirmé.";
+    assert_eq!(speakers(text), [some("Jürgen Klopp"), some("Jürgen Klopp")]);
 }
 
 #[test]

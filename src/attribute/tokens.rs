@@ -107,6 +107,16 @@ impl<'t> Token<'t> {
         self.shape & UPPER != 0
     }
 
+    /// Whether it opens with an elided article or preposition before a small letter:
+    /// `L'entraîneur`, `D’après`, `Dell'anno` (but not `O'Keefe`).
+    pub(crate) fn is_elided(&self) -> bool {
+        let Some(at) = self.text.find(['\'', '’']) else {
+            return false;
+        };
+        let after = self.text[at..].chars().nth(1);
+        at <= 4 && after.is_some_and(char::is_lowercase)
+    }
+
     pub(crate) fn is_lowercase_word(&self) -> bool {
         self.shape & LOWER != 0
     }
@@ -555,6 +565,17 @@ fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elided_articles() {
+        let elided = |text: &str| tokenize(text, 0..text.len())[0].is_elided();
+        assert!(elided("L'entraîneur"));
+        assert!(elided("D’après"));
+        assert!(elided("dell'anno"));
+        assert!(!elided("O'Keefe"));
+        assert!(!elided("Trump's"));
+        assert!(!elided("Klopp"));
+    }
 
     #[test]
     fn words_keep_their_inner_marks() {
