@@ -375,7 +375,20 @@ pub(crate) fn introduced_by(
     if !(last.is(":") || headline) {
         return None;
     }
-    let subject = sentence_subject(tokens)?;
+    // Else a person named just before the colon, with no subject of the sentence to speak
+    // for: `Pollsters agree - Carl Bialik:`, `More from Jones:`; not the object of a
+    // preposition (`a blunt message to Trump:`, `writing at The New York Post:`).
+    let named_last = || {
+        let colon = tokens.len() - 1;
+        let person = subject_before(tokens, colon)?;
+        let mut before = colon.checked_sub(subject_words(&person) + 1);
+        if let Some(b) = before.filter(|&b| tokens[b].has(lexicon::ARTICLE)) {
+            before = b.checked_sub(1);
+        }
+        let object = before.is_some_and(|b| tokens[b].is_clause_word() && !tokens[b].is("from"));
+        (last.is(":") && !object && matches!(person, Subject::Person { .. })).then_some(person)
+    };
+    let subject = sentence_subject(tokens).or_else(named_last)?;
     Some((subject, (last.text.to_string(), last.span())))
 }
 

@@ -76,6 +76,8 @@ fn patterns_of_news_attribution() {
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
         (r#""We can call this now," election law expert Rita Hansen tweeted Monday."#, "Rita Hansen"),
         (r#""It is over," Twitter's Adam Sharp said."#, "Adam Sharp"),
+        (r#"What it means - more from Carla Bell: "It is over.""#, "Carla Bell"),
+        (r#"The timing does not surprise pollster Dara Shore: "It is over.""#, "Dara Shore"),
         (r#""It is small," wrote Cameron Easley for Morning Consult."#, "Cameron Easley"),
         (
             r#"Like Corker, Menendez also rejected the bill, arguing there is "no flexibility.""#,
@@ -230,6 +232,9 @@ fn no_speaker_rather_than_a_wrong_one() {
         "\"We are ready,\" the 33-year-old said.",
         "Across the river, officials met.\n\"We are ready,\" he said.",
         "Residential blocks burned.\n\n\"Search and rescue work is continuing.\"",
+        // A place or an outlet after a preposition is no one introducing words.
+        "A familiar voice celebrated the attacks on Twitter: \"We are ready.\"",
+        "From a columnist writing at The New York Post:\n\n\"We are ready.\"",
     ];
     for text in rows {
         assert_eq!(speakers(text), [None], "{text}");
