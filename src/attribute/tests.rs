@@ -94,6 +94,8 @@ fn patterns_of_news_attribution() {
         (r#"The strikes were described by Zelensky as "difficult.""#, "Zelensky"),
         (r#"It was, as The New Yorker put it, "a lengthy expose.""#, "New Yorker"),
         ("WASHINGTON, April 24 (Wire) - Donald Trump on Thursday described the barrage as \"not necessary\".", "Donald Trump"),
+        // A date stamp opening the text is no part of the first sentence.
+        (" date 2024-01-26 Club manager Jon Kemp will step down, stating that he is \"out of energy\".", "Jon Kemp"),
     ];
     for (text, want) in rows {
         assert_eq!(speakers(text), [some(want)], "{text}");

@@ -216,6 +216,16 @@ impl<'t> Token<'t> {
     }
 }
 
+/// `2024-01-26`, `2024-01`: a date as machines write it.
+fn is_iso_date(word: &str) -> bool {
+    let b = word.as_bytes();
+    matches!(b.len(), 7 | 10)
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 /// Whether `word` is an abbreviation whose dot does not end a sentence (a `match`, which
 /// compiles to a test of the length and then of a few words, rather than a list to walk).
 fn is_abbreviation(word: &str) -> bool {
@@ -425,6 +435,12 @@ impl<'t> Tokenizer<'t> {
                 shape |= POSSESSIVE;
             }
             let line_start = std::mem::take(&mut self.line_start);
+            // ` date 2024-01-26 Jurgen Klopp will …`: a date stamp opening a line is page
+            // furniture, and the line's first sentence starts after it.
+            let opens_line = line_start || self.out.last().map_or(true, |t| t.line_start);
+            if opens_line && is_iso_date(word) {
+                shape |= STOP;
+            }
             self.out.push(Token {
                 text: word,
                 start: i,
