@@ -389,6 +389,7 @@ fn every_language_attributes_in_its_own_patterns() {
         ("fr", "La maire Anne Berger a inauguré le pont. « Nous avons attendu longtemps », a-t-elle écrit.", "Anne Berger"),
         ("fr", "Le pont est ouvert. « C’est un beau jour pour la ville », a déclaré Anne Berger.", "Anne Berger"),
         ("fr", "Le pont est ouvert, selon Anne Berger, « et la ville est fière ».", "Anne Berger"),
+        ("fr", "Le pont est ouvert.\n\n« Je vous dois la vérité », a conclu Anne Berger.", "Anne Berger"),
         ("es", "La alcaldesa Ana Berga inauguró el puente. «Hemos esperado mucho», ha asegurado.", "Ana Berga"),
         ("es", "El puente está abierto. «Es un buen día para la ciudad», dijo Ana Berga.", "Ana Berga"),
         ("it", "La sindaca Anna Bergamo ha inaugurato il ponte. «Abbiamo aspettato tanto», ha detto ai giornalisti.", "Anna Bergamo"),

@@ -10,7 +10,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         explique estimé estime assuré assure averti prévenu lancé lance répondu répond indiqué
         indique confié confie insisté insiste annoncé annonce précisé précise poursuivi poursuit
         reconnu reconnaît admis confirmé confirme martelé raconté raconte rappelé rappelle
-        regretté dénoncé dénonce déclarait disait écrivait
+        regretté dénoncé dénonce déclarait disait écrivait conclu conclut révélé révèle
     ",
     titles: "
         président présidente ministre porte-parole chancelier chef entraîneur pape évêque
