@@ -13,6 +13,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         verkündete verkündet bestätigte bestätigt räumte gestand versprach verspricht fragte
         fragt rief berichtete berichtet erzählte erzählt bekräftigte bekräftigt kündigt argumentierte
         unterstrich behauptete behauptet kündigte verriet sprach spricht gesprochen stellte
+        erläuterte erläutert schilderte mahnte beklagte lobte erinnerte resümierte
     ",
     titles: "
         präsident präsidentin kanzler kanzlerin ministerin sprecher sprecherin regierungschef

@@ -12,6 +12,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         reconoció reconoce confesó agregó agrega apuntó expresó dicho afirmado asegurado
         declarado explicado añadido señalado escrito comentado indicado advertido subrayado
         insistido respondido manifestado reconocido agregado expresado
+        anunció anuncia aclaró aclara reveló revela concluyó concluye admitió admite lamentó lamenta destacó destaca recordó contó relató criticó denunció preguntó
     ",
     titles: "
         presidente presidenta ministro ministra portavoz director directora entrenador papa

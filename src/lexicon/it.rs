@@ -11,6 +11,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         precisato precisa proseguito prosegue commentato commenta risposto risponde annunciato
         annuncia ribadito ribadisce confermato conferma osservato osserva ammesso raccontato
         racconta rivelato
+        concluso ricordato sostenuto replicato chiarito rivelò raccontò ricordò concluse ammise annunciò diceva
     ",
     titles: "
         presidente ministro ministra portavoce direttore direttrice allenatore tecnico papa

@@ -8,6 +8,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         zei zegt zeiden schreef schrijft verklaarde verklaart vertelde vertelt benadrukte
         benadrukt stelde meldde meldt lichtte licht antwoordde reageerde reageert waarschuwde gezegd verklaard
         geschreven
+        erkende beloofde vroeg concludeerde onthulde
     ",
     titles: "
         woordvoerder trainer directeur voorzitter burgemeester paus bisschop kardinaal

@@ -9,6 +9,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         disse diz afirmou afirma declarou declara explicou explica acrescentou acrescenta
         sublinhou sublinha escreveu escreve referiu refere comentou comenta garantiu garante
         adiantou respondeu responde admitiu reconheceu defendeu defende avisou alertou
+        contou revelou lembrou concluiu anunciou salientou frisou destacou assegurou confessou perguntou
     ",
     titles: "
         ministro porta-voz diretor diretora treinador pontífice bispo cardeal prefeito
