@@ -58,8 +58,8 @@ pub(crate) fn after_quote(
     let first = tokens.first()?;
     // `, said Zelensky`; but `, suggesting Ukraine's leader …` is a participle, not inverted.
     if is_verb(first, false) && !first.text.ends_with("ing") {
-        return match subject_after_verb(tokens, 1) {
-            Some(subject) => Some((subject, cue(first))),
+        return match subject_after_speech(tokens, 0) {
+            Some((subject, _)) => Some((subject, cue(first))),
             // `«…», ha detto ai canali del club`: a language that drops its subjects means the
             // person last spoken of.
             None if first.has(lexicon::PRO_DROP) => Some((Subject::Pronoun, cue(first))),
@@ -123,13 +123,58 @@ pub(crate) fn after_quote(
     }
 }
 
-/// 1 when `tokens` open with an auxiliary before a speech verb (the perfect tense: `a déclaré
-/// Trump`, `ha detto il portavoce`, `heeft gezegd`), else 0: where the verb stands.
+/// Where the speech verb stands when `tokens` open with an auxiliary before it (the perfect
+/// tense: `a déclaré Trump`, `ha detto il portavoce`, `heeft gezegd`, `a également affirmé`,
+/// adverbs between), else 0.
 fn auxiliary(tokens: &[Token<'_>]) -> usize {
-    match tokens {
-        [aux, verb, ..] if aux.has(lexicon::AUXILIARY) && is_verb(verb, false) => 1,
+    if !tokens.first().is_some_and(|t| t.has(lexicon::AUXILIARY)) {
+        return 0;
+    }
+    let adverbs = tokens[1..]
+        .iter()
+        .take(2)
+        .take_while(|t| t.is_verb_adverb())
+        .count();
+    let verb = 1 + adverbs;
+    match tokens.get(verb) {
+        Some(v) if is_verb(v, false) => verb,
         _ => 0,
     }
+}
+
+/// The subject after the speech verb at `tokens[verb]`, past adverbs (`ha precisato ieri il
+/// portavoce`), and the index after it; a description followed by the name it describes, set
+/// off by commas, is that person (`ha precisato il direttore della sala stampa, Matteo Bruni,`).
+fn subject_after_speech(tokens: &[Token<'_>], verb: usize) -> Option<(Subject, usize)> {
+    let adverbs = tokens[verb + 1..]
+        .iter()
+        .take(2)
+        .take_while(|t| t.is_verb_adverb())
+        .count();
+    let at = verb + 1 + adverbs;
+    let (subject, end) = subject_after_verb_to(tokens, at)?;
+    if let Subject::Description(_) = subject {
+        // (The description may run on: `the director of the press office of the Holy See`.)
+        let comma = tokens[end..]
+            .iter()
+            .take(10)
+            .position(|t| t.is(",") || t.ends_sentence() || is_verb(t, false))
+            .map(|i| end + i)
+            .filter(|&c| tokens[c].is(","));
+        if let Some(comma) = comma {
+            if let Some((person @ Subject::Person { .. }, after)) =
+                subject_after_to(tokens, comma + 1)
+            {
+                if tokens
+                    .get(after)
+                    .map_or(true, |t| t.is(",") || t.ends_sentence())
+                {
+                    return Some((person, after));
+                }
+            }
+        }
+    }
+    Some((subject, end))
 }
 
 /// `“We’re extremely happy” about the decision, said RoseAnn DeMoro.` · `…, Nefzi said.` ·
@@ -146,7 +191,7 @@ fn closing_attribution(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
             break;
         };
         if is_verb(first, false) && !first.text.ends_with("ing") {
-            let subject = subject_after_verb_to(rest, verb + 1);
+            let subject = subject_after_speech(rest, verb);
             if let Some((subject @ (Subject::Person { .. } | Subject::Organisation(_)), end)) =
                 subject
             {

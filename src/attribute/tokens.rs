@@ -136,7 +136,8 @@ impl<'t> Token<'t> {
 
     /// May stand between a subject and its verb: `later`, `also`, `quickly`.
     pub(crate) fn is_verb_adverb(&self) -> bool {
-        self.text.ends_with("ly") || self.has_as_written(lexicon::ADVERB)
+        (self.is_lowercase_word() && self.text.ends_with("ly"))
+            || self.has_as_written(lexicon::ADVERB)
     }
 
     /// Opens a clause of its own: `after`, `when`, `with`.

@@ -30,7 +30,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     statement_nouns: "erklärung mitteilung aussage äußerung worte",
     clause_words: "",
     particles: "von der",
-    verb_adverbs: "",
+    verb_adverbs: "auch noch bereits gestern heute zudem",
     determiners: "",
     articles: "der die das den dem",
     pronouns: "er sie",

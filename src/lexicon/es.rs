@@ -26,7 +26,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     statement_nouns: "declaraciones comunicado",
     clause_words: "",
     particles: "del",
-    verb_adverbs: "",
+    verb_adverbs: "ayer hoy también además luego",
     determiners: "",
     articles: "el los las",
     pronouns: "él ella",

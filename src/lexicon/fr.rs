@@ -24,7 +24,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     statement_nouns: "déclaration communiqué propos",
     clause_words: "",
     particles: "de du le la",
-    verb_adverbs: "",
+    verb_adverbs: "hier aussi encore ensuite également aujourd'hui",
     determiners: "",
     articles: "le la les",
     pronouns: "il elle",

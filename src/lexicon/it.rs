@@ -25,7 +25,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     statement_nouns: "dichiarazione comunicato parole",
     clause_words: "",
     particles: "di da",
-    verb_adverbs: "",
+    verb_adverbs: "ieri oggi poi anche ancora inoltre",
     determiners: "",
     articles: "il lo gli",
     pronouns: "lui lei",

@@ -41,7 +41,8 @@ pub(crate) struct Grammar {
     clause_words: &'static str,
     /// Lower-case words allowed inside a name: `Charles de Gaulle`, `Ursula von der Leyen`.
     particles: &'static str,
-    /// Words that may stand between a subject and its verb: `Trump later wrote`.
+    /// Words that may stand between a subject and its verb, or a verb and its subject:
+    /// `Trump later wrote`, `ha precisato ieri il portavoce`.
     verb_adverbs: &'static str,
     /// Words that point at a noun already known, not at a name: `the`, `his`, `their`.
     determiners: &'static str,
@@ -541,8 +542,9 @@ mod tests {
     fn every_language_has_its_tables() {
         for grammar in LANGUAGES {
             for (list, flag) in grammar.lists() {
-                // Clause words, adverbs and determiners are English's refinements; every
-                // other list is what any language needs to be read at all.
+                // Clause words, adverbs, determiners, cues and auxiliaries refine a
+                // language's reading; every other list is what any language needs to be read
+                // at all.
                 let optional = CLAUSE | ADVERB | DETERMINER | AFTER_QUOTE | AUXILIARY;
                 let needed = flag & optional == 0
                     && !(grammar.code == "en" && flag & (ACCORDING | INVERTED_PRONOUN) != 0);

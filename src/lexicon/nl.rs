@@ -21,7 +21,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     statement_nouns: "verklaring",
     clause_words: "",
     particles: "van ter",
-    verb_adverbs: "",
+    verb_adverbs: "ook nog gisteren vandaag",
     determiners: "",
     articles: "de het",
     pronouns: "hij zij",

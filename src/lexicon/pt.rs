@@ -23,7 +23,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
     statement_nouns: "nota declarações",
     clause_words: "",
     particles: "dos",
-    verb_adverbs: "",
+    verb_adverbs: "ontem hoje também ainda depois",
     determiners: "",
     articles: "o os",
     pronouns: "ele ela",
