@@ -216,7 +216,20 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         }
         start -= 1;
     }
-    read_phrase(tokens, start..last + 1)
+    let found = read_phrase(tokens, start..last + 1);
+    // `Joel Pollak of Breitbart California observed`, `George Zornick of The Nation wrote`: the
+    // person named with an organisation is the subject, not the organisation.
+    let of = start.checked_sub(1).filter(|&i| {
+        tokens[i].is("of") || (tokens[i].has(lexicon::ARTICLE) && i > 0 && tokens[i - 1].is("of"))
+    });
+    if let (Some(of), Some(Subject::Person { .. } | Subject::Organisation(_))) = (of, &found) {
+        let of = if tokens[of].is("of") { of } else { of - 1 };
+        let person = subject_ending_at(tokens, of, false);
+        if matches!(&person, Some(Subject::Person { name, .. }) if name.contains(' ')) {
+            return person;
+        }
+    }
+    found
 }
 
 /// `Sen. Claire McCaskill (D-Mo.) said`: the index before a parenthesis that ends at `end`.

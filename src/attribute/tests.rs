@@ -80,6 +80,9 @@ fn patterns_of_news_attribution() {
         (r#""It is valuable," said Bill Kelly, explaining he had worked with them."#, "Bill Kelly"),
         (r#""It is valuable," Bill Kelly said."#, "Bill Kelly"),
         (r#""No," said the director of the press office, Mark Bruni."#, "Mark Bruni"),
+        // A person named with an organisation is the subject.
+        (r#"As Jon Pollard of Westfield News observed, "the winner was the network.""#, "Jon Pollard"),
+        (r#"George Zorn of The Nation wrote, "It is over.""#, "George Zorn"),
         (r#"What it means - more from Carla Bell: "It is over.""#, "Carla Bell"),
         (r#"The timing does not surprise pollster Dara Shore: "It is over.""#, "Dara Shore"),
         (r#""It is small," wrote Cameron Easley for Morning Consult."#, "Cameron Easley"),
