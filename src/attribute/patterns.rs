@@ -384,8 +384,20 @@ pub(crate) fn before_quote(
             let named = matches!(subject, Subject::Person { .. } | Subject::Organisation(_));
             (opens && named).then_some(subject)
         };
+        // `…, Spicer said, adding, "…"`: the participle goes on from the speech verb before it.
+        let said_before = || {
+            let said = verb.checked_sub(2).filter(|&s| {
+                tokens[verb - 1].is(",")
+                    && is_verb(&tokens[s], false)
+                    && !tokens[s].text.ends_with("ing")
+            })?;
+            subject_before(tokens, said)
+                .filter(|s| matches!(s, Subject::Person { .. } | Subject::Organisation(_)))
+        };
         let subject = if v.text.ends_with("ing") {
-            own_subject().or_else(|| sentence_subject(before))
+            own_subject()
+                .or_else(said_before)
+                .or_else(|| sentence_subject(before))
         } else if shared {
             sentence_subject(before).or_else(|| subject_before(tokens, verb))
         } else {

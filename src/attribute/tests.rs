@@ -83,6 +83,7 @@ fn patterns_of_news_attribution() {
         // A person named with an organisation is the subject.
         (r#"As Jon Pollard of Westfield News observed, "the winner was the network.""#, "Jon Pollard"),
         (r#"George Zorn of The Nation wrote, "It is over.""#, "George Zorn"),
+        (r#"The two will meet on Thursday, Sean Spiro said, adding, "It is over.""#, "Sean Spiro"),
         (r#"What it means - more from Carla Bell: "It is over.""#, "Carla Bell"),
         (r#"The timing does not surprise pollster Dara Shore: "It is over.""#, "Dara Shore"),
         (r#""It is small," wrote Cameron Easley for Morning Consult."#, "Cameron Easley"),

@@ -35,7 +35,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         president vice prime minister secretary secretary-general general gen gen. lt lt.
         lieutenant col col. colonel maj maj. major capt capt. captain sgt sgt. sergeant adm adm.
         admiral cmdr commander chancellor chairman chairwoman chair chief ceo director spokesman
-        spokeswoman spokesperson spokesmen envoy ambassador senator sen sen. rep rep.
+        spokeswoman spokesperson spokesmen envoy ambassador senator sen sen. sens sens. rep rep. reps reps.
         representative congressman congresswoman gov gov. governor mayor judge justice attorney
         speaker leader king queen prince princess pope cardinal bishop rev rev. reverend dr dr.
         prof prof. professor mr mr. mrs mrs. ms ms. miss sir dame lord lady mp mep deputy acting
