@@ -303,7 +303,9 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, reading: Reading) -> Option<
     if first.is_person_pronoun() {
         return Some((Phrase::Pronoun, start + 1));
     }
-    let article = first.has(lexicon::ARTICLE);
+    // (After a speech verb also `his`, `their`: `added his campaign manager Jeff Weaver`.)
+    let owner = role_words && matches!(first.text, "his" | "her" | "their");
+    let article = first.has(lexicon::ARTICLE) || owner;
     let begin = start + usize::from(article);
     // `the 53-year-old`, `der 87-Jährige`, `the 56 year-old German`: the person the text is
     // about.

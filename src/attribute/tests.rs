@@ -74,6 +74,7 @@ fn patterns_of_news_attribution() {
         // Role words between the verb and the name describe the person.
         (r#""We are ready," said conservative activist Bob Klaus."#, "Bob Klaus"),
         (r#""We are ready," said Cruz constituent Dan Golvach."#, "Dan Golvach"),
+        (r#""We have a path," added his campaign manager Jeff Weber, speaking to CNN."#, "Jeff Weber"),
         (r#""We can call this now," election law expert Rita Hansen tweeted Monday."#, "Rita Hansen"),
         (r#""It is over," Twitter's Adam Sharp said."#, "Adam Sharp"),
         // A name ending in -ly is no adverb.
