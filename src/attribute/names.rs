@@ -174,9 +174,20 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
             .peekable();
         if let Some(mut comma) = commas.next() {
             // A name inside a role is its organisation, not the subject: `RoseAnn DeMoro,
-            // executive director of National Nurses United, a union that …, said`.
+            // executive director of National Nurses United, a union that …, said`; so is one
+            // after a preposition (`Geoff Garin, a pollster who is working with Priorities
+            // USA, a pro-Clinton super PAC, said`).
+            let object = |comma: usize| {
+                let mut p = comma;
+                while p > 0
+                    && (tokens[p - 1].is_capitalised() || tokens[p - 1].class == Class::Particle)
+                {
+                    p -= 1;
+                }
+                p < comma && p > 0 && tokens[p - 1].is_clause_word()
+            };
             while let Some(&earlier) = commas.peek() {
-                if !role(earlier + 1, comma) {
+                if !(role(earlier + 1, comma) || object(comma)) {
                     break;
                 }
                 comma = earlier;
@@ -567,6 +578,10 @@ mod tests {
                 "Ann Marlow, executive director of National Nurses United, a union that has \
                  endorsed Mr. Sanders and has sent its members across the country,",
                 "Ann Marlow",
+            ),
+            (
+                "Greg Garner, a pollster who is working with Priorities USA, a super PAC,",
+                "Greg Garner",
             ),
             // Whose the person is stands with the titles.
             ("Twitter's Adam Sharp", "Adam Sharp"),
