@@ -86,10 +86,16 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
             // (`El`, `Ella`, `Like Corker, Menendez …`) opens a sentence, not a name; inside
             // one a preposition may be part of a name (`Doctors Without Borders`).
             let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
-            t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
-                || t.is_elided()
-                || (first && t.has(lexicon::CLAUSE))
-                || (t.text.ends_with('.') && lexicon::is_not_name(t.text))
+            // (An initial after a name is a name's: `Julie A. Diaz`, not the article `a`.)
+            let initial = t.text.len() == 2
+                && t.text.ends_with('.')
+                && i > 0
+                && tokens[i - 1].class == Class::Name;
+            !initial
+                && (t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
+                    || t.is_elided()
+                    || (first && t.has(lexicon::CLAUSE))
+                    || (t.text.ends_with('.') && lexicon::is_not_name(t.text)))
         };
         if dateline || not_name || t.has(lexicon::SPEECH) {
             return Class::Other;
@@ -553,6 +559,8 @@ mod tests {
                 "Christophe Lemoine",
             ),
             ("Mr. Trump", "Trump"),
+            // A middle initial is the name's, though `A` is an article.
+            ("Julie A. Diaz Martinez", "Julie A. Diaz Martinez"),
             ("Olena Davydiuk,", "Olena Davydiuk"),
             ("Charles de Gaulle", "Charles de Gaulle"),
             // The subject before a phrase set off by commas, not the phrase's last name.

@@ -42,7 +42,7 @@ pub(super) const GRAMMAR: Grammar = Grammar {
         former foreign defense defence interior finance state special senior press officer
         official head founder co-founder candidate nominee republican democrat democratic gop
         premier sheikh emir crown executive manager coach analyst economist correspondent
-        reporter editor columnist host anchor commissioner councillor councilor councilman
+        reporter editor columnist host anchor commissioner counsel councillor councilor councilman
         councilwoman assemblyman assemblywoman u.s. us u.n. un uk u.k. eu nato presidential
         campaign party national federal supreme top retired then now incoming outgoing ex ex-
         boss midfielder defender striker goalkeeper
