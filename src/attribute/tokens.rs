@@ -221,6 +221,7 @@ impl<'t> Token<'t> {
 fn is_iso_date(word: &str) -> bool {
     let b = word.as_bytes();
     matches!(b.len(), 7 | 10)
+        && b[0].is_ascii_digit()
         && b.iter().enumerate().all(|(i, &c)| match i {
             4 | 7 => c == b'-',
             _ => c.is_ascii_digit(),
@@ -438,8 +439,8 @@ impl<'t> Tokenizer<'t> {
             let line_start = std::mem::take(&mut self.line_start);
             // ` date 2024-01-26 Jurgen Klopp will …`: a date stamp opening a line is page
             // furniture, and the line's first sentence starts after it.
-            let opens_line = line_start || self.out.last().map_or(true, |t| t.line_start);
-            if opens_line && is_iso_date(word) {
+            // (Tested in the cheap order: few words are dates.)
+            if is_iso_date(word) && (line_start || self.out.last().map_or(true, |t| t.line_start)) {
                 shape |= STOP;
             }
             self.out.push(Token {
