@@ -585,7 +585,7 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
         let subject = if before.iter().any(is_speech_verb_token) {
             before_quote(before, false, true).map(|(s, _)| s)
         } else {
-            sentence_subject(before).filter(|s| matches!(s, Subject::Person { .. }))
+            person_written_about(before)
         };
         if let Some(subject) = subject {
             return (resolve(subject, None, Method::Continuation, people), false);
@@ -673,12 +673,23 @@ fn from_paragraph_before(
     let subject = if has_verb {
         before_quote(sentence, false, true).map(|(s, _)| s)
     } else {
-        sentence_subject(sentence).filter(|s| matches!(s, Subject::Person { .. }))
+        person_written_about(sentence)
     };
     match subject {
         Some(subject) => resolve(subject, None, Method::Continuation, people),
         None => Attribution::default(),
     }
+}
+
+/// The person a sentence is about, its subject (`Trump addressed the Kremlin directly.`); a
+/// line of a name alone is a byline, not a sentence about anyone (but an embedded post's
+/// credit line, `— Donald J. Trump (@…) April 23, 2025`, is its author's).
+fn person_written_about(sentence: &[Token<'_>]) -> Option<Subject> {
+    let credit = sentence
+        .first()
+        .is_some_and(|t| matches!(t.text, "—" | "–" | "-" | "―"));
+    let prose = credit || sentence.iter().any(|t| t.is_lowercase_word());
+    sentence_subject(sentence).filter(|s| prose && matches!(s, Subject::Person { .. }))
 }
 
 /// Turns a subject into a speaker, resolving pronouns and descriptions.

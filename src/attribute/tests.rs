@@ -246,6 +246,8 @@ fn no_speaker_rather_than_a_wrong_one() {
         // A place or an outlet after a preposition is no one introducing words.
         "A familiar voice celebrated the attacks on Twitter: \"We are ready.\"",
         "From a columnist writing at The New York Post:\n\n\"We are ready.\"",
+        // A byline is no sentence about its writer.
+        "Strikes hit the capital overnight.\n\nNina Laughlin\n\n\u{201c}We will rebuild.\u{201d}",
     ];
     for text in rows {
         assert_eq!(speakers(text), [None], "{text}");
