@@ -87,7 +87,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
             // one a preposition may be part of a name (`Doctors Without Borders`).
             let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
             // (An initial after a name is a name's: `Julie A. Diaz`, not the article `a`.)
-            let initial = t.text.len() == 2
+            let initial = t.text.chars().count() == 2
                 && t.text.ends_with('.')
                 && i > 0
                 && tokens[i - 1].class == Class::Name;
@@ -158,13 +158,14 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         // organisation, in lower case: `Kevin Brady, chairman of the House Ways and Means
         // Committee, said`, `Michael Green, associate professor of history at …, said` (not a
         // role before a name: `…'s envoy, retired Lt Gen. Keith Kellogg, told`).
-        let role = |i: usize, end: usize| {
-            let (t, next) = (&tokens[i], &tokens[i + 1]);
+        let role = |open: usize, until: usize| {
+            let t = &tokens[open];
             t.is_lowercase_word()
-                && (is_title_word(t) || is_title_word(next))
-                && tokens[i..end]
+                && (is_title_word(t) || tokens.get(open + 1).is_some_and(is_title_word))
+                && tokens[open..until]
                     .iter()
-                    .any(|t| matches!(t.text, "of" | "at" | "for"))
+                    .take_while(|w| w.class != Class::Name)
+                    .any(|w| matches!(w.text, "of" | "at" | "for"))
         };
         let opener = |i: usize| {
             let t = &tokens[i];
@@ -234,16 +235,43 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         start -= 1;
     }
     let found = read_phrase(tokens, start..last + 1);
-    // `Joel Pollak of Breitbart California observed`, `George Zornick of The Nation wrote`: the
-    // person named with an organisation is the subject, not the organisation.
-    let of = start.checked_sub(1).filter(|&i| {
-        tokens[i].is("of") || (tokens[i].has(lexicon::ARTICLE) && i > 0 && tokens[i - 1].is("of"))
-    });
-    if let (Some(of), Some(Subject::Person { .. } | Subject::Organisation(_))) = (of, &found) {
-        let of = if tokens[of].is("of") { of } else { of - 1 };
-        let person = subject_ending_at(tokens, of, false);
-        if matches!(&person, Some(Subject::Person { name, .. }) if name.contains(' ')) {
-            return person;
+    // `Joel Pollak of Breitbart California observed`, `George Zornick of The Nation wrote`,
+    // `Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem said`: the person
+    // named with an organisation is the subject, not the organisation: the first full name of
+    // the chain. (Read at the outer reading only, three `of`s back at most: the inner readings
+    // never recurse.)
+    if relative
+        && matches!(
+            found,
+            Some(Subject::Person { .. } | Subject::Organisation(_) | Subject::Description(_))
+        )
+    {
+        let (mut phrase_start, mut first_named) = (start, None);
+        for _ in 0..3 {
+            let Some(mut of) = phrase_start.checked_sub(1) else {
+                break;
+            };
+            if tokens[of].has(lexicon::ARTICLE) && of > 0 {
+                of -= 1;
+            }
+            if !tokens[of].is("of") {
+                break;
+            }
+            let person = subject_ending_at(tokens, of, false);
+            if matches!(&person, Some(Subject::Person { name, .. }) if name.contains(' ')) {
+                first_named = person;
+            }
+            // The phrase before this `of`: its capitalised words back to the next `of`.
+            phrase_start = of;
+            while phrase_start > 0 && tokens[phrase_start - 1].is_capitalised() {
+                phrase_start -= 1;
+            }
+            if phrase_start == of {
+                break;
+            }
+        }
+        if first_named.is_some() {
+            return first_named;
         }
     }
     found
@@ -300,7 +328,6 @@ pub(crate) fn person_after(
     }
 }
 
-/// The phrase at `tokens[start]`, and the index after its last word.
 /// What a phrase is read for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -314,6 +341,7 @@ enum Reading {
     Mention,
 }
 
+/// The phrase at `tokens[start]`, and the index after its last word.
 fn phrase_after(tokens: &[Token<'_>], start: usize, reading: Reading) -> Option<(Phrase, usize)> {
     let role_words = reading == Reading::AfterVerb;
     let first = tokens.get(start)?;
@@ -365,7 +393,12 @@ fn phrase_after(tokens: &[Token<'_>], start: usize, reading: Reading) -> Option<
             break;
         }
     }
-    read_phrase_at(tokens, begin..end, reading != Reading::Mention).map(|p| (p, end))
+    let phrase = read_phrase_at(tokens, begin..end, reading != Reading::Mention)?;
+    // (`said her spokesman` is somebody's spokesman, no description of whoever had the title.)
+    if owner && !matches!(phrase, Phrase::Person { .. }) {
+        return None;
+    }
+    Some((phrase, end))
 }
 
 /// Whether `tokens[i]` is the `of` inside a title: `Secretary of State`, `Minister of

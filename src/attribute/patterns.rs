@@ -160,7 +160,8 @@ fn subject_after_speech(tokens: &[Token<'_>], verb: usize) -> Option<(Subject, u
             .take(10)
             .position(|t| t.is(",") || t.ends_sentence() || is_verb(t, false))
             .map(|i| end + i)
-            .filter(|&c| tokens[c].is(","));
+            // (`the mayor of Springfield, Illinois`: a place after a comma is no name.)
+            .filter(|&c| tokens[c].is(",") && c > 0 && tokens[c - 1].is_lowercase_word());
         if let Some(comma) = comma {
             if let Some((person @ Subject::Person { .. }, after)) =
                 subject_after_to(tokens, comma + 1)

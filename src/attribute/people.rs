@@ -449,7 +449,8 @@ impl<'t> People<'t> {
 
     /// The person `name` refers to: the same name; for a surname alone, the one person of that
     /// surname (two people sharing it make it ambiguous: `Clinton` with Hillary and Bill); for a
-    /// full name, the person so far known by its surname alone.
+    /// full name, the person so far known by its surname alone, or the one person of that
+    /// surname whose full name holds it or is held by it.
     fn find(&self, name: &str) -> Option<usize> {
         let entry = self.index.get(name);
         if let Some(i) = entry.and_then(|e| e.person) {
@@ -460,8 +461,11 @@ impl<'t> People<'t> {
             // The person noted under the surname, while still known by it alone: a one-word
             // name is only ever noted when a person is added, and that person's name gains a
             // space once a full name completes it.
-            if let Some(bare) = surname.person {
-                return Some(bare).filter(|&i| !has_space(&self.persons[i].name));
+            if let Some(bare) = surname
+                .person
+                .filter(|&i| !has_space(&self.persons[i].name))
+            {
+                return Some(bare);
             }
             // The one person of that surname whose name holds this one or is held by it, word
             // for word: `Jürgen Klopp` after `Liverpool Jürgen Klopp`, read with the club.

@@ -84,6 +84,7 @@ fn patterns_of_news_attribution() {
         // A person named with an organisation is the subject.
         (r#"As Jon Pollard of Westfield News observed, "the winner was the network.""#, "Jon Pollard"),
         (r#"George Zorn of The Nation wrote, "It is over.""#, "George Zorn"),
+        (r#"As Aram Kessler of the Armenian Patriarchate of Jerusalem told the AP, "We suffered.""#, "Aram Kessler"),
         (r#"The two will meet on Thursday, Sean Spiro said, adding, "It is over.""#, "Sean Spiro"),
         (r#"What it means - more from Carla Bell: "It is over.""#, "Carla Bell"),
         (r#"The timing does not surprise pollster Dara Shore: "It is over.""#, "Dara Shore"),
@@ -246,6 +247,8 @@ fn no_speaker_rather_than_a_wrong_one() {
         // A place or an outlet after a preposition is no one introducing words.
         "A familiar voice celebrated the attacks on Twitter: \"We are ready.\"",
         "From a columnist writing at The New York Post:\n\n\"We are ready.\"",
+        // A place after a description's comma is no name it describes.
+        "\"We are ready,\" said the mayor of Springfield, Illinois.",
         // A byline is no sentence about its writer.
         "Strikes hit the capital overnight.\n\nNina Laughlin\n\n\u{201c}We will rebuild.\u{201d}",
     ];
@@ -442,4 +445,12 @@ fn articles_pronouns_and_page_furniture_are_no_names() {
     assert_eq!(speakers(text), [None]);
     let text = "El entrenador habló.\n\n“Puedo entender que es una conmoción.”";
     assert_eq!(speakers(text), [None]);
+}
+
+#[test]
+fn a_chain_of_names_and_ofs_is_read_in_bounded_depth() {
+    // Each `X of` once read the name before it again, one call deeper: a long enough chain
+    // overflowed the stack.
+    let text = "Ab Cd of ".repeat(20_000) + "Ab Cd said \"we are ready.\"";
+    assert_eq!(speakers(&text).len(), 1);
 }

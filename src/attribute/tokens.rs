@@ -108,13 +108,19 @@ impl<'t> Token<'t> {
     }
 
     /// Whether it opens with an elided article or preposition before a small letter:
-    /// `L'entraîneur`, `D’après`, `Dell'anno` (but not `O'Keefe`).
+    /// `L'entraîneur`, `D’après`, `Dell'anno` (but not `O'Keefe`, nor `Sa'id`).
     pub(crate) fn is_elided(&self) -> bool {
+        const ELIDED: &[&str] = &[
+            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "dell", "nell", "dall", "all", "sull",
+            "coll", "un",
+        ];
         let Some(at) = self.text.find(['\'', '’']) else {
             return false;
         };
         let after = self.text[at..].chars().nth(1);
-        at <= 4 && after.is_some_and(char::is_lowercase)
+        let prefix = &self.text[..at];
+        after.is_some_and(char::is_lowercase)
+            && ELIDED.iter().any(|e| prefix.eq_ignore_ascii_case(e))
     }
 
     pub(crate) fn is_lowercase_word(&self) -> bool {
@@ -591,6 +597,7 @@ mod tests {
         assert!(elided("D’après"));
         assert!(elided("dell'anno"));
         assert!(!elided("O'Keefe"));
+        assert!(!elided("Sa'id"));
         assert!(!elided("Trump's"));
         assert!(!elided("Klopp"));
     }
