@@ -261,9 +261,13 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
             if matches!(&person, Some(Subject::Person { name, .. }) if name.contains(' ')) {
                 first_named = person;
             }
-            // The phrase before this `of`: its capitalised words back to the next `of`.
+            // The phrase before this `of`: its capitalised words back to the next `of` (as
+            // many as a name may hold: the cost stays fixed on a text all in capitals).
             phrase_start = of;
-            while phrase_start > 0 && tokens[phrase_start - 1].is_capitalised() {
+            while phrase_start > 0
+                && of - phrase_start < MAX_PHRASE
+                && tokens[phrase_start - 1].is_capitalised()
+            {
                 phrase_start -= 1;
             }
             if phrase_start == of {
