@@ -271,8 +271,13 @@ fn spans_whole(tokens: &[Token<'_>], verb: usize, subject: &Subject) -> bool {
         return false;
     }
     let consumed = words().count();
-    // `a visibly impassioned Macron said`: an article and an adjective may come along.
-    consumed <= subject_words(subject) + 4
+    // `a visibly impassioned Macron said`: an article and an adjective may come along; and
+    // up to four role words (`election law expert Rick Hasen tweeted`), but no participle,
+    // which makes a clause of its own (`many voters backing Trump said`).
+    let participle = words()
+        .any(|t| t.is_lowercase_word() && (t.text.ends_with("ing") || t.text.ends_with("ed")));
+    let extra = if participle { 2 } else { 4 };
+    consumed <= subject_words(subject) + extra
 }
 
 fn subject_words(subject: &Subject) -> usize {

@@ -247,6 +247,8 @@ fn no_speaker_rather_than_a_wrong_one() {
         // A place or an outlet after a preposition is no one introducing words.
         "A familiar voice celebrated the attacks on Twitter: \"We are ready.\"",
         "From a columnist writing at The New York Post:\n\n\"We are ready.\"",
+        // A participle before a name makes a clause of its own.
+        "\"We are ready,\" many voters backing Trump said.",
         // A place after a description's comma is no name it describes.
         "\"We are ready,\" said the mayor of Springfield, Illinois.",
         // A byline is no sentence about its writer.
