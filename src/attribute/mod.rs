@@ -688,8 +688,10 @@ fn person_written_about(sentence: &[Token<'_>]) -> Option<Subject> {
     let credit = sentence
         .first()
         .is_some_and(|t| matches!(t.text, "—" | "–" | "-" | "―"));
-    let prose = credit || sentence.iter().any(|t| t.is_lowercase_word());
-    sentence_subject(sentence).filter(|s| prose && matches!(s, Subject::Person { .. }))
+    if !(credit || sentence.iter().any(|t| t.is_lowercase_word())) {
+        return None;
+    }
+    sentence_subject(sentence).filter(|s| matches!(s, Subject::Person { .. }))
 }
 
 /// Turns a subject into a speaker, resolving pronouns and descriptions.

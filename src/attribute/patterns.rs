@@ -123,6 +123,17 @@ pub(crate) fn after_quote(
     }
 }
 
+/// How many adverbs (two at most) stand at `tokens[at]`, where a verb's own words go on:
+/// `a également affirmé`, `ha precisato ieri`.
+fn adverbs_at(tokens: &[Token<'_>], at: usize) -> usize {
+    tokens.get(at..).map_or(0, |rest| {
+        rest.iter()
+            .take(2)
+            .take_while(|t| t.is_verb_adverb())
+            .count()
+    })
+}
+
 /// Where the speech verb stands when `tokens` open with an auxiliary before it (the perfect
 /// tense: `a déclaré Trump`, `ha detto il portavoce`, `heeft gezegd`, `a également affirmé`,
 /// adverbs between), else 0.
@@ -130,12 +141,7 @@ fn auxiliary(tokens: &[Token<'_>]) -> usize {
     if !tokens.first().is_some_and(|t| t.has(lexicon::AUXILIARY)) {
         return 0;
     }
-    let adverbs = tokens[1..]
-        .iter()
-        .take(2)
-        .take_while(|t| t.is_verb_adverb())
-        .count();
-    let verb = 1 + adverbs;
+    let verb = 1 + adverbs_at(tokens, 1);
     match tokens.get(verb) {
         Some(v) if is_verb(v, false) => verb,
         _ => 0,
@@ -146,12 +152,7 @@ fn auxiliary(tokens: &[Token<'_>]) -> usize {
 /// portavoce`), and the index after it; a description followed by the name it describes, set
 /// off by commas, is that person (`ha precisato il direttore della sala stampa, Matteo Bruni,`).
 fn subject_after_speech(tokens: &[Token<'_>], verb: usize) -> Option<(Subject, usize)> {
-    let adverbs = tokens[verb + 1..]
-        .iter()
-        .take(2)
-        .take_while(|t| t.is_verb_adverb())
-        .count();
-    let at = verb + 1 + adverbs;
+    let at = verb + 1 + adverbs_at(tokens, verb + 1);
     let (subject, end) = subject_after_verb_to(tokens, at)?;
     if let Subject::Description(_) = subject {
         // (The description may run on: `the director of the press office of the Holy See`.)
@@ -425,7 +426,8 @@ pub(crate) fn before_quote(
 
 /// The weakest pattern, tried after all others: a sentence that ends in a colon before the
 /// quotation (`Trump wrote on Truth Social:`), or a headline (`Trump to Putin: 'STOP'`), is
-/// the words of the sentence's subject.
+/// the words of the sentence's subject, or, with none, of a person named just before the
+/// colon (`More from Jones:`).
 pub(crate) fn introduced_by(
     tokens: &[Token<'_>],
     headline: bool,
