@@ -13,6 +13,9 @@
 //!    of them, so that a fragment cannot chain different statements together.
 //! 5. Very short fragments (one or two words, such as `STOP!`) are too ambiguous to index: they
 //!    join a statement only when the documents or speakers they come with point to exactly one.
+//! 6. Quotations a text shows going on from one another ([`ClusterItem::continues`]: the
+//!    sentences of a letter printed one after the other) join their statements, so that a
+//!    statement other outlets quoted sentence by sentence is still one.
 
 mod align;
 mod index;
@@ -141,7 +144,8 @@ pub struct ClusterItem<'a> {
     pub speaker: Option<&'a str>,
     /// The index of the item this one goes on from, when the text shows they are one statement
     /// interrupted by attribution (`"A," Trump wrote. "B"`): the two then share a cluster,
-    /// unless each already belongs to a different statement of its own.
+    /// and so do the statements each belongs to, unless one of the two is shorter than
+    /// [`ClusterConfig::min_words`] and each statement has wordings of its own.
     pub continues: Option<usize>,
 }
 
@@ -644,8 +648,9 @@ fn same_words_together(short: &[u32], whole: &[u32]) -> bool {
     })
 }
 
-/// Quotations that go on from one another (`"A," Trump wrote. "B"`) share a cluster, unless
-/// that would join two statements that each have wordings of their own.
+/// Quotations that go on from one another (`"A," Trump wrote. "B"`) share a cluster, with
+/// their statements; a short one (a quoted term) joins two statements only where at most one
+/// has wordings of its own.
 fn join_continuations(
     phrases: &Phrases,
     roots: &[u32],
@@ -661,27 +666,30 @@ fn join_continuations(
             wordings[r as usize] += 1;
         }
     }
+    let long = |p: u32| phrases.words(p).len() >= min_words;
     // Links between statements, in an order that depends on content only.
-    let mut links: Vec<(u64, u64, u32, u32)> = items
+    let mut links: Vec<(u64, u64, u32, u32, bool)> = items
         .iter()
         .enumerate()
         .filter_map(|(i, item)| {
             let j = item.continues.filter(|&j| j < items.len() && j != i)?;
-            let (a, b) = (roots[phrase_of[j] as usize], roots[phrase_of[i] as usize]);
-            let (ka, kb) = (
-                phrases.key[phrase_of[j] as usize],
-                phrases.key[phrase_of[i] as usize],
-            );
-            (a != b).then_some((ka.min(kb), ka.max(kb), a, b))
+            let (pj, pi) = (phrase_of[j], phrase_of[i]);
+            let (a, b) = (roots[pj as usize], roots[pi as usize]);
+            let (ka, kb) = (phrases.key[pj as usize], phrases.key[pi as usize]);
+            (a != b).then_some((ka.min(kb), ka.max(kb), a, b, long(pj) && long(pi)))
         })
         .collect();
     links.sort_unstable();
     let mut sets = UnionFind::new(phrases.len());
     // Whether each set holds a statement with several wordings.
     let mut settled: Vec<bool> = wordings.iter().map(|&n| n > 1).collect();
-    for (_, _, a, b) in links {
+    for (_, _, a, b, both_long) in links {
         let (ra, rb) = (sets.find(a), sets.find(b));
-        if ra == rb || (settled[ra as usize] && settled[rb as usize]) {
+        // Two sentences of a speaker printed one after the other are one statement even when
+        // other outlets printed each on its own (`"A," he said. "B"` of a letter quoted in
+        // pieces); a short fragment (a quoted term) is too weak a bridge between two
+        // statements that each have wordings of their own.
+        if ra == rb || (!both_long && settled[ra as usize] && settled[rb as usize]) {
             continue;
         }
         let either = settled[ra as usize] || settled[rb as usize];

@@ -123,22 +123,40 @@ fn quotations_interrupted_by_attribution_are_one_statement() {
     assert_eq!(c.cluster_of(0), c.cluster_of(1));
 }
 
-#[test]
-fn a_continuation_never_joins_two_established_statements() {
+/// Two statements that each have wordings of their own: `x` (three wordings) and `y` (two).
+fn established() -> Vec<ClusterItem<'static>> {
     let x = "We are very close to a deal with both sides on the terms";
     let y = "The situation for Ukraine is dire and he can fight for three more years";
-    let items = [
+    vec![
         ClusterItem::new(x),
         ClusterItem::new(x).in_document("d"),
         ClusterItem::new("We are very close to a deal with both sides on the terms today"),
         ClusterItem::new(y),
         ClusterItem::new("The situation for Ukraine is dire and he can fight for three years")
-            .in_document("d")
-            .continuing(1),
-    ];
+            .in_document("d"),
+    ]
+}
+
+#[test]
+fn sentences_printed_one_after_the_other_join_statements_quoted_apart() {
+    // One outlet prints `"X," he said. "Y"`; others printed X and Y on their own.
+    let mut items = established();
+    items[4] = items[4].continuing(1);
     let c = cluster(&items, &ClusterConfig::default());
-    assert_eq!(c.cluster_of(0), c.cluster_of(2));
-    assert_eq!(c.cluster_of(3), c.cluster_of(4));
+    assert_eq!(c.cluster_of(0), c.cluster_of(3));
+    assert_eq!(c.len(), 1);
+}
+
+#[test]
+fn a_short_fragment_never_bridges_two_established_statements() {
+    // `"…the terms," he said. "Y"`: the quoted term fits `x`, then `y` goes on from it.
+    let mut items = established();
+    let y = items.remove(4);
+    items.push(ClusterItem::new("the terms").in_document("d"));
+    items.push(y.continuing(4));
+    let c = cluster(&items, &ClusterConfig::default());
+    assert_eq!(c.cluster_of(4), c.cluster_of(0), "the term fits x");
+    assert_eq!(c.cluster_of(5), c.cluster_of(3));
     assert_ne!(c.cluster_of(0), c.cluster_of(3));
 }
 
