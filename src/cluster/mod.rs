@@ -255,8 +255,18 @@ pub fn cluster_indexed(
     let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
     let groups = link_phrases(&phrases, &postings, config);
-    let roots = attach_short(&phrases, &groups, items, &phrase_of, config);
-    let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words);
+    // Statements joined by continuations first, so that a short fragment finds the one
+    // statement two pieces make; then the continuations that involve short fragments.
+    let roots = join_continuations(
+        &phrases,
+        &groups,
+        items,
+        &phrase_of,
+        config.min_words,
+        false,
+    );
+    let roots = attach_short(&phrases, &roots, items, &phrase_of, config);
+    let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words, true);
     let clustering = number_by_first_appearance(&phrase_of, &roots);
     let mut cluster_of_phrase = vec![usize::MAX; phrases.len()];
     for (i, &p) in phrase_of.iter().enumerate() {
@@ -657,6 +667,7 @@ fn join_continuations(
     items: &[ClusterItem<'_>],
     phrase_of: &[u32],
     min_words: usize,
+    short_too: bool,
 ) -> Vec<u32> {
     // A statement is established by its wordings of some length; short fragments do not count.
     // Counted in an array by phrase: roots are phrases.
@@ -676,7 +687,14 @@ fn join_continuations(
             let (pj, pi) = (phrase_of[j], phrase_of[i]);
             let (a, b) = (roots[pj as usize], roots[pi as usize]);
             let (ka, kb) = (phrases.key[pj as usize], phrases.key[pi as usize]);
-            (a != b).then_some((ka.min(kb), ka.max(kb), a, b, long(pj) && long(pi)))
+            let both_long = long(pj) && long(pi);
+            (a != b && (short_too || both_long)).then_some((
+                ka.min(kb),
+                ka.max(kb),
+                a,
+                b,
+                both_long,
+            ))
         })
         .collect();
     links.sort_unstable();

@@ -160,6 +160,26 @@ fn a_short_fragment_never_bridges_two_established_statements() {
     assert_ne!(c.cluster_of(0), c.cluster_of(3));
 }
 
+#[test]
+fn a_short_fragment_finds_the_statement_two_pieces_in_a_row_make() {
+    // `new chapter` fits both sentences; one outlet printing them in a row makes them one
+    // statement, which the fragment then fits alone.
+    let items = [
+        ClusterItem::new("It has been the honour of my life and a new chapter starts now")
+            .in_document("a")
+            .said_by("S"),
+        ClusterItem::new("But it is time for change and for a new chapter for the team")
+            .in_document("a")
+            .said_by("S")
+            .continuing(0),
+        ClusterItem::new("new chapter")
+            .in_document("b")
+            .said_by("S"),
+    ];
+    let c = cluster(&items, &ClusterConfig::default());
+    assert_eq!(c.len(), 1);
+}
+
 #[cfg(feature = "parallel")]
 #[test]
 fn one_thread_gives_what_many_give() {
