@@ -286,9 +286,21 @@ impl Tracker {
                 .filter(|(k, v)| k != v)
                 .collect();
             let mut items: Vec<ClusterItem<'_>> = Vec::new();
+            let mut document_language = None;
             for (e, i, q, a) in self.raw_quotes() {
-                let mut item =
-                    ClusterItem::new(q.text(&e.document.text)).in_document(&e.document.id);
+                let text = q.text(&e.document.text);
+                let mut item = ClusterItem::new(text).in_document(&e.document.id);
+                if i == 0 {
+                    document_language = crate::lexicon::language_in(&e.document.text, 3);
+                }
+                // A quotation's own words tell its language when they are enough (an English
+                // quotation in a German article), else its document's do.
+                if let Some(l) = crate::lexicon::language_in(text, 2).or(document_language) {
+                    item = item.in_language(l);
+                }
+                if let Some(t) = e.document.published {
+                    item = item.published_at(t.unix_seconds());
+                }
                 if let Some(s) = a.speaker.as_deref() {
                     item = item.said_by(speakers.get(s).map_or(s, String::as_str));
                 }

@@ -8,7 +8,7 @@ use super::align::{within_edits, Spelling};
 use crate::normalize::{for_each_word, ELLIPSIS};
 
 /// A content hash of a word, the same whatever order words were interned in.
-fn word_hash(word: &str) -> u64 {
+pub(crate) fn word_hash(word: &str) -> u64 {
     // FNV-1a, then a mix: stable across runs and platforms.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in word.bytes() {

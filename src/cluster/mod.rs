@@ -19,6 +19,7 @@
 
 mod align;
 mod index;
+mod translate;
 
 use std::collections::BTreeSet;
 
@@ -147,6 +148,12 @@ pub struct ClusterItem<'a> {
     /// and so do the statements each belongs to, unless one of the two is shorter than
     /// [`ClusterConfig::min_words`] and each statement has wordings of its own.
     pub continues: Option<usize>,
+    /// The language it is in (ISO 639-1, `en`, `de`), if known: a statement quoted in two
+    /// languages is linked as a translation only where both are known.
+    pub language: Option<&'a str>,
+    /// When it was published (seconds since the Unix epoch), if known: translations are
+    /// linked within a week.
+    pub published: Option<i64>,
 }
 
 impl<'a> ClusterItem<'a> {
@@ -157,6 +164,8 @@ impl<'a> ClusterItem<'a> {
             document: None,
             speaker: None,
             continues: None,
+            language: None,
+            published: None,
         }
     }
 
@@ -172,6 +181,22 @@ impl<'a> ClusterItem<'a> {
     pub fn said_by(self, speaker: &'a str) -> Self {
         ClusterItem {
             speaker: Some(speaker),
+            ..self
+        }
+    }
+
+    /// The item, in language `code` (ISO 639-1).
+    pub fn in_language(self, code: &'a str) -> Self {
+        ClusterItem {
+            language: Some(code),
+            ..self
+        }
+    }
+
+    /// The item, published at `seconds` since the Unix epoch.
+    pub fn published_at(self, seconds: i64) -> Self {
+        ClusterItem {
+            published: Some(seconds),
             ..self
         }
     }
@@ -267,6 +292,7 @@ pub fn cluster_indexed(
     );
     let roots = attach_short(&phrases, &roots, items, &phrase_of, config);
     let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words, true);
+    let roots = translate::link_translations(&phrases, &roots, items, &phrase_of);
     let clustering = number_by_first_appearance(&phrase_of, &roots);
     let mut cluster_of_phrase = vec![usize::MAX; phrases.len()];
     for (i, &p) in phrase_of.iter().enumerate() {
