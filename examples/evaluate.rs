@@ -8,6 +8,7 @@
 //!     [--misses] [--clusters]
 //!     [--min-f1 X] [--min-precision X] [--min-recall X] [--min-full-recall X] [--min-kind X]
 //!     [--min-speaker X] [--min-speaker-precision X] [--min-cluster-f1 X]
+//!     [--min-cluster-precision X] [--min-outlet-recall X]
 //!     [--variant X] [--fragment X] [--min-words N]   (clustering settings to try)
 //! ```
 //!
@@ -33,10 +34,11 @@
 //!   share right of those among them to which we gave a speaker.
 //! - Clusters: B-cubed over the matched gold quotations (not scare). The gate `cluster-f1` is the
 //!   F1 with paraphrases left out, the reference's `cluster_f1_no_paraphrase` (its `cluster_f1`
-//!   keeps them).
+//!   keeps them); `cluster-precision` is its precision (`cluster_p_no_paraphrase`).
 //! - Outlet recall: for each gold cluster printed by two outlets or more (a document's outlet is
 //!   its manifest's, or its id), the share of its outlets found in the predicted cluster that
-//!   holds most of its matched quotations; with and without paraphrases.
+//!   holds most of its matched quotations; with and without paraphrases (the gate
+//!   `outlet-recall` is the one without, `outlet_recall_no_paraphrase`).
 //! - Figures over nothing (no detection, no gold speaker, …) are 0, as in the reference; only the
 //!   full/fragment agreement, which the reference does not measure, is 1 then.
 //!
@@ -59,7 +61,8 @@ use unicode_normalization::UnicodeNormalization;
 const USAGE: &str = "usage: evaluate CORPUS_DIR [--json] [--half even|odd] [--only PREFIX] \
                      [--misses] [--clusters] [--min-f1 X] [--min-precision X] [--min-recall X] \
                      [--min-full-recall X] [--min-kind X] [--min-speaker X] \
-                     [--min-speaker-precision X] [--min-cluster-f1 X] [--variant X] \
+                     [--min-speaker-precision X] [--min-cluster-f1 X] \
+                     [--min-cluster-precision X] [--min-outlet-recall X] [--variant X] \
                      [--fragment X] [--min-words N]";
 
 /// The figures a `--min-NAME X` gate may name (see [`Scores::get`]).
@@ -72,6 +75,8 @@ const GATES: &[&str] = &[
     "speaker",
     "speaker-precision",
     "cluster-f1",
+    "cluster-precision",
+    "outlet-recall",
 ];
 
 /// A line of `gold.jsonl`.
@@ -738,7 +743,12 @@ impl Scores {
             "speaker-precision" => self.speaker_precision,
             // The reference's cluster_f1_no_paraphrase.
             "cluster-f1" if self.has_clusters => self.clusters_no_paraphrase.f1,
-            "cluster-f1" => return Err("gate --min-cluster-f1: the gold has no clusters".into()),
+            "cluster-precision" if self.has_clusters => self.clusters_no_paraphrase.precision,
+            // The reference's outlet_recall_no_paraphrase.
+            "outlet-recall" if self.has_clusters => self.outlet_recall_no_paraphrase.unwrap_or(0.0),
+            "cluster-f1" | "cluster-precision" | "outlet-recall" => {
+                return Err(format!("gate --min-{name}: the gold has no clusters"))
+            }
             _ => return Err(format!("unknown gate --min-{name}")),
         })
     }
