@@ -35,6 +35,12 @@ pub enum EditKind {
     Ellipsis,
     /// A longer stretch left out without a mark: two parts joined.
     Splice,
+    /// The whole wording is in another language than the canonical one (the edit names both
+    /// languages): not aligned word by word.
+    Translation,
+    /// The wording shares too few words with the canonical one to align: reworded as a whole,
+    /// not a chain of substitutions.
+    Paraphrase,
 }
 
 /// One change from the canonical wording to a variant.
@@ -50,6 +56,30 @@ pub struct Edit {
     pub canonical_text: String,
     /// What the variant has in their place, as written (empty when they are gone).
     pub variant_text: String,
+    /// For a [`EditKind::Translation`]: the canonical wording's language (ISO 639-1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_language: Option<String>,
+    /// For a [`EditKind::Translation`]: the variant's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_language: Option<String>,
+}
+
+impl Edit {
+    fn new(
+        kind: EditKind,
+        canonical: Range<usize>,
+        canonical_text: String,
+        variant_text: String,
+    ) -> Self {
+        Edit {
+            kind,
+            canonical,
+            canonical_text,
+            variant_text,
+            canonical_language: None,
+            variant_language: None,
+        }
+    }
 }
 
 /// The drift of one variant from the canonical wording.
@@ -66,6 +96,12 @@ pub struct Drift {
 }
 
 impl Drift {
+    /// Whether the variant was found to say the statement in other words as a whole (one
+    /// [`EditKind::Paraphrase`] edit).
+    pub(crate) fn is_paraphrase(&self) -> bool {
+        matches!(self.edits.as_slice(), [e] if e.kind == EditKind::Paraphrase)
+    }
+
     /// The variant's words, rebuilt by applying the edits to the canonical wording's words.
     ///
     /// ```
@@ -116,6 +152,15 @@ pub fn drift(canonical: &str, variant: &str) -> Drift {
         return wholesale(&c, &v);
     }
     let steps = align(&c, &v);
+    // Fewer than half the variant's words align with the same (or a misspelt) word: it says
+    // the statement in other words, and a list of substitutions would only be noise.
+    let kept = steps
+        .iter()
+        .filter(|s| matches!(s, Step::Pair(i, j) if pair_cost(&c[*i], &v[*j]) < 1.0))
+        .count();
+    if v.len() >= 2 && 2 * kept < v.len() {
+        return whole(EditKind::Paraphrase, &c, &v);
+    }
     let edits = classify(&c, &v, &steps);
     // `+ 0.0`: an empty sum of floats is -0.0.
     let weight: f64 = edits.iter().map(weight).sum::<f64>() + 0.0;
@@ -130,17 +175,39 @@ pub fn drift(canonical: &str, variant: &str) -> Drift {
 /// bounded whatever the input.
 const MAX_CELLS: usize = 4_000_000;
 
+/// The drift of a variant in another language than the canonical wording: one edit of kind
+/// [`EditKind::Translation`] naming both languages.
+pub(crate) fn translation(canonical: &str, variant: &str, languages: (&str, &str)) -> Drift {
+    let c: Vec<Word<'_>> = words(canonical).into_iter().map(Word::new).collect();
+    let v: Vec<Word<'_>> = words(variant).into_iter().map(Word::new).collect();
+    let mut d = whole(EditKind::Translation, &c, &v);
+    for e in &mut d.edits {
+        e.canonical_language = Some(languages.0.to_string());
+        e.variant_language = Some(languages.1.to_string());
+    }
+    d
+}
+
+/// One edit of `kind` over the whole of both wordings.
+fn whole(kind: EditKind, c: &[Word<'_>], v: &[Word<'_>]) -> Drift {
+    let edits = vec![Edit::new(kind, 0..c.len(), join(c), join(v))];
+    Drift {
+        score: edits.iter().map(weight).sum::<f64>() / c.len().max(1) as f64,
+        edits,
+    }
+}
+
 fn wholesale(c: &[Word<'_>], v: &[Word<'_>]) -> Drift {
     let same = c.len() == v.len() && c.iter().zip(v).all(|(a, b)| a.surface == b.surface);
     let edits = if same {
         Vec::new()
     } else {
-        vec![Edit {
-            kind: EditKind::Substitution,
-            canonical: 0..c.len(),
-            canonical_text: join(c),
-            variant_text: join(v),
-        }]
+        vec![Edit::new(
+            EditKind::Substitution,
+            0..c.len(),
+            join(c),
+            join(v),
+        )]
     };
     let score = if same { 0.0 } else { 1.0 };
     Drift { edits, score }
@@ -328,12 +395,12 @@ fn classify(c: &[Word<'_>], v: &[Word<'_>], steps: &[Step]) -> Vec<Edit> {
             Step::Pair(i, j) => {
                 let (a, b) = (&c[*i], &v[*j]);
                 if a.surface != b.surface {
-                    edits.push(Edit {
-                        kind: pair_kind(a, b),
-                        canonical: *i..i + 1,
-                        canonical_text: a.surface.to_string(),
-                        variant_text: b.surface.to_string(),
-                    });
+                    edits.push(Edit::new(
+                        pair_kind(a, b),
+                        *i..i + 1,
+                        a.surface.to_string(),
+                        b.surface.to_string(),
+                    ));
                 }
                 k += 1;
             }
@@ -352,12 +419,8 @@ fn classify(c: &[Word<'_>], v: &[Word<'_>], steps: &[Step]) -> Vec<Edit> {
                 } else {
                     EditKind::Omission
                 };
-                edits.push(Edit {
-                    kind,
-                    canonical_text: join(&c[range.clone()]),
-                    canonical: range,
-                    variant_text: String::new(),
-                });
+                let text = join(&c[range.clone()]);
+                edits.push(Edit::new(kind, range, text, String::new()));
                 k += run;
             }
             Step::New(j) => {
@@ -373,25 +436,26 @@ fn classify(c: &[Word<'_>], v: &[Word<'_>], steps: &[Step]) -> Vec<Edit> {
                         Step::New(_) => None,
                     })
                     .unwrap_or(c.len());
-                edits.push(Edit {
-                    kind: if v[*j..j + run].iter().all(|w| w.key.is_empty()) {
-                        EditKind::Punctuation
-                    } else {
-                        EditKind::Insertion
-                    },
-                    canonical: before..before,
-                    canonical_text: String::new(),
-                    variant_text: join(&v[*j..j + run]),
-                });
+                let kind = if v[*j..j + run].iter().all(|w| w.key.is_empty()) {
+                    EditKind::Punctuation
+                } else {
+                    EditKind::Insertion
+                };
+                edits.push(Edit::new(
+                    kind,
+                    before..before,
+                    String::new(),
+                    join(&v[*j..j + run]),
+                ));
                 k += run;
             }
             Step::Ellipsis(range, j) => {
-                edits.push(Edit {
-                    kind: EditKind::Ellipsis,
-                    canonical: range.clone(),
-                    canonical_text: join(&c[range.clone()]),
-                    variant_text: v[*j].surface.to_string(),
-                });
+                edits.push(Edit::new(
+                    EditKind::Ellipsis,
+                    range.clone(),
+                    join(&c[range.clone()]),
+                    v[*j].surface.to_string(),
+                ));
                 k += 1;
             }
         }
@@ -429,6 +493,8 @@ fn weight(edit: &Edit) -> f64 {
         EditKind::Truncation => canonical_words * TRUNCATED,
         EditKind::Ellipsis => 0.2,
         EditKind::Splice => 0.5,
+        // The whole wording changed: as far as a wording can drift.
+        EditKind::Translation | EditKind::Paraphrase => canonical_words.max(1.0),
     }
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::detect::QuoteKind;
 use crate::document::Timestamp;
-use crate::drift::{drift, Edit};
+use crate::drift::{drift, translation, Edit};
 use crate::hash::{TextMap, TextSet};
 
 /// The provenance report of a [`Tracker`](crate::Tracker): documents, quotations, statements
@@ -88,6 +88,9 @@ pub struct QuoteRecord {
     pub kind: QuoteKind,
     /// Its statement's id.
     pub cluster: usize,
+    /// Its language (ISO 639-1), where its words or its document's tell it.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// One statement: its canonical wording, its quotations, the outlets that printed it in order,
@@ -102,6 +105,10 @@ pub struct Statement {
     pub canonical: String,
     /// The speaker most of its attributed quotations name.
     pub speaker: Option<String>,
+    /// The language most of its quotations are in, that of its canonical wording; a variant
+    /// in another language is a translation.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Its quotations' ids, in order of appearance.
     pub quotes: Vec<String>,
     /// The outlets that printed it, in order of first publication (the timeline). A document
@@ -241,9 +248,19 @@ pub(crate) fn statement(
     // The variant of each wording, so that a statement quoted thousands of times costs no more
     // per quotation than one quoted twice.
     let mut by_wording: TextMap<&str, usize> = TextMap::default();
+    let language = crate::tracker::main_language(members.iter().map(|m| m.0.language.as_deref()));
     for &(q, _, outlet) in members {
         let v = *by_wording.entry(q.text.as_str()).or_insert_with(|| {
+            // A wording in another language that does not align word by word with the
+            // canonical one is its translation (a quoted term kept in the original, such as
+            // an Italian word in a Spanish article, still aligns).
             let d = drift(text, &q.text);
+            let d = match (language, q.language.as_deref()) {
+                (Some(c), Some(l)) if c != l && d.is_paraphrase() => {
+                    translation(text, &q.text, (c, l))
+                }
+                _ => d,
+            };
             variants.push(Variant {
                 text: q.text.clone(),
                 quotes: Vec::new(),
@@ -287,6 +304,7 @@ pub(crate) fn statement(
         id,
         canonical: text.to_string(),
         speaker: speaker.map(str::to_string),
+        language: language.map(str::to_string),
         quotes: members.iter().map(|(q, _, _)| q.id.clone()).collect(),
         outlets: listed_outlets,
         first_seen,
@@ -557,6 +575,7 @@ mod tests {
             method: None,
             kind: QuoteKind::Full,
             cluster: 0,
+            language: None,
         }
     }
 

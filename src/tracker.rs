@@ -62,6 +62,8 @@ struct Derived {
     /// statements whose attributed quotations all name one speaker, and only those with a
     /// quotation to lend it to.
     lent: crate::hash::FxMap<usize, String>,
+    /// Each clustered item's language, where its words or its document's tell it.
+    languages: Vec<Option<&'static str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -168,7 +170,10 @@ impl Tracker {
         let derived = self.derived();
         self.raw_quotes()
             .zip(derived.clustering.assignment())
-            .map(move |((e, i, _, _), &cluster)| quote(e, i, derived, cluster))
+            .zip(&derived.languages)
+            .map(move |(((e, i, _, _), &cluster), &language)| {
+                quote(e, i, derived, cluster, language)
+            })
     }
 
     /// The clusters: each statement with its quotations, in order of first appearance.
@@ -177,12 +182,13 @@ impl Tracker {
         // What each quotation says and who said it, side by side, and its id, in one pass over
         // the documents: the quotations themselves are not needed.
         let mut ids: Vec<String> = Vec::with_capacity(derived.locations.len());
-        let said: Vec<(&str, Option<&str>)> = self
+        let said: Vec<Said<'_>> = self
             .raw_quotes()
-            .map(|(e, k, q, a)| {
+            .zip(&derived.languages)
+            .map(|((e, k, q, a), &language)| {
                 ids.push(quote_id(&e.document, k));
                 let speaker = a.speaker.as_deref().map(|s| derived.speaker(s));
-                (q.text(&e.document.text), speaker)
+                (q.text(&e.document.text), speaker, language)
             })
             .collect();
         let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
@@ -231,14 +237,20 @@ impl Tracker {
             .iter()
             .map(|&i| {
                 let (d, k) = derived.locations[i];
-                quote(&self.documents[d], k, derived, found.cluster)
+                quote(
+                    &self.documents[d],
+                    k,
+                    derived,
+                    found.cluster,
+                    derived.languages[i],
+                )
             })
             .collect();
         // The members' phrases, looked up by position among them.
         let positions: Vec<usize> = (0..members.len()).collect();
         let (canonical, speaker) = summary(
             &positions,
-            |k| (quotes[k].text, quotes[k].speaker),
+            |k| (quotes[k].text, quotes[k].speaker, quotes[k].language),
             &PhrasesOf(&derived.index, members),
             &mut Slots::Sparse(Default::default()),
         );
@@ -286,6 +298,7 @@ impl Tracker {
                 .filter(|(k, v)| k != v)
                 .collect();
             let mut items: Vec<ClusterItem<'_>> = Vec::new();
+            let mut languages = Vec::new();
             let mut document_language = None;
             for (e, i, q, a) in self.raw_quotes() {
                 let text = q.text(&e.document.text);
@@ -295,9 +308,11 @@ impl Tracker {
                 }
                 // A quotation's own words tell its language when they are enough (an English
                 // quotation in a German article), else its document's do.
-                if let Some(l) = crate::lexicon::language_in(text, 2).or(document_language) {
+                let language = crate::lexicon::language_in(text, 3).or(document_language);
+                if let Some(l) = language {
                     item = item.in_language(l);
                 }
+                languages.push(language);
                 if let Some(t) = e.document.published {
                     item = item.published_at(t.unix_seconds());
                 }
@@ -321,6 +336,7 @@ impl Tracker {
                 index,
                 locations,
                 lent,
+                languages,
             }
         })
     }
@@ -333,7 +349,7 @@ impl Tracker {
         let quotes: Vec<Quote<'_>> = self.quotes().collect();
         let derived = self.derived();
         let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
-        let said = |i: usize| (quotes[i].text, quotes[i].speaker);
+        let said = |i: usize| (quotes[i].text, quotes[i].speaker, quotes[i].language);
         let statements = derived
             .clustering
             .clusters()
@@ -465,7 +481,13 @@ fn prefix(id: &str) -> u64 {
 }
 
 /// Quotation `k` of a document, as the tracker shows it.
-fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Quote<'a> {
+fn quote<'a>(
+    e: &'a Entry,
+    k: usize,
+    derived: &'a Derived,
+    cluster: usize,
+    language: Option<&'static str>,
+) -> Quote<'a> {
     let (q, a) = &e.found[k];
     let (speaker, method) = derived.speaker_of(a, cluster);
     Quote {
@@ -475,6 +497,7 @@ fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Qu
         speaker,
         method,
         cluster,
+        language,
         quotation: q,
         attribution: a,
     }
@@ -500,6 +523,7 @@ fn quote_record(q: Quote<'_>) -> QuoteRecord {
         method: q.method,
         kind: q.quotation.kind,
         cluster: q.cluster,
+        language: q.language.map(str::to_string),
         id: q.id,
     }
 }
@@ -623,18 +647,24 @@ impl PhraseOf for PhrasesOf<'_> {
 /// are counted in the slots, not in a table of strings.
 fn summary<'a>(
     members: &[usize],
-    said: impl Fn(usize) -> (&'a str, Option<&'a str>),
+    said: impl Fn(usize) -> Said<'a>,
     phrases: &impl PhraseOf,
     slots: &mut Slots,
 ) -> (&'a str, Option<&'a str>) {
     if let [only] = members {
         // Most statements are quoted once: no tally to keep.
-        return said(*only);
+        let (text, speaker, _) = said(*only);
+        return (text, speaker);
     }
+    // A statement quoted in several languages (translations) is worded in the one most of
+    // its quotations are in.
+    let language = main_language(members.iter().map(|&m| said(m).2));
     // Each reading: its phrase, how often it was printed, its length in words; by first
     // appearance.
     let mut readings: Vec<(u32, usize, usize)> = Vec::new();
-    for &m in members {
+    let in_language =
+        |m: usize| language.is_none() || said(m).2.map_or(true, |l| Some(l) == language);
+    for &m in members.iter().filter(|&&m| in_language(m)) {
         let p = phrases.phrase(m);
         let slot = slots.slot(p, readings.len() as u32) as usize;
         if slot == readings.len() {
@@ -680,6 +710,27 @@ fn summary<'a>(
     (canonical, speaker)
 }
 
+/// What a quotation says, who said it, and in which language.
+type Said<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
+/// The language most of `languages` name (the first in order of the codes on a tie), if any
+/// does.
+pub(crate) fn main_language<'a>(
+    languages: impl Iterator<Item = Option<&'a str>>,
+) -> Option<&'a str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for l in languages.flatten() {
+        match counts.iter_mut().find(|(c, _)| *c == l) {
+            Some(c) => c.1 += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(l, _)| l)
+}
+
 /// One quotation of one document, with its speaker.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -699,6 +750,8 @@ pub struct Quote<'a> {
     pub method: Option<Method>,
     /// The id of its cluster (see [`Tracker::clusters`]).
     pub cluster: usize,
+    /// Its language (ISO 639-1), where its own words or its document's tell it.
+    pub language: Option<&'static str>,
     /// The attribution as found in the document (cue, method, the name as written there).
     pub attribution: &'a Attribution,
 }

@@ -435,6 +435,7 @@ fn json_output_has_the_documented_fields() {
     assert_eq!(quotes.len(), tracker.quotes().count());
     let fields = set(&[
         "id", "doc", "start", "end", "text", "speaker", "cue", "method", "kind", "cluster",
+        "language",
     ]);
     for q in quotes {
         assert_eq!(keys(q), fields);
@@ -469,7 +470,8 @@ fn json_output_has_the_documented_fields() {
                 "outlets",
                 "first_seen",
                 "variants",
-                "lineage"
+                "lineage",
+                "language"
             ])
         );
         assert_eq!(c["id"].as_u64(), Some(i as u64));

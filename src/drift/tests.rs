@@ -113,3 +113,50 @@ fn applying_the_edits_gives_the_variant_back() {
         assert_eq!(drift(POST, v).apply(POST), words(v), "{v}");
     }
 }
+
+#[test]
+fn a_wording_that_shares_too_few_words_is_one_paraphrase() {
+    let canonical = "We are waiting for an answer from Moscow about the ceasefire";
+    let d = drift(canonical, "Missiles are not the answer, he told Moscow");
+    assert_eq!(
+        kinds(canonical, "Missiles are not the answer, he told Moscow"),
+        [EditKind::Paraphrase]
+    );
+    assert_eq!(d.edits[0].canonical, 0..11);
+    assert!((d.score - 1.0).abs() < 1e-9);
+    // A fragment, or a wording with a word or two changed, still aligns word by word.
+    assert_eq!(
+        kinds(canonical, "an answer from Moscow"),
+        [EditKind::Truncation, EditKind::Truncation]
+    );
+    assert!(!kinds(
+        canonical,
+        "We are waiting for a reply from Moscow about the truce"
+    )
+    .contains(&EditKind::Paraphrase));
+    assert_eq!(
+        d.apply(canonical),
+        words("Missiles are not the answer, he told Moscow")
+    );
+}
+
+#[test]
+fn a_translation_is_one_edit_naming_both_languages() {
+    let d = translation("Ich liebe diesen Verein", "I love this club", ("de", "en"));
+    let [edit] = d.edits.as_slice() else {
+        panic!("{:?}", d.edits)
+    };
+    assert_eq!(edit.kind, EditKind::Translation);
+    assert_eq!(
+        (
+            edit.canonical_language.as_deref(),
+            edit.variant_language.as_deref()
+        ),
+        (Some("de"), Some("en"))
+    );
+    assert_eq!(edit.variant_text, "I love this club");
+    assert_eq!(
+        d.apply("Ich liebe diesen Verein"),
+        words("I love this club")
+    );
+}

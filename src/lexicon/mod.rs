@@ -168,9 +168,10 @@ pub(crate) fn language_of(flags: impl Iterator<Item = Flags>) -> &'static Gramma
     LANGUAGES[if counts[best] == 0 { 0 } else { best }]
 }
 
-/// The language of `text` by its lower-case function words, if at least `min` of them say so:
-/// the ISO 639-1 code of the language of [`LANGUAGES`] whose profile words are the most
-/// (the first listed on a tie). Reads at most the first 2,000 words.
+/// The language of `text` by its lower-case function words, if at least `min` of them say so
+/// and twice as many as of any other language's (Dutch and English share `was`, a short
+/// quotation may hold it twice): the ISO 639-1 code of the language of [`LANGUAGES`] whose
+/// profile words are the most. Reads at most the first 2,000 words.
 pub(crate) fn language_in(text: &str, min: usize) -> Option<&'static str> {
     let mut counts = [0usize; LANGUAGES.len()];
     let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
@@ -184,7 +185,8 @@ pub(crate) fn language_in(text: &str, min: usize) -> Option<&'static str> {
         }
     }
     let best = (0..LANGUAGES.len()).max_by_key(|&l| (counts[l], std::cmp::Reverse(l)))?;
-    (counts[best] >= min.max(1)).then_some(LANGUAGES[best].code)
+    let lead = (0..LANGUAGES.len()).all(|l| l == best || 2 * counts[l] <= counts[best]);
+    (lead && counts[best] >= min.max(1)).then_some(LANGUAGES[best].code)
 }
 
 /// The word lists as one table. Words of up to 16 ASCII bytes (all but a handful) are packed
