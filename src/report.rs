@@ -109,6 +109,11 @@ pub struct Statement {
     /// in another language is a translation.
     #[serde(default)]
     pub language: Option<String>,
+    /// Whether no outlet printed it whole: `canonical` is then its pieces put together, in the
+    /// order the documents show them, joined by ellipses (`…`), and each wording's drift is
+    /// measured against its own part.
+    #[serde(default)]
+    pub assembled: bool,
     /// Its quotations' ids, in order of appearance.
     pub quotes: Vec<String>,
     /// The outlets that printed it, in order of first publication (the timeline). A document
@@ -248,26 +253,18 @@ pub(crate) fn statement(
     // The variant of each wording, so that a statement quoted thousands of times costs no more
     // per quotation than one quoted twice.
     let mut by_wording: TextMap<&str, usize> = TextMap::default();
-    let language = crate::tracker::main_language(members.iter().map(|m| m.0.language.as_deref()));
+    // Each variant's language and its first quotation.
+    let mut first: Vec<&QuoteRecord> = Vec::new();
     for &(q, _, outlet) in members {
         let v = *by_wording.entry(q.text.as_str()).or_insert_with(|| {
-            // A wording in another language that does not align word by word with the
-            // canonical one is its translation (a quoted term kept in the original, such as
-            // an Italian word in a Spanish article, still aligns).
-            let d = drift(text, &q.text);
-            let d = match (language, q.language.as_deref()) {
-                (Some(c), Some(l)) if c != l && d.is_paraphrase() => {
-                    translation(text, &q.text, (c, l))
-                }
-                _ => d,
-            };
             variants.push(Variant {
                 text: q.text.clone(),
                 quotes: Vec::new(),
                 outlets: Vec::new(),
-                drift_score: d.score,
-                edits: d.edits,
+                drift_score: 0.0,
+                edits: Vec::new(),
             });
+            first.push(q);
             variants.len() - 1
         });
         variant_of.push(v);
@@ -290,6 +287,46 @@ pub(crate) fn statement(
             variants[v].outlets.push(name.to_string());
         }
     }
+    let language = crate::tracker::main_language(members.iter().map(|m| m.0.language.as_deref()));
+    let languages: Vec<Option<&str>> = first.iter().map(|q| q.language.as_deref()).collect();
+    let mut drifts = drifts_from(text, &variants, language, &languages);
+    // Sentences that no wording holds together with the rest (a letter quoted sentence by
+    // sentence): the statement is then worded by putting them together. Only full quotations
+    // count as sentences of it; a fragment woven into the reporter's words that aligns with
+    // nothing is left a variant.
+    let same_language =
+        |v: usize| language.is_none() || languages[v].map_or(true, |l| Some(l) == language);
+    let mut candidates: Vec<usize> = (0..variants.len())
+        .filter(|&v| {
+            drifts[v].is_paraphrase() && first[v].kind == QuoteKind::Full && same_language(v)
+        })
+        .collect();
+    // The longest first; one that the pieces taken already hold (the same sentence with
+    // other marks, or a part of it) is not taken again.
+    candidates.sort_by_key(|&v| (std::cmp::Reverse(variants[v].text.len()), v));
+    // Each candidate costs an alignment against the pieces so far: a statement in more pieces
+    // than this (a cluster gone wrong, or a text made to be costly) is worded by the longest.
+    candidates.truncate(MAX_PIECES);
+    let mut held = text.to_string();
+    let mut pieces: Vec<usize> = Vec::new();
+    for v in candidates {
+        if drift(&held, &variants[v].text).is_paraphrase() {
+            held.push_str(" … ");
+            held.push_str(&variants[v].text);
+            pieces.push(v);
+        }
+    }
+    pieces.sort_unstable();
+    let assembled =
+        (!pieces.is_empty()).then(|| assemble(text, &variants, &pieces, members, variant_of));
+    if let Some(whole) = &assembled {
+        drifts = drifts_from(whole, &variants, language, &languages);
+    }
+    let text = assembled.as_deref().unwrap_or(text);
+    for (v, d) in variants.iter_mut().zip(drifts) {
+        v.drift_score = d.score;
+        v.edits = d.edits;
+    }
     let lineage = variants
         .iter()
         .filter(|v| v.text != text && v.outlets.len() > 1)
@@ -305,12 +342,95 @@ pub(crate) fn statement(
         canonical: text.to_string(),
         speaker: speaker.map(str::to_string),
         language: language.map(str::to_string),
+        assembled: assembled.is_some(),
         quotes: members.iter().map(|(q, _, _)| q.id.clone()).collect(),
         outlets: listed_outlets,
         first_seen,
         variants,
         lineage,
     }
+}
+
+/// How many pieces a statement's wording is put together from, at most.
+const MAX_PIECES: usize = 64;
+
+/// The drift of each variant from `canonical`: a variant in another language than the
+/// statement's that does not align word by word with it is its translation (a quoted term kept
+/// in the original, such as an Italian word in a Spanish article, still aligns).
+fn drifts_from(
+    canonical: &str,
+    variants: &[Variant],
+    language: Option<&str>,
+    languages: &[Option<&str>],
+) -> Vec<crate::drift::Drift> {
+    variants
+        .iter()
+        .zip(languages)
+        .map(|(v, &l)| {
+            let d = drift(canonical, &v.text);
+            match (language, l) {
+                (Some(c), Some(l)) if c != l && d.is_paraphrase() => {
+                    translation(canonical, &v.text, (c, l))
+                }
+                _ => d,
+            }
+        })
+        .collect()
+}
+
+/// A statement's wording put together from `canonical` and the `pieces` (variant indices,
+/// ascending) it does not hold, joined by ellipses: each piece placed just before or after a
+/// segment already placed, as the first document printing both shows them, or else at the end.
+fn assemble(
+    canonical: &str,
+    variants: &[Variant],
+    pieces: &[usize],
+    members: &[Member<'_>],
+    variant_of: &[usize],
+) -> String {
+    // Segment 0 is the canonical wording, segment k + 1 the piece `pieces[k]`.
+    let segment_of = |i: usize| pieces.binary_search(&variant_of[i]).map_or(0, |k| k + 1);
+    // The members of one document stand together (they are ordered by document, then
+    // position): each document's range of them.
+    let mut documents: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in 0..members.len() {
+        match documents.last_mut() {
+            Some(d) if members[d.start].0.doc == members[i].0.doc => d.end = i + 1,
+            _ => documents.push(i..i + 1),
+        }
+    }
+    let mut order: Vec<usize> = vec![0];
+    let mut placed = vec![false; pieces.len() + 1];
+    placed[0] = true;
+    for k in 1..=pieces.len() {
+        // In the first document printing the piece and a placed segment: that segment, and
+        // whether the piece comes after it.
+        let here = documents.iter().find_map(|d| {
+            let mut segments = d.clone().map(|i| (segment_of(i), members[i].0.start));
+            let (_, mine) = segments.clone().find(|&(s, _)| s == k)?;
+            let (other, theirs) = segments.find(|&(s, _)| s != k && placed[s])?;
+            Some((other, mine > theirs))
+        });
+        match here {
+            Some((other, after)) => {
+                let i = order.iter().position(|&s| s == other).unwrap_or(0);
+                order.insert(if after { i + 1 } else { i }, k);
+            }
+            None => order.push(k),
+        }
+        placed[k] = true;
+    }
+    order
+        .iter()
+        .map(|&s| {
+            if s == 0 {
+                canonical
+            } else {
+                variants[pieces[s - 1]].text.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" … ")
 }
 
 /// The canonical wording among `wordings` (distinct texts in order of first appearance, with how

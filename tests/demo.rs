@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use quotetrace::{
-    detect, load, Document, DuplicateDocument, QuoteKind, QuoteStyle, Timestamp, Tracker,
+    detect, load, Document, DuplicateDocument, EditKind, QuoteKind, QuoteStyle, Timestamp, Tracker,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -471,7 +471,8 @@ fn json_output_has_the_documented_fields() {
                 "first_seen",
                 "variants",
                 "lineage",
-                "language"
+                "language",
+                "assembled"
             ])
         );
         assert_eq!(c["id"].as_u64(), Some(i as u64));
@@ -515,4 +516,38 @@ fn a_duplicate_id_is_an_error_and_changes_nothing() {
     );
     assert!(error.to_string().contains("02_northwire"));
     assert_eq!(serde_json::to_string(&tracker.report()).unwrap(), before);
+}
+
+#[test]
+fn a_statement_no_outlet_printed_whole_is_put_together_from_its_pieces() {
+    let report = tracker().report();
+    let statement = report
+        .clusters
+        .iter()
+        .find(|s| s.canonical.contains("Missiles are not an answer"))
+        .unwrap();
+    // The two sentences, in the order the document printing both shows them.
+    assert!(statement.assembled);
+    let pieces: Vec<&str> = statement.canonical.split(" … ").collect();
+    assert_eq!(pieces.len(), 2, "{}", statement.canonical);
+    assert!(pieces[0].starts_with("We are ready for a full ceasefire"));
+    assert!(pieces[1].starts_with("Missiles are not an answer"));
+    // Each piece drifts from its own part only: cut, not reworded.
+    for v in &statement.variants {
+        for e in &v.edits {
+            assert!(
+                !matches!(e.kind, EditKind::Substitution | EditKind::Paraphrase),
+                "{:?} in {:?}",
+                e,
+                v.text
+            );
+        }
+    }
+    // A statement printed whole somewhere is not assembled.
+    let post = report
+        .clusters
+        .iter()
+        .max_by_key(|s| s.quotes.len())
+        .unwrap();
+    assert!(!post.assembled);
 }
