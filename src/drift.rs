@@ -23,6 +23,9 @@ pub enum EditKind {
     Punctuation,
     /// A small change of spelling within a word: `Zelenskyy` → `Zelensky`.
     Spelling,
+    /// Another form of the same word, by the stemmer of the statement's language:
+    /// `apologies` → `apology`, `resigning` → `resigned`.
+    Inflection,
     /// A different word.
     Substitution,
     /// Words added.
@@ -146,8 +149,14 @@ pub fn words(text: &str) -> Vec<&str> {
 /// assert!(d.edits.iter().any(|e| e.kind == EditKind::Ellipsis));
 /// ```
 pub fn drift(canonical: &str, variant: &str) -> Drift {
-    let c: Vec<Word<'_>> = words(canonical).into_iter().map(Word::new).collect();
-    let v: Vec<Word<'_>> = words(variant).into_iter().map(Word::new).collect();
+    drift_in(canonical, variant, None)
+}
+
+/// [`drift`], telling inflections apart by the stemmer of `language` (ISO 639-1).
+pub(crate) fn drift_in(canonical: &str, variant: &str, language: Option<&str>) -> Drift {
+    let word = |w| Word::new(w, language);
+    let c: Vec<Word<'_>> = words(canonical).into_iter().map(word).collect();
+    let v: Vec<Word<'_>> = words(variant).into_iter().map(word).collect();
     if c.len().saturating_mul(v.len()) > MAX_CELLS {
         return wholesale(&c, &v);
     }
@@ -178,8 +187,14 @@ const MAX_CELLS: usize = 4_000_000;
 /// The drift of a variant in another language than the canonical wording: one edit of kind
 /// [`EditKind::Translation`] naming both languages.
 pub(crate) fn translation(canonical: &str, variant: &str, languages: (&str, &str)) -> Drift {
-    let c: Vec<Word<'_>> = words(canonical).into_iter().map(Word::new).collect();
-    let v: Vec<Word<'_>> = words(variant).into_iter().map(Word::new).collect();
+    let c: Vec<Word<'_>> = words(canonical)
+        .into_iter()
+        .map(|w| Word::new(w, None))
+        .collect();
+    let v: Vec<Word<'_>> = words(variant)
+        .into_iter()
+        .map(|w| Word::new(w, None))
+        .collect();
     let mut d = whole(EditKind::Translation, &c, &v);
     for e in &mut d.edits {
         e.canonical_language = Some(languages.0.to_string());
@@ -224,10 +239,12 @@ struct Word<'a> {
     chars: usize,
     digit: bool,
     ellipsis: bool,
+    /// The key's stem in the statement's language, 0 for none.
+    stem: u64,
 }
 
 impl<'a> Word<'a> {
-    fn new(surface: &'a str) -> Self {
+    fn new(surface: &'a str, language: Option<&str>) -> Self {
         let key: String = surface
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -237,8 +254,12 @@ impl<'a> Word<'a> {
         let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
+        let stem = language
+            .and_then(|l| crate::stem::stem(l, &key))
+            .unwrap_or(0);
         Word {
             surface,
+            stem,
             chars: key.chars().count(),
             digit: key.bytes().any(|b| b.is_ascii_digit()),
             hash,
@@ -277,11 +298,16 @@ const TRUNCATED: f64 = 0.1;
 fn pair_cost(a: &Word<'_>, b: &Word<'_>) -> f64 {
     if a.same(b) {
         0.0
-    } else if near(a, b) {
+    } else if near(a, b) || inflected(a, b) {
         SPELLING
     } else {
         1.0
     }
+}
+
+/// Whether two different words are forms of one.
+fn inflected(a: &Word<'_>, b: &Word<'_>) -> bool {
+    a.stem != 0 && a.stem == b.stem
 }
 
 fn near(a: &Word<'_>, b: &Word<'_>) -> bool {
@@ -473,6 +499,8 @@ fn pair_kind(a: &Word<'_>, b: &Word<'_>) -> EditKind {
         } else {
             EditKind::Punctuation
         }
+    } else if inflected(a, b) {
+        EditKind::Inflection
     } else if near(a, b) {
         EditKind::Spelling
     } else {
@@ -486,7 +514,7 @@ fn weight(edit: &Edit) -> f64 {
     match edit.kind {
         EditKind::Case => 0.1,
         EditKind::Punctuation => 0.05,
-        EditKind::Spelling => SPELLING,
+        EditKind::Spelling | EditKind::Inflection => SPELLING,
         EditKind::Substitution => 1.0,
         EditKind::Insertion => variant_words,
         EditKind::Omission => canonical_words,

@@ -98,6 +98,7 @@ mod hash;
 mod lexicon;
 mod normalize;
 mod report;
+mod stem;
 #[cfg(feature = "synth")]
 pub mod synth;
 mod tracker;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::detect::QuoteKind;
 use crate::document::Timestamp;
-use crate::drift::{drift, translation, Edit};
+use crate::drift::{drift, drift_in, translation, Edit};
 use crate::hash::{TextMap, TextSet};
 
 /// The provenance report of a [`Tracker`](crate::Tracker): documents, quotations, statements
@@ -367,7 +367,7 @@ fn drifts_from(
         .iter()
         .zip(languages)
         .map(|(v, &l)| {
-            let d = drift(canonical, &v.text);
+            let d = drift_in(canonical, &v.text, language);
             match (language, l) {
                 (Some(c), Some(l)) if c != l && d.is_paraphrase() => {
                     translation(canonical, &v.text, (c, l))

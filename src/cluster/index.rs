@@ -41,6 +41,9 @@ pub(crate) struct Vocabulary {
     ends: Vec<usize>,
     pub(crate) hashes: Vec<u64>,
     shapes: Vec<Shape>,
+    /// Per language of the input with a stemmer, each word's stem (0 for none): two words
+    /// with one stem in a language are forms of one word (`apology`, `apologies`).
+    stems: Vec<Vec<u64>>,
 }
 
 /// The outline of a word: its length in characters, its ends, whether it holds a digit.
@@ -84,6 +87,21 @@ impl Vocabulary {
         self.find(self.index.hash(word), word)
     }
 
+    /// Each word's stem in each of `languages` (ISO 639-1 codes), for telling inflections.
+    pub(crate) fn add_stems(&mut self, languages: &[&str]) {
+        self.stems = languages
+            .iter()
+            .map(|&language| {
+                (0..self.ends.len())
+                    .map(|id| {
+                        crate::stem::stem(language, &self.text[span(&self.ends, id)]).unwrap_or(0)
+                    })
+                    .collect()
+            })
+            .filter(|stems: &Vec<u64>| stems.iter().any(|&s| s != 0))
+            .collect();
+    }
+
     /// Word `id`, if there is one.
     pub(crate) fn word(&self, id: u32) -> Option<&str> {
         let id = id as usize;
@@ -98,6 +116,15 @@ impl Spelling for Vocabulary {
         else {
             return false;
         };
+        // Two forms of one word are as near as two spellings (`apology`, `apologies`).
+        let stem = |stems: &Vec<u64>, w: u32| stems.get(w as usize).copied().unwrap_or(0);
+        if self
+            .stems
+            .iter()
+            .any(|s| stem(s, a) != 0 && stem(s, a) == stem(s, b))
+        {
+            return true;
+        }
         // Most pairs of different words differ in length or at both ends: no typo of news
         // copy changes the first and the last letter at once.
         if x.digit || y.digit || x.chars.min(y.chars) < 4 || x.chars.abs_diff(y.chars) > 2 {

@@ -278,6 +278,13 @@ pub fn cluster_indexed(
 ) -> (Clustering, ClusterIndex) {
     let mut phrases = Phrases::default();
     let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
+    // The languages of the input: in each, two forms of one word match as a spelling does.
+    let languages: BTreeSet<&str> = items.iter().filter_map(|item| item.language).collect();
+    if !languages.is_empty() {
+        phrases
+            .vocabulary
+            .add_stems(&languages.into_iter().collect::<Vec<_>>());
+    }
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
     let groups = link_phrases(&phrases, &postings, config);
     // Statements joined by continuations first, so that a short fragment finds the one

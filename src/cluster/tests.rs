@@ -222,3 +222,25 @@ fn looking_up_a_text_with_unknown_words_is_safe() {
         found.similarity
     );
 }
+
+#[test]
+fn a_fragment_in_another_form_of_a_word_joins_its_statement_in_its_language() {
+    let statement = "We offer our sincere apologies for the delay to every passenger";
+    let fragment = "apology for the delay";
+    let joined = |language: Option<&'static str>| {
+        let items: Vec<ClusterItem<'_>> = [statement, statement, fragment]
+            .iter()
+            .map(|t| {
+                let item = ClusterItem::new(t);
+                language.map_or(item, |l| item.in_language(l))
+            })
+            .collect();
+        let c = cluster(&items, &ClusterConfig::default());
+        c.cluster_of(2) == c.cluster_of(0)
+    };
+    assert!(joined(Some("en")));
+    assert!(
+        !joined(None),
+        "without a language a changed word is a changed word"
+    );
+}

@@ -160,3 +160,22 @@ fn a_translation_is_one_edit_naming_both_languages() {
         words("I love this club")
     );
 }
+
+#[test]
+fn another_form_of_a_word_is_an_inflection_in_the_statements_language() {
+    let canonical = "We offer our apologies for the delay";
+    let variant = "We offer our apology for the delay";
+    let kinds_in = |language| -> Vec<EditKind> {
+        drift_in(canonical, variant, language)
+            .edits
+            .iter()
+            .map(|e| e.kind)
+            .collect()
+    };
+    assert_eq!(kinds_in(Some("en")), [EditKind::Inflection]);
+    // Without a language, a word changed.
+    assert_eq!(kinds_in(None), [EditKind::Substitution]);
+    let d = drift_in(canonical, variant, Some("en"));
+    assert_eq!(d.edits[0].variant_text, "apology", "shown as printed");
+    assert!(d.score < drift(canonical, variant).score);
+}
