@@ -100,6 +100,28 @@ pub(crate) fn edit_bound(a: &[u32], b: &[u32]) -> f64 {
 /// Similarity of two whole wordings: 1 − (weighted edit distance) / (longer length). Only
 /// alignments within a band around the diagonal are considered, which is exact whenever the
 /// similarity is high enough to matter.
+/// The length of the longest run of words `a` and `b` share, word for word, in the same
+/// order (the ellipsis word, which stands for words left out, ends a run).
+pub(crate) fn longest_shared_run(a: &[u32], b: &[u32], ellipsis: Option<u32>) -> usize {
+    // One row of the table of runs ending at each pair of positions.
+    let mut row = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y && Some(x) != ellipsis {
+                diagonal + 1
+            } else {
+                0
+            };
+            best = best.max(row[j + 1]);
+            diagonal = above;
+        }
+    }
+    best
+}
+
 pub(crate) fn similarity(a: &[u32], b: &[u32], costs: Costs, words: &impl Spelling) -> f64 {
     let (n, m) = (a.len(), b.len());
     let longest = n.max(m);

@@ -16,6 +16,11 @@
 //! 6. Quotations a text shows going on from one another ([`ClusterItem::continues`]: the
 //!    sentences of a letter printed one after the other) join their statements, so that a
 //!    statement other outlets quoted sentence by sentence is still one.
+//! 7. Overlapping pieces (a run of [`ClusterConfig::overlap_words`] words printed word for
+//!    word by both, each holding words the other lacks) join their statements, unless those
+//!    name two speakers.
+//! 8. A statement quoted in another language joins its translation where the words that
+//!    survive translation make it plain (see [`ClusterItem::language`]).
 
 mod align;
 mod index;
@@ -60,6 +65,13 @@ pub struct ClusterConfig {
     /// How many candidates each wording is verified against, most shared word pairs first.
     /// Default 12.
     pub max_candidates: usize,
+    /// Two wordings that print this many words of a statement word for word, in a row, are
+    /// pieces of one statement even when each holds words the other lacks (one outlet prints
+    /// the question and the first half of the answer, another the whole answer), unless their
+    /// quotations name two different speakers. Default 7: stock phrases (`at the end of the
+    /// day`, `thank you very much for`) are shorter, and so are the spans the synthetic
+    /// benchmark's different statements share (3 to 6 words).
+    pub overlap_words: usize,
 }
 
 impl ClusterConfig {
@@ -110,6 +122,14 @@ impl ClusterConfig {
             ..self
         }
     }
+
+    /// With `overlap_words` set.
+    pub fn overlap_words(self, value: usize) -> Self {
+        ClusterConfig {
+            overlap_words: value,
+            ..self
+        }
+    }
 }
 
 impl Default for ClusterConfig {
@@ -121,6 +141,7 @@ impl Default for ClusterConfig {
             typo_cost: 0.3,
             max_postings: 1000,
             max_candidates: 12,
+            overlap_words: 7,
         }
     }
 }
@@ -286,7 +307,7 @@ pub fn cluster_indexed(
             .add_stems(&languages.into_iter().collect::<Vec<_>>());
     }
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
-    let groups = link_phrases(&phrases, &postings, config);
+    let (groups, overlaps) = link_phrases(&phrases, &postings, config);
     // Statements joined by continuations first, so that a short fragment finds the one
     // statement two pieces make; then the continuations that involve short fragments.
     let roots = join_continuations(
@@ -299,6 +320,7 @@ pub fn cluster_indexed(
     );
     let roots = attach_short(&phrases, &roots, items, &phrase_of, config);
     let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words, true);
+    let roots = join_overlaps(&phrases, &roots, &overlaps, items, &phrase_of);
     let roots = translate::link_translations(&phrases, &roots, items, &phrase_of);
     let clustering = number_by_first_appearance(&phrase_of, &roots);
     let mut cluster_of_phrase = vec![usize::MAX; phrases.len()];
@@ -424,7 +446,11 @@ impl ClusterIndex {
 
 /// Joins variants, then attaches each group of fragments to its one best parent. Returns the
 /// final root phrase of every phrase.
-fn link_phrases(phrases: &Phrases, postings: &[(u64, u32)], config: &ClusterConfig) -> Vec<u32> {
+fn link_phrases(
+    phrases: &Phrases,
+    postings: &[(u64, u32)],
+    config: &ClusterConfig,
+) -> (Vec<u32>, Vec<(u32, u32)>) {
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut pairs = candidates(
         phrases,
@@ -451,13 +477,15 @@ fn link_phrases(phrases: &Phrases, postings: &[(u64, u32)], config: &ClusterConf
 
     let mut sets = UnionFind::new(phrases.len());
     let mut fragments: Vec<(u32, u32, f64)> = Vec::new();
+    let mut overlaps: Vec<(u32, u32)> = Vec::new();
     for link in links {
         match link {
             Link::Variant(a, b) => sets.union(a, b),
             Link::Fragment(part, whole, fit) => fragments.push((part, whole, fit)),
+            Link::Overlap(a, b) => overlaps.push((a, b)),
         }
     }
-    attach_fragments(phrases, &mut sets, &fragments)
+    (attach_fragments(phrases, &mut sets, &fragments), overlaps)
 }
 
 /// A verified relation between two phrases.
@@ -465,6 +493,8 @@ enum Link {
     Variant(u32, u32),
     /// The first fits inside the second, this well.
     Fragment(u32, u32, f64),
+    /// The two share a long run of words, and each holds words the other lacks.
+    Overlap(u32, u32),
 }
 
 /// Aligns a candidate pair.
@@ -483,7 +513,7 @@ fn verify_pair(
             ((wb, b), (wa, a))
         };
     let words = &phrases.vocabulary;
-    if short.len() * 10 >= long.len() * 8 {
+    let linked = if short.len() * 10 >= long.len() * 8 {
         if align::edit_bound(short, long) >= config.variant_similarity {
             return Some(Link::Variant(s_id, l_id));
         }
@@ -496,7 +526,18 @@ fn verify_pair(
             align::containment(short, long, c, words)
         })
         .map(|fit| Link::Fragment(s_id, l_id, fit))
-    }
+    };
+    // Overlapping pieces: each holds words the other lacks, but they print one run of the
+    // statement word for word. Pieces of one statement are of a size (half an answer, the
+    // whole answer); a wording more than twice as long as the other is more often a text
+    // that ran on past its quotation (an unclosed mark) and shares runs with several
+    // statements, which it would join.
+    linked.or_else(|| {
+        (short.len() >= config.overlap_words
+            && long.len() <= 2 * short.len()
+            && align::longest_shared_run(short, long, costs.ellipsis) >= config.overlap_words)
+            .then_some(Link::Overlap(s_id, l_id))
+    })
 }
 
 /// Statistics of a group of variants, for choosing a fragment's parent.
@@ -747,6 +788,70 @@ fn join_continuations(
         sets.union(ra, rb);
         let root = sets.find(ra);
         settled[root as usize] = either;
+    }
+    roots.iter().map(|&r| sets.find(r)).collect()
+}
+
+/// Statements two overlapping pieces belong to are one. Joined last, on the statements the
+/// other relations made, so that an overlap never changes which statement a fragment joins
+/// (a text run on past its quotation overlaps several statements' pieces, and must not
+/// become the parent that gathers them).
+///
+/// Two statements whose quotations name different speakers stay apart: one speaker echoing
+/// another's phrase (`not happy with the strikes on Kyiv`) is two statements.
+fn join_overlaps(
+    phrases: &Phrases,
+    roots: &[u32],
+    overlaps: &[(u32, u32)],
+    items: &[ClusterItem<'_>],
+    phrase_of: &[u32],
+) -> Vec<u32> {
+    if overlaps.is_empty() {
+        return roots.to_vec();
+    }
+    // Each statement's speaker: the one all its attributed quotations name, if they agree.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Said<'a> {
+        Nobody,
+        One(&'a str),
+        Several,
+    }
+    let mut said = vec![Said::Nobody; roots.len()];
+    for (item, &p) in items.iter().zip(phrase_of) {
+        let s = &mut said[roots[p as usize] as usize];
+        *s = match (*s, item.speaker) {
+            (old, None) => old,
+            (Said::Nobody, Some(x)) => Said::One(x),
+            (Said::One(y), Some(x)) if x == y => Said::One(y),
+            _ => Said::Several,
+        };
+    }
+    // In an order that depends on content only: which joins a speaker's statements first
+    // then does not depend on the input's order.
+    let mut links: Vec<(u64, u64, u32, u32)> = overlaps
+        .iter()
+        .map(|&(a, b)| {
+            let (ka, kb) = (phrases.key[a as usize], phrases.key[b as usize]);
+            (ka.min(kb), ka.max(kb), roots[a as usize], roots[b as usize])
+        })
+        .collect();
+    links.sort_unstable();
+    let mut sets = UnionFind::new(roots.len());
+    for (_, _, ra, rb) in links {
+        let (x, y) = (sets.find(ra), sets.find(rb));
+        let apart = match (said[x as usize], said[y as usize]) {
+            (Said::One(p), Said::One(q)) => p != q,
+            (Said::Several, _) | (_, Said::Several) => true,
+            _ => false,
+        };
+        if x == y || apart {
+            continue;
+        }
+        let merged = match (said[x as usize], said[y as usize]) {
+            (Said::Nobody, s) | (s, _) => s,
+        };
+        sets.union(x, y);
+        said[sets.find(x) as usize] = merged;
     }
     roots.iter().map(|&r| sets.find(r)).collect()
 }

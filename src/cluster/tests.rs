@@ -78,14 +78,23 @@ fn different_statements_stay_apart_even_sharing_words() {
 
 #[test]
 fn a_fragment_joins_one_statement_not_all_it_fits() {
-    // "not happy with the strikes" fits two different statements; it must not join them.
+    // "not happy with the strikes" fits two different statements, of two speakers (who
+    // echo one phrase: the statements overlap); it must not join them.
     let texts = [
         "I am not happy with the strikes on Kyiv and the timing is bad",
         "I am not happy with the strikes on Kyiv and the timing is bad",
         "Frankly we are not happy with the strikes on Kyiv said the minister today",
         "not happy with the strikes on Kyiv",
     ];
-    let c = clusters(&texts);
+    let speakers = [Some("Trump"), None, Some("Sybiha"), None];
+    let items: Vec<_> = texts
+        .iter()
+        .zip(speakers)
+        .map(|(t, s)| s.map_or(ClusterItem::new(t), |s| ClusterItem::new(t).said_by(s)))
+        .collect();
+    let c = cluster(&items, &ClusterConfig::default())
+        .assignment()
+        .to_vec();
     assert_ne!(c[0], c[2], "{c:?}");
     // It goes to the best supported (two quotations).
     assert_eq!(c[3], c[0], "{c:?}");
@@ -243,4 +252,46 @@ fn a_fragment_in_another_form_of_a_word_joins_its_statement_in_its_language() {
         !joined(None),
         "without a language a changed word is a changed word"
     );
+}
+
+#[test]
+fn overlapping_pieces_of_an_answer_are_one_statement() {
+    // One outlet prints the question's end and the first half of the answer, another the
+    // second half: neither holds the other, but they print one run of nine words.
+    let first = "so will you talk to him this week and we will see what happens in the coming days";
+    let second = "we will see what happens in the coming days because the deal must be done";
+    let c = clusters(&[first, first, second, second]);
+    assert_eq!(c, [0, 0, 0, 0]);
+    // A stock phrase of six words is not a statement.
+    let a = "at the end of the day our farmers need rain and lower prices";
+    let b = "the striker said at the end of the day the club never paid him";
+    assert_ne!(clusters(&[a, a, b, b])[0], clusters(&[a, a, b, b])[2]);
+}
+
+#[test]
+fn a_text_run_on_past_its_quotation_does_not_join_two_statements() {
+    let post = "we are very close to a deal with both sides and it will be signed soon";
+    let other = "the strikes on the city must stop now and the world must act together with us";
+    // An unclosed mark: one post, then the reporter's words, then the other statement.
+    let run_on = "we are very close to a deal with both sides and everyone knows it the president \
+                  wrote on thursday as the talks went on in the capital and then the strikes on \
+                  the city must stop now and the world must act said the mayor";
+    let c = clusters(&[post, post, other, other, run_on]);
+    assert_ne!(c[0], c[2]);
+}
+
+#[test]
+fn two_speakers_echoing_one_phrase_are_two_statements() {
+    let a = ClusterItem::new("I am not happy with the strikes on Kyiv and the timing is bad");
+    let b = ClusterItem::new("Frankly we are not happy with the strikes on Kyiv said the minister");
+    let joined = |a: ClusterItem<'static>, b: ClusterItem<'static>| {
+        let c = cluster(&[a, a, b, b], &ClusterConfig::default());
+        c.cluster_of(0) == c.cluster_of(2)
+    };
+    assert!(
+        joined(a, b),
+        "seven words in a row, nobody named: one statement"
+    );
+    assert!(joined(a.said_by("Trump"), b), "one speaker named");
+    assert!(!joined(a.said_by("Trump"), b.said_by("Andrii Sybiha")));
 }
