@@ -111,7 +111,7 @@ pub struct Statement {
     pub language: Option<String>,
     /// Whether no outlet printed it whole: `canonical` is then its pieces put together, in the
     /// order the documents show them, joined by ellipses (`…`), and each wording's drift is
-    /// measured against its own part.
+    /// measured against the whole, so that a piece drifts by its cuts alone.
     #[serde(default)]
     pub assembled: bool,
     /// Its quotations' ids, in order of appearance.
@@ -322,13 +322,19 @@ pub(crate) fn statement(
     if let Some(whole) = &assembled {
         drifts = drifts_from(whole, &variants, language, &languages);
     }
+    let original = text;
     let text = assembled.as_deref().unwrap_or(text);
     for (v, d) in variants.iter_mut().zip(drifts) {
         v.drift_score = d.score;
         v.edits = d.edits;
     }
+    // A wording several outlets printed alike hints at a common source, unless it is the
+    // statement's own (its canonical wording, or a piece of it).
     let lineage = variants
         .iter()
+        .enumerate()
+        .filter(|(i, v)| v.text != original && pieces.binary_search(i).is_err())
+        .map(|(_, v)| v)
         .filter(|v| v.text != text && v.outlets.len() > 1)
         .map(|v| v.outlets.clone())
         .collect();
@@ -403,13 +409,21 @@ fn assemble(
     let mut placed = vec![false; pieces.len() + 1];
     placed[0] = true;
     for k in 1..=pieces.len() {
-        // In the first document printing the piece and a placed segment: that segment, and
-        // whether the piece comes after it.
+        // In the first document printing the piece and a placed segment: the nearest placed
+        // segment before the piece, to go after, or else the nearest after it, to go before.
         let here = documents.iter().find_map(|d| {
-            let mut segments = d.clone().map(|i| (segment_of(i), members[i].0.start));
-            let (_, mine) = segments.clone().find(|&(s, _)| s == k)?;
-            let (other, theirs) = segments.find(|&(s, _)| s != k && placed[s])?;
-            Some((other, mine > theirs))
+            let segments = || d.clone().map(|i| (segment_of(i), members[i].0.start));
+            let (_, mine) = segments().find(|&(s, _)| s == k)?;
+            let placed_here = || segments().filter(|&(s, _)| s != k && placed[s]);
+            let before = placed_here()
+                .filter(|&(_, at)| at < mine)
+                .max_by_key(|&(_, at)| at);
+            let after = placed_here()
+                .filter(|&(_, at)| at > mine)
+                .min_by_key(|&(_, at)| at);
+            before
+                .map(|(s, _)| (s, true))
+                .or(after.map(|(s, _)| (s, false)))
         });
         match here {
             Some((other, after)) => {

@@ -33,13 +33,22 @@ fn stemmer(language: &str) -> Option<&'static Stemmer> {
     stemmers.get(i)
 }
 
+/// Whether `language` has a stemmer.
+pub(crate) fn known(language: &str) -> bool {
+    stemmer(language).is_some()
+}
+
 /// The stem of `word` (in small letters) in `language`, as a non-zero hash; `None` where the
-/// language has no stemmer, or the word is short or holds anything but letters.
+/// language has no stemmer, or the word is short or holds anything but Latin letters.
 pub(crate) fn stem(language: &str, word: &str) -> Option<u64> {
-    if word.chars().count() < MIN_CHARS || !word.chars().all(char::is_alphabetic) {
+    let stemmer = stemmer(language)?;
+    // Latin letters only: the Snowball algorithms of these languages are written for them.
+    let latin =
+        |c: char| c.is_alphabetic() && (c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c));
+    if word.chars().count() < MIN_CHARS || !word.chars().all(latin) {
         return None;
     }
-    let stem = stemmer(language)?.stem(word);
+    let stem = stemmer.stem(word);
     // FNV-1a: stable across runs; never 0 for a non-empty stem in practice, made so below.
     let h = stem.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

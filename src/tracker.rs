@@ -565,8 +565,10 @@ fn quote_id(document: &Document, i: usize) -> String {
 pub struct Cluster<'a> {
     /// Its id: clusters are numbered from 0 in order of first appearance.
     pub id: usize,
-    /// The most complete wording seen: the quotation with the most words (ties: the most
-    /// frequent wording, then the first).
+    /// The most complete wording seen, in the language most of its quotations are in: the
+    /// quotation with the most words (ties: the most frequent wording, then the first). The
+    /// report's canonical wording is this one, or where no wording holds the statement's
+    /// other sentences, this one with them put together ([`Statement::assembled`](crate::Statement)).
     pub canonical: &'a str,
     /// The speaker most of its attributed quotations name (ties: the first named).
     pub speaker: Option<&'a str>,

@@ -97,12 +97,17 @@ pub(crate) fn edit_bound(a: &[u32], b: &[u32]) -> f64 {
     1.0 - middle as f64 / longest as f64
 }
 
-/// Similarity of two whole wordings: 1 − (weighted edit distance) / (longer length). Only
-/// alignments within a band around the diagonal are considered, which is exact whenever the
-/// similarity is high enough to matter.
+/// The largest table of runs [`longest_shared_run`] fills (2,000 words against 2,000, as for
+/// drift): quotations are far shorter, and two longer texts are not compared.
+const MAX_RUN_CELLS: usize = 4_000_000;
+
 /// The length of the longest run of words `a` and `b` share, word for word, in the same
-/// order (the ellipsis word, which stands for words left out, ends a run).
+/// order (the ellipsis word, which stands for words left out, ends a run); 0 for texts too
+/// long to compare.
 pub(crate) fn longest_shared_run(a: &[u32], b: &[u32], ellipsis: Option<u32>) -> usize {
+    if a.len().saturating_mul(b.len()) > MAX_RUN_CELLS {
+        return 0;
+    }
     // One row of the table of runs ending at each pair of positions.
     let mut row = vec![0usize; b.len() + 1];
     let mut best = 0;
@@ -122,6 +127,9 @@ pub(crate) fn longest_shared_run(a: &[u32], b: &[u32], ellipsis: Option<u32>) ->
     best
 }
 
+/// Similarity of two whole wordings: 1 − (weighted edit distance) / (longer length). Only
+/// alignments within a band around the diagonal are considered, which is exact whenever the
+/// similarity is high enough to matter.
 pub(crate) fn similarity(a: &[u32], b: &[u32], costs: Costs, words: &impl Spelling) -> f64 {
     let (n, m) = (a.len(), b.len());
     let longest = n.max(m);

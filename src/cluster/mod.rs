@@ -71,6 +71,7 @@ pub struct ClusterConfig {
     /// quotations name two different speakers. Default 7: stock phrases (`at the end of the
     /// day`, `thank you very much for`) are shorter, and so are the spans the synthetic
     /// benchmark's different statements share (3 to 6 words).
+    #[serde(default = "default_overlap_words")]
     pub overlap_words: usize,
 }
 
@@ -130,6 +131,11 @@ impl ClusterConfig {
             ..self
         }
     }
+}
+
+/// [`ClusterConfig::overlap_words`] for a configuration written before it existed.
+fn default_overlap_words() -> usize {
+    ClusterConfig::default().overlap_words
 }
 
 impl Default for ClusterConfig {
@@ -299,8 +305,14 @@ pub fn cluster_indexed(
 ) -> (Clustering, ClusterIndex) {
     let mut phrases = Phrases::default();
     let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
-    // The languages of the input: in each, two forms of one word match as a spelling does.
-    let languages: BTreeSet<&str> = items.iter().filter_map(|item| item.language).collect();
+    // The languages of the input: in each, two forms of one word match as a spelling does
+    // (every language's stems apply to every pair of words: a phrase's language is not kept
+    // beside its words).
+    let languages: BTreeSet<&str> = items
+        .iter()
+        .filter_map(|item| item.language)
+        .filter(|l| crate::stem::known(l))
+        .collect();
     if !languages.is_empty() {
         phrases
             .vocabulary

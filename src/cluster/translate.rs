@@ -17,9 +17,10 @@
 //! and rarely between German or Dutch and the rest, where one word in common (`Energie`) is
 //! shared with the same speaker's other statements too: those are left apart.
 //!
-//! Each statement then joins the one best such partner that is better supported than itself
-//! (more quotations), never all of them, so that one shared name cannot chain a speaker's
-//! statements together.
+//! Each statement names its one best such partner among those better supported than itself
+//! (more quotations; the best covered), and the pairs are joined in an order that depends on
+//! content only, each join checked against everything both sides already hold: no two
+//! speakers, and no language twice, so that one shared name cannot chain statements together.
 
 use std::collections::BTreeMap;
 
@@ -35,8 +36,9 @@ pub(crate) const ANCHOR_CHARS: usize = 4;
 pub(crate) const MIN_SHARED: usize = 3;
 /// The share of the shorter statement's anchors, by weight, the shared ones must make up.
 pub(crate) const MIN_COVER: f64 = 0.3;
-/// An anchor held by more statements than this (or a quarter of them) is a common word, and
-/// finds no partners: this bounds the work per statement whatever the input.
+/// An anchor held by more statements than this (or than a quarter of them, when that is more
+/// than 8) is a common word, and finds no partners: this bounds the work per statement
+/// whatever the input.
 const MAX_HOLDERS: usize = 64;
 /// How far apart in time two quotations of one statement may be printed: a week, in seconds.
 pub(crate) const WINDOW: u64 = 7 * 24 * 3600;
@@ -107,11 +109,16 @@ fn statements<'a>(
     }
     let mut anchors: FxMap<u32, Vec<u64>> = FxMap::default();
     let mut anchor_of: FxMap<u32, Option<u64>> = FxMap::default();
+    // The smallest content key of each statement's phrases: a tie-breaker that does not
+    // depend on which phrase is its root, nor so on the input's order.
+    let mut keys: FxMap<u32, u64> = FxMap::default();
     for p in 0..phrases.len() as u32 {
         let root = roots[p as usize];
         if seen.get(&root).map_or(true, |s| s.languages.is_empty()) {
             continue;
         }
+        let key = keys.entry(root).or_insert(u64::MAX);
+        *key = (*key).min(phrases.key[p as usize]);
         let list = anchors.entry(root).or_default();
         for &w in phrases.words(p) {
             let a = *anchor_of
@@ -147,7 +154,7 @@ fn statements<'a>(
             Some(Statement {
                 root,
                 support: s.support,
-                key: phrases.key[root as usize],
+                key: keys.get(&root).copied().unwrap_or(u64::MAX),
                 speaker,
                 language,
                 earliest: s.earliest,
@@ -186,7 +193,8 @@ pub(crate) fn link_translations(
     let bigger = |a: &Statement<'_>, b: &Statement<'_>| {
         (b.support, std::cmp::Reverse(b.key)) > (a.support, std::cmp::Reverse(a.key))
     };
-    let mut parent: FxMap<u32, u32> = FxMap::default();
+    // Each statement's best partner among better supported ones.
+    let mut links: Vec<(u64, u64, usize, usize)> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
         // The rare anchors shared, by count and by weight, with each possible partner.
         let mut shared: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
@@ -201,8 +209,7 @@ pub(crate) fn link_translations(
                     (Some(x), Some(y)) => x.abs_diff(y) <= WINDOW,
                     _ => true,
                 };
-                let conflict = matches!((&s.speaker, &t.speaker), (Some(x), Some(y)) if x != y);
-                if t.language != s.language && near && !conflict && bigger(s, t) {
+                if t.language != s.language && near && bigger(s, t) {
                     let e = shared.entry(j).or_default();
                     e.0 += 1;
                     e.1 += weight(a);
@@ -219,18 +226,37 @@ pub(crate) fn link_translations(
                     .then(statements[b].key.cmp(&statements[a].key))
             });
         if let Some((j, _)) = best {
-            parent.insert(s.root, statements[j].root);
+            links.push((s.key, statements[j].key, i, j));
         }
+    }
+    // Joined in an order that depends on content only, each join checked against all that
+    // the two sides hold already: no two speakers named, and no language twice (two
+    // statements of one language are not both the translation of a third: that is for the
+    // matching within a language to tell).
+    links.sort_unstable();
+    let mut sets = super::UnionFind::new(statements.len());
+    let mut speaker: Vec<Option<&str>> = statements.iter().map(|s| s.speaker.as_deref()).collect();
+    let mut languages: Vec<Vec<&str>> = statements.iter().map(|s| vec![s.language]).collect();
+    for (_, _, i, j) in links {
+        let (a, b) = (sets.find(i as u32) as usize, sets.find(j as u32) as usize);
+        let conflict = matches!((speaker[a], speaker[b]), (Some(x), Some(y)) if x != y);
+        if a == b || conflict || languages[a].iter().any(|l| languages[b].contains(l)) {
+            continue;
+        }
+        sets.union(a as u32, b as u32);
+        let root = sets.find(a as u32) as usize;
+        let (other, mut held) = (a + b - root, std::mem::take(&mut languages[a + b - root]));
+        languages[root].append(&mut held);
+        speaker[root] = speaker[root].or(speaker[other]);
+    }
+    // Each statement's root phrase, then the root of the set it joined.
+    let mut by_root: FxMap<u32, u32> = FxMap::default();
+    for (i, s) in statements.iter().enumerate() {
+        by_root.insert(s.root, statements[sets.find(i as u32) as usize].root);
     }
     roots
         .iter()
-        .map(|&r| {
-            let mut root = r;
-            while let Some(&up) = parent.get(&root) {
-                root = up;
-            }
-            root
-        })
+        .map(|&r| by_root.get(&r).copied().unwrap_or(r))
         .collect()
 }
 
@@ -280,6 +306,48 @@ mod tests {
             .in_language("fr")
             .said_by("Bruni");
         assert!(!pair(few, en));
+    }
+
+    #[test]
+    fn one_statement_is_the_translation_of_one_statement_per_language() {
+        // Two Spanish statements share the Latin words of one English statement: they are not
+        // both its translation, whatever the order they come in.
+        let other = "La conferencia episcopal italiana se reunirá en otoño";
+        let en = ClusterItem::new(EN).in_language("en").said_by("Bruni");
+        let items = [
+            en,
+            en.in_document("b"),
+            ClusterItem::new(ES).in_language("es"),
+            ClusterItem::new(other).in_language("es"),
+        ];
+        let c = cluster(&items, &ClusterConfig::default());
+        assert_ne!(c.cluster_of(2), c.cluster_of(3));
+        let mut reversed = items;
+        reversed.reverse();
+        let r = cluster(&reversed, &ClusterConfig::default());
+        for i in 0..4 {
+            for j in 0..4 {
+                let same = c.cluster_of(i) == c.cluster_of(j);
+                assert_eq!(same, r.cluster_of(3 - i) == r.cluster_of(3 - j));
+            }
+        }
+    }
+
+    #[test]
+    fn a_statement_without_a_speaker_does_not_join_two_speakers() {
+        // Meloni's Italian words and Bruni's English words both share the Spanish statement's
+        // Latin words; the Spanish one names nobody. It joins one of them, never both.
+        let es = ClusterItem::new(ES).in_language("es");
+        let it = ClusterItem::new(
+            "Il Papa non ha mai inteso offendere o esprimersi in termini omofobi alla \
+             conferenza episcopale italiana",
+        )
+        .in_language("it")
+        .said_by("Giorgia Meloni");
+        let en = ClusterItem::new(EN).in_language("en").said_by("Bruni");
+        let items = [es, en, en.in_document("b"), it, it.in_document("c")];
+        let c = cluster(&items, &ClusterConfig::default());
+        assert_ne!(c.cluster_of(1), c.cluster_of(3));
     }
 
     #[test]

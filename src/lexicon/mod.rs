@@ -176,7 +176,8 @@ pub(crate) fn language_in(text: &str, min: usize) -> Option<&'static str> {
     let mut counts = [0usize; LANGUAGES.len()];
     let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
     let words = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        // Apostrophes apart: `c'est` is `c` and `est`, a word in single marks is the word.
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .take(2000);
     for f in words.map(flags).filter(|f| f & all != 0) {
