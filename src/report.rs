@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::detect::QuoteKind;
 use crate::document::Timestamp;
-use crate::drift::{drift, drift_in, translation, Edit};
+use crate::drift::{drift, drift_in, translation, Edit, EditKind};
 use crate::hash::{TextMap, TextSet};
 
 /// The provenance report of a [`Tracker`](crate::Tracker): documents, quotations, statements
@@ -317,8 +317,24 @@ pub(crate) fn statement(
         }
     }
     pieces.sort_unstable();
-    let assembled =
-        (!pieces.is_empty()).then(|| assemble(text, &variants, &pieces, members, variant_of));
+    // The wordings the canonical one holds, word for word but for case, marks, spelling and
+    // cuts: where they stand places it among the pieces.
+    let held: Vec<bool> = drifts
+        .iter()
+        .map(|d| {
+            d.edits.iter().all(|e| {
+                !matches!(
+                    e.kind,
+                    EditKind::Substitution
+                        | EditKind::Insertion
+                        | EditKind::Paraphrase
+                        | EditKind::Translation
+                )
+            })
+        })
+        .collect();
+    let assembled = (!pieces.is_empty())
+        .then(|| assemble(text, &variants, &pieces, &held, members, variant_of));
     if let Some(whole) = &assembled {
         drifts = drifts_from(whole, &variants, language, &languages);
     }
@@ -387,15 +403,27 @@ fn drifts_from(
 /// A statement's wording put together from `canonical` and the `pieces` (variant indices,
 /// ascending) it does not hold, joined by ellipses: each piece placed just before or after a
 /// segment already placed, as the first document printing both shows them, or else at the end.
+/// A quotation stands for the canonical wording where its variant is `held` by it; one that
+/// is neither held nor a piece (a fragment of a piece) says nothing of the order.
 fn assemble(
     canonical: &str,
     variants: &[Variant],
     pieces: &[usize],
+    held: &[bool],
     members: &[Member<'_>],
     variant_of: &[usize],
 ) -> String {
+    /// No segment: a quotation that places nothing.
+    const NONE: usize = usize::MAX;
     // Segment 0 is the canonical wording, segment k + 1 the piece `pieces[k]`.
-    let segment_of = |i: usize| pieces.binary_search(&variant_of[i]).map_or(0, |k| k + 1);
+    let segment_of = |i: usize| {
+        let v = variant_of[i];
+        match pieces.binary_search(&v) {
+            Ok(k) => k + 1,
+            Err(_) if held[v] => 0,
+            Err(_) => NONE,
+        }
+    };
     // The members of one document stand together (they are ordered by document, then
     // position): each document's range of them.
     let mut documents: Vec<std::ops::Range<usize>> = Vec::new();
@@ -414,7 +442,7 @@ fn assemble(
         let here = documents.iter().find_map(|d| {
             let segments = || d.clone().map(|i| (segment_of(i), members[i].0.start));
             let (_, mine) = segments().find(|&(s, _)| s == k)?;
-            let placed_here = || segments().filter(|&(s, _)| s != k && placed[s]);
+            let placed_here = || segments().filter(|&(s, _)| s != k && s != NONE && placed[s]);
             let before = placed_here()
                 .filter(|&(_, at)| at < mine)
                 .max_by_key(|&(_, at)| at);

@@ -551,3 +551,38 @@ fn a_statement_no_outlet_printed_whole_is_put_together_from_its_pieces() {
         .unwrap();
     assert!(!post.assembled);
 }
+
+#[test]
+fn pieces_are_put_together_in_the_order_a_document_prints_them() {
+    // The lede quotes a fragment of the second sentence before the first is printed whole:
+    // the fragment does not stand for the canonical wording when placing the pieces.
+    let second = "He continues to bomb Ukraine, he continues to kill people in Ukraine";
+    let mut tracker = Tracker::new();
+    tracker
+        .add(Document::new(
+            "a",
+            format!(
+                "Macron said Putin must \"stop lying\".\n\n\"Putin must stop lying at last,\" \
+                 Macron said. \"{second},\" he added."
+            ),
+        ))
+        .unwrap();
+    for id in ["b", "c"] {
+        let text = format!("\"{second},\" Macron said on Sunday.");
+        tracker.add(Document::new(id, text)).unwrap();
+    }
+    let report = tracker.report();
+    let statement = report
+        .clusters
+        .iter()
+        .find(|s| s.canonical.contains("continues to bomb"))
+        .unwrap();
+    assert!(statement.assembled, "{statement:?}");
+    assert!(
+        statement
+            .canonical
+            .starts_with("Putin must stop lying at last"),
+        "{}",
+        statement.canonical
+    );
+}
