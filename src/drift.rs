@@ -251,9 +251,7 @@ impl<'a> Word<'a> {
             .flat_map(char::to_lowercase)
             .collect();
         let ellipsis = key.is_empty() && (surface.contains('…') || surface.contains("..."));
-        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let hash = crate::hash::word_hash(&key);
         let stem = language
             .and_then(|l| crate::stem::stem(l, &key))
             .unwrap_or(0);

@@ -229,6 +229,27 @@ impl HashIndex {
     }
 }
 
+/// A content hash of a word: the same whatever order words come in, on every run and platform
+/// (the clustering's word and phrase keys, stems, anchors of translation).
+pub(crate) fn word_hash(word: &str) -> u64 {
+    // FNV-1a, then a mix: stable across runs and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// A 64-bit finaliser (MurmurHash3's): spreads every input bit over the output.
+pub(crate) fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,7 +38,7 @@ pub(crate) fn known(language: &str) -> bool {
     stemmer(language).is_some()
 }
 
-/// The stem of `word` (in small letters) in `language`, as a non-zero hash; `None` where the
+/// The stem of `word` (in small letters) in `language`, as a non-zero hash (stable across runs); `None` where the
 /// language has no stemmer, or the word is short or holds anything but Latin letters.
 pub(crate) fn stem(language: &str, word: &str) -> Option<u64> {
     let stemmer = stemmer(language)?;
@@ -48,12 +48,8 @@ pub(crate) fn stem(language: &str, word: &str) -> Option<u64> {
     if word.chars().count() < MIN_CHARS || !word.chars().all(latin) {
         return None;
     }
-    let stem = stemmer.stem(word);
-    // FNV-1a: stable across runs; never 0 for a non-empty stem in practice, made so below.
-    let h = stem.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    Some(h.max(1))
+    // Never 0, which stands for no stem.
+    Some(crate::hash::word_hash(&stemmer.stem(word)).max(1))
 }
 
 #[cfg(test)]

@@ -5,26 +5,8 @@ pub(crate) use crate::hash::FxMap;
 use crate::hash::HashIndex;
 
 use super::align::{within_edits, Spelling};
+use crate::hash::{mix, word_hash};
 use crate::normalize::{for_each_word, ELLIPSIS};
-
-/// A content hash of a word, the same whatever order words were interned in.
-pub(crate) fn word_hash(word: &str) -> u64 {
-    // FNV-1a, then a mix: stable across runs and platforms.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    mix(h)
-}
-
-pub(crate) fn mix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
 
 /// The vocabulary: each distinct word once, with its content hash and what the spelling
 /// comparison needs to rule most pairs out at once.

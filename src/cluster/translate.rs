@@ -26,8 +26,9 @@ use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::index::{word_hash, FxMap, Phrases};
+use super::index::{FxMap, Phrases};
 use super::ClusterItem;
+use crate::hash::word_hash;
 
 /// How many letters of a longer word make its anchor: few enough to survive the change of
 /// endings between languages (`epis`: episcopal, episcopale, episcopal, episcopal).
