@@ -1,7 +1,7 @@
 //! Clustering synthetic quotations: quotetrace against a naive all-pairs baseline.
 //!
 //! ```text
-//! cargo bench --features synth --bench cluster
+//! cargo bench --bench cluster
 //! ```
 //!
 //! The criterion groups time `quotetrace::cluster` on 1k, 10k and 100k quotations and the
@@ -19,8 +19,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, BenchmarkId, Criterion, SamplingMode, Throughput};
-use quotetrace::synth::{generate, score, SynthConfig, SynthQuote};
 use quotetrace::{cluster, ClusterConfig, ClusterItem};
+use quotetrace_synth::{generate, score, SynthConfig, SynthQuote};
 
 /// The baseline's similarity threshold: the best B³ F1 of 0.3–0.7 on these data, at 1k and 10k.
 const NAIVE_THRESHOLD: f64 = 0.4;

@@ -1,7 +1,7 @@
 //! Clusters synthetic quotations with known truth and prints time, memory and quality.
 //!
 //! ```text
-//! cargo run --release --features synth --example cluster_synth -- [QUOTES] [SEED] [MAX_POSTINGS] [MAX_CANDIDATES]
+//! cargo run --release --example cluster_synth -- [QUOTES] [SEED] [MAX_POSTINGS] [MAX_CANDIDATES]
 //! ```
 //!
 //! QUOTES defaults to 100000. Quality is B-cubed and pairwise precision/recall against the
@@ -10,8 +10,8 @@
 
 use std::time::Instant;
 
-use quotetrace::synth::{generate, score, SynthConfig};
 use quotetrace::{cluster, ClusterConfig, ClusterItem};
+use quotetrace_synth::{generate, score, SynthConfig};
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -155,7 +155,7 @@ fn f1(p: f64, r: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{generate, SynthConfig};
+    use crate::{generate, SynthConfig};
 
     #[test]
     fn score_perfect() {

@@ -19,7 +19,7 @@
 //! operations are used).
 //!
 //! ```
-//! use quotetrace::synth::{generate, score, SynthConfig};
+//! use quotetrace_synth::{generate, score, SynthConfig};
 //!
 //! let quotes = generate(&SynthConfig::new(1000, 42));
 //! assert_eq!(quotes.len(), 1000);
@@ -30,6 +30,8 @@
 //! assert_eq!(scores.pairwise_f1, 1.0);
 //! println!("{scores}");
 //! ```
+
+#![warn(missing_docs)]
 
 mod cut;
 mod drift;
