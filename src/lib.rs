@@ -67,17 +67,19 @@
 //!
 //! # Examples
 //!
-//! - `cargo run --release --example track [CORPUS] [--json]`: every quotation and statement of a
-//!   corpus (the bundled demo corpus by default), or the whole report as JSON.
+//! - `cargo run --release --example track [CORPUS]`: each statement more than one outlet printed,
+//!   with its outlets and drift (the bundled demo corpus by default).
 //! - `cargo run --example whence -- CORPUS "text"`: the statement a quotation comes from.
 //! - `cargo run --example quotes -- ARTICLE.txt`: one text's quotations, with how each speaker was
 //!   found.
-//! - `cargo run --release --example evaluate -- CORPUS`: precision, recall, speaker accuracy and
-//!   cluster quality against a corpus with gold annotations.
 //! - `cargo run --release --example cluster_lines -- FILE`: one quotation per line in,
 //!   `line<TAB>cluster` out, with the rate.
-//! - `cargo run --release --example cluster_synth -- 1000000`: clustering scale
-//!   and quality on synthetic quotations with known truth.
+//! - `cargo run --release --example cluster_synth -- 1000000`: clustering scale and quality on
+//!   synthetic quotations with known truth.
+//!
+//! The `quotetrace` command (`cli/` in the repository) runs the whole job from the shell:
+//! `quotetrace track CORPUS [--json]`, `quotetrace whence CORPUS "text"`, and `quotetrace
+//! evaluate CORPUS` against gold annotations.
 //!
 //! # Feature flags
 //!

@@ -1,0 +1,76 @@
+//! The `quotetrace` binary, run as a user runs it, on the demo corpus.
+
+use std::process::{Command, Output};
+
+const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data");
+
+fn quotetrace(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotetrace"))
+        .args(args)
+        .output()
+        .expect("the quotetrace binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn track_json_is_the_report() {
+    let output = quotetrace(&["track", DEMO, "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let report: quotetrace::Report = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report.documents.len(), 8);
+    assert!(report.clusters.iter().any(|s| s.outlets.len() >= 5));
+}
+
+#[test]
+fn track_lists_documents_then_statements() {
+    let output = quotetrace(&["track", DEMO]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    let statements = text.find("== Statements quoted more than once").unwrap();
+    assert!(text[..statements].contains("01_dailyledger"));
+    assert!(text[statements..].contains("first seen: dailyledger.example"));
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_path() {
+    let output = quotetrace(&["track", "/no/such/corpus"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("/no/such/corpus"), "{message}");
+    assert!(!message.contains("panicked"), "{message}");
+}
+
+#[test]
+fn whence_finds_the_statement_or_exits_1() {
+    let found = quotetrace(&["whence", DEMO, "Lets get the peace deal done"]);
+    assert!(found.status.success(), "{found:?}");
+    assert!(stdout(&found).contains("first seen: dailyledger.example"));
+    let missing = quotetrace(&["whence", DEMO, "zqxw vbnm plok"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn evaluate_gates_pass_and_fail() {
+    let json = quotetrace(&["evaluate", DEMO, "--json"]);
+    assert!(json.status.success(), "{json:?}");
+    let figures: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(figures["extract_f1"].as_f64().unwrap() > 0.9);
+
+    let passed = quotetrace(&["evaluate", DEMO, "--min-f1", "0.9"]);
+    assert!(passed.status.success(), "{passed:?}");
+    let failed = quotetrace(&["evaluate", DEMO, "--min-speaker", "1.01"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(stdout(&failed).contains("GATE FAILED: speaker"));
+}
+
+#[test]
+fn every_command_has_a_worked_example_in_its_help() {
+    for command in ["track", "whence", "evaluate"] {
+        let help = quotetrace(&[command, "--help"]);
+        assert!(help.status.success());
+        assert!(stdout(&help).contains("Example:"), "{command}");
+    }
+}
