@@ -885,7 +885,7 @@ mod tests {
             Some("2025-04-24T09:00Z"),
             Some("2025-04-24T08:00"),
             Some("2025-04-24"),
-            Some("9999-12-31T23:59:59-12:00"),
+            Some("9999-12-30T12:00-08:00"),
         ];
         let times: Vec<Option<Timestamp>> = times
             .iter()

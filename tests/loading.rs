@@ -212,7 +212,7 @@ fn each_bad_line_gives_its_error() {
         (r#"{"id": "a", "text": "#, |e| matches!(e, LoadError::Json { column: Some(_), .. }), "malformed JSON: EOF while parsing a value"),
         (r#"{"id": "a"}"#, |e| matches!(e, LoadError::MissingField { field: "text", .. }), r#"missing field "text""#),
         (r#"{"id": ["a"], "text": "x"}"#, |e| matches!(e, LoadError::BadField { field: "id", .. }), r#"field "id": expected a string, found an array"#),
-        (r#"{"id": "a", "text": "x", "published": "2025-02-30"}"#, |e| matches!(e, LoadError::BadDate { value, .. } if value == "2025-02-30"), r#"field "published": invalid timestamp "2025-02-30": 2025-02 has no day 30"#),
+        (r#"{"id": "a", "text": "x", "published": "2025-02-30"}"#, |e| matches!(e, LoadError::BadDate { value, .. } if value == "2025-02-30"), r#"field "published": invalid timestamp "2025-02-30": parsed date is not valid: parameter 'day' for `2025-02` is invalid, must be in range `1..=28`"#),
         (good, |e| matches!(e, LoadError::DuplicateId { first_line: Some(1), .. }), r#"duplicate document id "ok" (first on line 1)"#),
     ];
     for (index, (bad, is_expected, message)) in table.into_iter().enumerate() {
