@@ -10,7 +10,7 @@ use std::ops::Range;
 use itertools::Itertools;
 use serde::{Deserialize, Serialize};
 
-use crate::cluster::within_edits;
+use crate::text::spelling::{typo_shaped, Shape};
 
 /// What kind of change an [`Edit`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -235,9 +235,8 @@ struct Word<'a> {
     key: String,
     /// A hash of the key, compared before the key itself.
     hash: u64,
-    /// The key's length in characters, and whether it holds a digit.
-    chars: usize,
-    digit: bool,
+    /// What the typo rule needs to know of the key.
+    shape: Shape,
     ellipsis: bool,
     /// The key's stem in the statement's language, 0 for none.
     stem: u64,
@@ -251,15 +250,14 @@ impl<'a> Word<'a> {
             .flat_map(char::to_lowercase)
             .collect();
         let ellipsis = key.is_empty() && (surface.contains('…') || surface.contains("..."));
-        let hash = crate::hash::word_hash(&key);
+        let hash = crate::text::hash::word_hash(&key);
         let stem = language
-            .and_then(|l| crate::stem::stem(l, &key))
+            .and_then(|l| crate::text::stem::stem(l, &key))
             .unwrap_or(0);
         Word {
             surface,
             stem,
-            chars: key.chars().count(),
-            digit: key.bytes().any(|b| b.is_ascii_digit()),
+            shape: Shape::of(&key),
             hash,
             key,
             ellipsis,
@@ -309,11 +307,7 @@ fn inflected(a: &Word<'_>, b: &Word<'_>) -> bool {
 }
 
 fn near(a: &Word<'_>, b: &Word<'_>) -> bool {
-    let shorter = a.chars.min(b.chars);
-    if shorter < 4 || a.chars.abs_diff(b.chars) > 2 || a.digit || b.digit {
-        return false;
-    }
-    within_edits(&a.key, &b.key, if shorter >= 8 { 2 } else { 1 })
+    typo_shaped(&a.key, a.shape, &b.key, b.shape)
 }
 
 /// The cheapest alignment of the two wordings: words missing at either end of the canonical one

@@ -96,11 +96,9 @@ mod detect;
 mod document;
 mod drift;
 mod error;
-mod hash;
-mod lexicon;
 mod normalize;
 mod report;
-mod stem;
+mod text;
 /// The synthetic generator, re-exported from the `quotetrace-synth` crate for dependents that
 /// still ask for the `synth` feature; new code depends on `quotetrace-synth` itself.
 #[cfg(feature = "synth")]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::detect::QuoteKind;
 use crate::document::Timestamp;
 use crate::drift::{drift, drift_in, translation, Edit, EditKind};
-use crate::hash::{TextMap, TextSet};
+use crate::text::hash::{TextMap, TextSet};
 
 /// The provenance report of a [`Tracker`](crate::Tracker): documents, quotations, statements
 /// and outlets. It owns its data, and serialises to (and reads back from) JSON.
@@ -507,8 +507,8 @@ pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
         .collect();
     let longest = forms.iter().map(|f| f.1).max()?;
     // Each reading: how often it was printed, its length in words, its first wording.
-    let mut readings: crate::hash::TextMap<&str, (usize, usize, usize)> =
-        crate::hash::TextMap::with_capacity_and_hasher(forms.len(), Default::default());
+    let mut readings: crate::text::hash::TextMap<&str, (usize, usize, usize)> =
+        crate::text::hash::TextMap::with_capacity_and_hasher(forms.len(), Default::default());
     for (i, (form, words)) in forms.iter().enumerate() {
         if words + 1 >= longest {
             let entry = readings.entry(form.as_str()).or_insert((0, *words, i));

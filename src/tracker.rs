@@ -42,7 +42,7 @@ pub struct Tracker {
     order: OnceLock<Vec<usize>>,
     /// The ids taken, to refuse a duplicate: indexes into `documents` by a hash of the id, so
     /// that no id is copied and a new id costs one probe of a compact table.
-    ids: crate::hash::HashIndex,
+    ids: crate::text::hash::HashIndex,
     config: ClusterConfig,
     /// Worked out when first asked for after a change, from all the documents at once, so
     /// that adding documents one by one gives what adding them together gives.
@@ -61,7 +61,7 @@ struct Derived {
     /// The speaker each statement lends its quotations that name none (by statement id): only
     /// statements whose attributed quotations all name one speaker, and only those with a
     /// quotation to lend it to.
-    lent: crate::hash::FxMap<usize, String>,
+    lent: crate::text::hash::FxMap<usize, String>,
     /// Each clustered item's language, where its words or its document's tell it.
     languages: Vec<Option<&'static str>>,
 }
@@ -304,11 +304,11 @@ impl Tracker {
                 let text = q.text(&e.document.text);
                 let mut item = ClusterItem::new(text).in_document(&e.document.id);
                 if i == 0 {
-                    document_language = crate::lexicon::language_in(&e.document.text, 3);
+                    document_language = crate::text::lexicon::language_in(&e.document.text, 3);
                 }
                 // A quotation's own words tell its language when they are enough (an English
                 // quotation in a German article), else its document's do.
-                let language = crate::lexicon::language_in(text, 3).or(document_language);
+                let language = crate::text::lexicon::language_in(text, 3).or(document_language);
                 if let Some(l) = language {
                     item = item.in_language(l);
                 }
@@ -394,8 +394,8 @@ impl Derived {
 fn lent_speakers<'a>(
     clustering: &Clustering,
     speaker: impl Fn(usize) -> Option<&'a str>,
-) -> crate::hash::FxMap<usize, String> {
-    let mut lent = crate::hash::FxMap::default();
+) -> crate::text::hash::FxMap<usize, String> {
+    let mut lent = crate::text::hash::FxMap::default();
     for (id, members) in clustering.clusters().enumerate() {
         if members.len() < 2 {
             continue;
@@ -581,7 +581,7 @@ pub struct Cluster<'a> {
 /// resets, not a million arrays), or a map for one cluster on its own.
 enum Slots {
     Dense(Vec<u32>),
-    Sparse(crate::hash::FxMap<u32, u32>),
+    Sparse(crate::text::hash::FxMap<u32, u32>),
 }
 
 const NO_SLOT: u32 = u32::MAX;
@@ -685,7 +685,7 @@ fn summary<'a>(
         .map(|(_, r)| r.0);
     // Of the best reading's printings, the commonest wording (the first on a tie).
     let mut wordings: Vec<(&str, usize)> = Vec::new();
-    let mut index: crate::hash::TextMap<&str, usize> = Default::default();
+    let mut index: crate::text::hash::TextMap<&str, usize> = Default::default();
     for &m in members.iter().filter(|&&m| Some(phrases.phrase(m)) == best) {
         let text = said(m).0;
         let i = *index.entry(text).or_insert_with(|| {
@@ -701,7 +701,7 @@ fn summary<'a>(
         .map_or("", |(_, w)| w.0);
     // Each speaker's votes and first vote, looked up by name: a statement quoted with
     // thousands of different speakers costs no more per quotation than one with two.
-    let mut votes: crate::hash::TextMap<&str, (usize, usize)> = Default::default();
+    let mut votes: crate::text::hash::TextMap<&str, (usize, usize)> = Default::default();
     for (i, s) in members.iter().filter_map(|&m| said(m).1).enumerate() {
         votes.entry(s).or_insert((0, i)).0 += 1;
     }

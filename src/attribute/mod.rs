@@ -18,8 +18,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::detect::Quotation;
-use crate::hash::TextSet;
-use crate::lexicon;
+use crate::text::hash::TextSet;
+use crate::text::lexicon;
 use names::Subject;
 use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
 use people::{Deferred, Pending, People};

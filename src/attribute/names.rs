@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::tokens::Token;
-use crate::lexicon;
+use crate::text::lexicon;
 
 /// What the subject of a speech verb is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use super::names::{
     subject_before, title_of, Class, Subject,
 };
 use super::tokens::Token;
-use crate::lexicon;
+use crate::text::lexicon;
 
 /// The attributing words: their text and byte range.
 pub(crate) type Cue = (String, Range<usize>);

@@ -11,8 +11,8 @@ use std::rc::Rc;
 use super::names::{person_after, push_joined, subject_before, Subject};
 use super::patterns::Cue;
 use super::tokens::Token;
-use crate::hash::{TextMap, TextSet};
-use crate::lexicon;
+use crate::text::hash::{TextMap, TextSet};
+use crate::text::lexicon;
 
 /// A name as the people of a document keep it: the stretch of the document's text where it is
 /// written so (most names: no copy), or a string of its own, shared between a person and the

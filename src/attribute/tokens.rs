@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::names::{class_of, is_title_word, Class};
-use crate::lexicon;
+use crate::text::lexicon;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token<'t> {

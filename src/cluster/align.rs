@@ -249,60 +249,6 @@ fn align_word(
     }
 }
 
-/// Whether two words are within one edit (insertion, deletion, substitution or a swap of two
-/// neighbours), or two for long words: the typos of news copy. (The vocabulary's own check does
-/// the same with the word lengths it keeps.)
-#[cfg(test)]
-fn spelling_variants(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let shorter = la.min(lb);
-    // Short words differ in meaning with a letter (`not`/`now`); numbers never are typos.
-    if shorter < 4 || la.abs_diff(lb) > 2 || a.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    within_edits(a, b, if shorter >= 8 { 2 } else { 1 })
-}
-
-/// Whether two words are at most `allowed` edits apart (optimal string alignment).
-pub(crate) fn within_edits(a: &str, b: &str, allowed: usize) -> bool {
-    match osa_within(a.as_bytes(), b.as_bytes(), allowed) {
-        Some(within) => within,
-        None => strsim::osa_distance(a, b) <= allowed,
-    }
-}
-
-/// Whether the optimal-string-alignment distance of two short ASCII words is at most `k`,
-/// without allocating; `None` for words it does not handle (non-ASCII, over 47 bytes).
-fn osa_within(a: &[u8], b: &[u8], k: usize) -> Option<bool> {
-    const MAX: usize = 48;
-    if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
-        return None;
-    }
-    let m = b.len();
-    let mut before = [0usize; MAX];
-    let mut prev: [usize; MAX] = std::array::from_fn(|j| j);
-    let mut row = [0usize; MAX];
-    for i in 1..=a.len() {
-        row[0] = i;
-        let mut best = row[0];
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(before[j - 2] + 1);
-            }
-            row[j] = d;
-            best = best.min(d);
-        }
-        if best > k {
-            return Some(false);
-        }
-        before = prev;
-        prev = row;
-    }
-    Some(prev[m] <= k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,7 +257,7 @@ mod tests {
 
     impl Spelling for Words {
         fn near(&self, a: u32, b: u32) -> bool {
-            spelling_variants(self.0[a as usize], self.0[b as usize])
+            crate::text::spelling::typo(self.0[a as usize], self.0[b as usize])
         }
     }
 
@@ -418,45 +364,5 @@ mod tests {
         );
         assert!(containment(&spliced, &post, COSTS, &w) > 0.85);
         assert!(containment(&shuffled, &post, COSTS, &w) < 0.7);
-    }
-
-    #[test]
-    fn bounded_distance_agrees_with_strsim() {
-        let words = [
-            "soldiers",
-            "soliders",
-            "soldier",
-            "zelensky",
-            "zelenskyy",
-            "zelenskiy",
-            "happy",
-            "hpapy",
-            "harsh",
-            "peace",
-            "place",
-            "abcdefgh",
-            "badcfehg",
-        ];
-        for a in words {
-            for b in words {
-                for k in 0..3 {
-                    let exact = strsim::osa_distance(a, b) <= k;
-                    assert_eq!(
-                        osa_within(a.as_bytes(), b.as_bytes(), k),
-                        Some(exact),
-                        "{a} {b} {k}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn spelling() {
-        assert!(spelling_variants("zelenskyy", "zelensky"));
-        assert!(spelling_variants("soliders", "soldiers"));
-        assert!(!spelling_variants("not", "now"));
-        assert!(!spelling_variants("5000", "5001"));
-        assert!(!spelling_variants("happy", "harsh"));
     }
 }

@@ -1,12 +1,13 @@
 //! The distinct wordings (phrases) of a set of quotations, and the candidate pairs among them
 //! found through an index of word pairs, never by comparing all pairs.
 
-pub(crate) use crate::hash::FxMap;
-use crate::hash::HashIndex;
+pub(crate) use crate::text::hash::FxMap;
+use crate::text::hash::HashIndex;
 
-use super::align::{within_edits, Spelling};
-use crate::hash::{mix, word_hash};
+use super::align::Spelling;
 use crate::normalize::{for_each_word, ELLIPSIS};
+use crate::text::hash::{mix, word_hash};
+use crate::text::spelling::{typo, typo_shaped, Shape};
 
 /// The vocabulary: each distinct word once, with its content hash and what the spelling
 /// comparison needs to rule most pairs out at once.
@@ -28,15 +29,6 @@ pub(crate) struct Vocabulary {
     stems: Vec<Vec<u64>>,
 }
 
-/// The outline of a word: its length in characters, its ends, whether it holds a digit.
-#[derive(Debug, Clone, Copy)]
-struct Shape {
-    chars: u16,
-    first: char,
-    last: char,
-    digit: bool,
-}
-
 impl Vocabulary {
     /// The id of `word`, whose [`HashIndex`] hash is `hash`, added if new.
     fn intern_hashed(&mut self, hash: u64, word: &str) -> u32 {
@@ -50,12 +42,7 @@ impl Vocabulary {
         self.text.push_str(word);
         self.ends.push(self.text.len());
         self.hashes.push(word_hash(word));
-        self.shapes.push(Shape {
-            chars: word.chars().count().min(usize::from(u16::MAX)) as u16,
-            first: word.chars().next().unwrap_or(' '),
-            last: word.chars().next_back().unwrap_or(' '),
-            digit: word.bytes().any(|b| b.is_ascii_digit()),
-        });
+        self.shapes.push(Shape::of(word));
         id
     }
 
@@ -76,7 +63,8 @@ impl Vocabulary {
             .map(|&language| {
                 (0..self.ends.len())
                     .map(|id| {
-                        crate::stem::stem(language, &self.text[span(&self.ends, id)]).unwrap_or(0)
+                        crate::text::stem::stem(language, &self.text[span(&self.ends, id)])
+                            .unwrap_or(0)
                     })
                     .collect()
             })
@@ -107,17 +95,8 @@ impl Spelling for Vocabulary {
         {
             return true;
         }
-        // Most pairs of different words differ in length or at both ends: no typo of news
-        // copy changes the first and the last letter at once.
-        if x.digit || y.digit || x.chars.min(y.chars) < 4 || x.chars.abs_diff(y.chars) > 2 {
-            return false;
-        }
-        if x.first != y.first && x.last != y.last {
-            return false;
-        }
-        let allowed = if x.chars.min(y.chars) >= 8 { 2 } else { 1 };
         match (self.word(a), self.word(b)) {
-            (Some(x), Some(y)) => within_edits(x, y, allowed),
+            (Some(word_a), Some(word_b)) => typo_shaped(word_a, x, word_b, y),
             _ => false,
         }
     }
@@ -517,14 +496,9 @@ impl Query<'_> {
 
 impl Spelling for Query<'_> {
     fn near(&self, a: u32, b: u32) -> bool {
-        let (Some(x), Some(y)) = (self.word(a), self.word(b)) else {
-            return false;
-        };
-        let (lx, ly) = (x.chars().count(), y.chars().count());
-        let digits = x.chars().chain(y.chars()).any(|c| c.is_ascii_digit());
-        if digits || lx.min(ly) < 4 || lx.abs_diff(ly) > 2 {
-            return false;
+        match (self.word(a), self.word(b)) {
+            (Some(x), Some(y)) => typo(x, y),
+            _ => false,
         }
-        within_edits(x, y, if lx.min(ly) >= 8 { 2 } else { 1 })
     }
 }

@@ -30,7 +30,6 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use align::within_edits;
 use align::Costs;
 use index::{candidates, FxMap, Phrases};
 
@@ -311,7 +310,7 @@ pub fn cluster_indexed(
     let languages: BTreeSet<&str> = items
         .iter()
         .filter_map(|item| item.language)
-        .filter(|l| crate::stem::known(l))
+        .filter(|l| crate::text::stem::known(l))
         .collect();
     if !languages.is_empty() {
         phrases
@@ -634,7 +633,8 @@ fn attach_short(
     // worth listing (most corpora have few short quotations, and a hundred thousand documents
     // need not each get a list).
     // Keyed by document ids and speakers, which the input chooses: the seeded hash.
-    let mut by_context: crate::hash::TextMap<(bool, &str), BTreeSet<u32>> = Default::default();
+    let mut by_context: crate::text::hash::TextMap<(bool, &str), BTreeSet<u32>> =
+        Default::default();
     for (item, &p) in items.iter().zip(phrase_of) {
         if is_short(p) && !phrases.words(p).is_empty() {
             let contexts = [

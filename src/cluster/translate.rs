@@ -28,7 +28,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::index::{FxMap, Phrases};
 use super::ClusterItem;
-use crate::hash::word_hash;
+use crate::text::hash::word_hash;
 
 /// How many letters of a longer word make its anchor: few enough to survive the change of
 /// endings between languages (`epis`: episcopal, episcopale, episcopal, episcopal).

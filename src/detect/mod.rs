@@ -14,7 +14,7 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
     marks::is_mark(c)
 }
 
-use crate::lexicon;
+use crate::text::lexicon;
 
 /// Whether a quotation is a whole utterance or a piece woven into the reporter's sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-/// The languages with a stemmer, by ISO 639-1 code: those of [`crate::lexicon`].
+/// The languages with a stemmer, by ISO 639-1 code: those of [`crate::text::lexicon`].
 const ALGORITHMS: [(&str, Algorithm); 7] = [
     ("en", Algorithm::English),
     ("de", Algorithm::German),
@@ -49,7 +49,7 @@ pub(crate) fn stem(language: &str, word: &str) -> Option<u64> {
         return None;
     }
     // Never 0, which stands for no stem.
-    Some(crate::hash::word_hash(&stemmer.stem(word)).max(1))
+    Some(crate::text::hash::word_hash(&stemmer.stem(word)).max(1))
 }
 
 #[cfg(test)]

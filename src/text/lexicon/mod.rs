@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::FxMap;
+use crate::text::hash::FxMap;
 
 mod de;
 mod en;
