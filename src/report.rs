@@ -100,8 +100,11 @@ pub struct QuoteRecord {
 pub struct Statement {
     /// Its id, counting from 0 in order of first appearance.
     pub id: usize,
-    /// The most complete wording seen: the quotation with the most words, then the most
-    /// printed, then the first.
+    /// The statement's wording. Of the wordings in its main [`language`](Self::language)
+    /// within one word of the longest, the reading most printed once case, quote marks and
+    /// punctuation are set aside (the consensus, not one outlet's typo), and of that reading's
+    /// printings the commonest; ties go to the longer, then to the first seen. Where no outlet
+    /// printed the statement whole, its pieces put together (see [`assembled`](Self::assembled)).
     pub canonical: String,
     /// The speaker most of its attributed quotations name.
     pub speaker: Option<String>,
@@ -473,58 +476,6 @@ fn assemble(
         })
         .collect::<Vec<_>>()
         .join(" … ")
-}
-
-/// The canonical wording among `wordings` (distinct texts in order of first appearance, with how
-/// often each was printed): of the most complete ones (within one word of the longest), the
-/// reading most printed once case, quote marks and punctuation are set aside — the consensus,
-/// not an outlier's typo — and of its printings the commonest. Ties go to the longer, then to
-/// the first.
-///
-/// The tracker picks the same wording from the phrases its clustering found (see
-/// `tracker::summary`); this, on the texts alone, is what its tests check it against.
-#[cfg(test)]
-pub(crate) fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
-    if wordings.len() == 1 {
-        // One wording: nothing to compare, and nothing to normalise.
-        return Some(0);
-    }
-    // Each wording's matching form as one string (its words joined by spaces, which no word
-    // holds) and its number of words: one allocation per wording, not one per word.
-    let forms: Vec<(String, usize)> = wordings
-        .iter()
-        .map(|(t, _)| {
-            let (mut form, mut words) = (String::with_capacity(t.len()), 0);
-            crate::normalize::for_each_word(t, |w| {
-                if words > 0 {
-                    form.push(' ');
-                }
-                form.push_str(w);
-                words += 1;
-            });
-            (form, words)
-        })
-        .collect();
-    let longest = forms.iter().map(|f| f.1).max()?;
-    // Each reading: how often it was printed, its length in words, its first wording.
-    let mut readings: crate::text::hash::TextMap<&str, (usize, usize, usize)> =
-        crate::text::hash::TextMap::with_capacity_and_hasher(forms.len(), Default::default());
-    for (i, (form, words)) in forms.iter().enumerate() {
-        if words + 1 >= longest {
-            let entry = readings.entry(form.as_str()).or_insert((0, *words, i));
-            entry.0 += wordings[i].1;
-        }
-    }
-    // Most printed, then longest, then first: a total order, so the map's order does not
-    // matter.
-    let (&best, _) = readings
-        .iter()
-        .max_by(|(_, (na, la, ia)), (_, (nb, lb, ib))| {
-            na.cmp(nb).then(la.cmp(lb)).then(ib.cmp(ia))
-        })?;
-    (0..wordings.len())
-        .filter(|&i| forms[i].0 == best)
-        .max_by(|&a, &b| wordings[a].1.cmp(&wordings[b].1).then(b.cmp(&a)))
 }
 
 /// The outlet a quotation counts under.

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use crate::attribute::{attribute, canonical_speakers, Attribution, Method};
 use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering};
-use crate::detect::{detect, Quotation, QuoteKind};
+use crate::detect::{detect, Quotation};
 use crate::document::{Document, Timestamp};
 use crate::report::{self, DocumentInfo, QuoteRecord, Report, Statement};
 
@@ -319,7 +319,7 @@ impl Tracker {
                 if let Some(s) = a.speaker.as_deref() {
                     item = item.said_by(speakers.get(s).map_or(s, String::as_str));
                 }
-                if i > 0 && goes_on(&e.document.text, &e.found[..i], (q, a)) {
+                if i > 0 && crate::attribute::goes_on(&e.document.text, &e.found[..i], (q, a)) {
                     item = item.continuing(items.len() - 1);
                 }
                 items.push(item);
@@ -414,49 +414,6 @@ fn lent_speakers<'a>(
         }
     }
     lent
-}
-
-/// Whether quotation `next` goes on from the one before it in the same text, the last of
-/// `before` (all the text's quotations before `next`): the same speaker quoted again within one
-/// paragraph (`"A," Trump wrote. "B"`, `as "difficult" and "impudent"`, `Macron asked, adding
-/// that "…"`), or a paragraph that opens by carrying on what the paragraph before ended with:
-/// - a full quotation with no words of its own, or with `he added` (`"…," Trump added.`);
-/// - any quotation the text attributes by a pronoun or a description (`"…," he said.`, `the
-///   president wrote`) after a paragraph whose only quotation was the speaker's (`Trump accused
-///   him of "inflammatory statements".`): the words that introduced the statement, then the
-///   statement. A paragraph that weaves several quotations gave an account of its own, and a
-///   speaker named again starts a new one.
-fn goes_on(
-    text: &str,
-    before: &[(Quotation, Attribution)],
-    next: (&Quotation, &Attribution),
-) -> bool {
-    let Some(((pq, pa), earlier)) = before.split_last() else {
-        return false;
-    };
-    let (nq, na) = next;
-    if pa.speaker.is_none() || pa.speaker != na.speaker || pq.outer.end > nq.outer.start {
-        return false;
-    }
-    let gap = &text[pq.outer.end..nq.outer.start];
-    let Some((line, rest)) = gap.split_once('\n') else {
-        return true;
-    };
-    // `next` opens the paragraph that follows `prev`'s, and `prev` stands near its paragraph's end.
-    if line.len() > 120 || !rest.trim().is_empty() {
-        return false;
-    }
-    let full = pq.kind == QuoteKind::Full && nq.kind == QuoteKind::Full;
-    // `"…," Trump added.` in the next paragraph goes on just as a bare quotation does.
-    let goes_on_cue = na.cue.as_deref().map_or(true, |c| {
-        matches!(c, "added" | "adds" | "continued" | "continues")
-    });
-    let anaphoric = matches!(na.method, Some(Method::Pronoun | Method::Description));
-    let alone = earlier.last().map_or(true, |(q, _)| {
-        text.get(q.outer.end..pq.outer.start)
-            .map_or(true, |between| between.contains('\n'))
-    });
-    (full && goes_on_cue) || (anaphoric && alone)
 }
 
 /// A publication time as a number that orders as the times do, undated after every date
@@ -762,6 +719,57 @@ pub struct Quote<'a> {
 mod tests {
     use super::*;
 
+    /// The canonical wording among `wordings` (distinct texts in order of first appearance, with how
+    /// often each was printed): of the most complete ones (within one word of the longest), the
+    /// reading most printed once case, quote marks and punctuation are set aside — the consensus,
+    /// not an outlier's typo — and of its printings the commonest. Ties go to the longer, then to
+    /// the first.
+    ///
+    /// This is the test's own statement of the rule [`summary`] applies to the phrases the
+    /// clustering found, worked out here on the texts alone.
+    fn choose_canonical(wordings: &[(&str, usize)]) -> Option<usize> {
+        if wordings.len() == 1 {
+            // One wording: nothing to compare, and nothing to normalise.
+            return Some(0);
+        }
+        // Each wording's matching form as one string (its words joined by spaces, which no word
+        // holds) and its number of words: one allocation per wording, not one per word.
+        let forms: Vec<(String, usize)> = wordings
+            .iter()
+            .map(|(t, _)| {
+                let (mut form, mut words) = (String::with_capacity(t.len()), 0);
+                crate::normalize::for_each_word(t, |w| {
+                    if words > 0 {
+                        form.push(' ');
+                    }
+                    form.push_str(w);
+                    words += 1;
+                });
+                (form, words)
+            })
+            .collect();
+        let longest = forms.iter().map(|f| f.1).max()?;
+        // Each reading: how often it was printed, its length in words, its first wording.
+        let mut readings: crate::text::hash::TextMap<&str, (usize, usize, usize)> =
+            crate::text::hash::TextMap::with_capacity_and_hasher(forms.len(), Default::default());
+        for (i, (form, words)) in forms.iter().enumerate() {
+            if words + 1 >= longest {
+                let entry = readings.entry(form.as_str()).or_insert((0, *words, i));
+                entry.0 += wordings[i].1;
+            }
+        }
+        // Most printed, then longest, then first: a total order, so the map's order does not
+        // matter.
+        let (&best, _) = readings
+            .iter()
+            .max_by(|(_, (na, la, ia)), (_, (nb, lb, ib))| {
+                na.cmp(nb).then(la.cmp(lb)).then(ib.cmp(ia))
+            })?;
+        (0..wordings.len())
+            .filter(|&i| forms[i].0 == best)
+            .max_by(|&a, &b| wordings[a].1.cmp(&wordings[b].1).then(b.cmp(&a)))
+    }
+
     /// The cluster of every quotation of a one-document tracker, in text order.
     fn clusters_of(text: &str) -> Vec<usize> {
         let mut tracker = Tracker::new();
@@ -790,8 +798,7 @@ mod tests {
                         None => wordings.push((q.text, 1)),
                     }
                 }
-                let canonical =
-                    crate::report::choose_canonical(&wordings).map_or("", |i| wordings[i].0);
+                let canonical = choose_canonical(&wordings).map_or("", |i| wordings[i].0);
                 let mut votes: Vec<(&str, usize, usize)> = Vec::new();
                 for (i, s) in members.iter().filter_map(|q| q.speaker).enumerate() {
                     match votes.iter_mut().find(|v| v.0 == s) {

@@ -8,6 +8,7 @@
 //! one, or of the quotation it continues from the paragraph before. Anything less certain is left
 //! without a speaker: no speaker is better than a wrong one.
 
+mod continuation;
 mod names;
 mod patterns;
 mod people;
@@ -25,6 +26,8 @@ use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
 use people::{Deferred, Pending, People};
 use tokens::{tokenize_prose, Token};
 
+use continuation::continues;
+pub(crate) use continuation::goes_on;
 pub use people::canonical_speakers;
 
 /// How a speaker was found.
@@ -610,7 +613,7 @@ fn sole_person(sentence: &[Token<'_>]) -> Option<Subject> {
     let mut found = None;
     for i in 0..sentence.len() {
         let opens = i == 0 || !sentence[i - 1].is_capitalised();
-        if !(opens && sentence[i].class == names::Class::Name) {
+        if !(opens && sentence[i].class == tokens::Class::Name) {
             continue;
         }
         match (names::person_after(sentence, i), &found) {
@@ -631,7 +634,7 @@ fn sole_person(sentence: &[Token<'_>]) -> Option<Subject> {
 fn is_label(name: &Token<'_>, colon: &Token<'_>) -> bool {
     // (A single letter is an interview's `Q:` or `A:`.)
     let letters = name.text.chars().count();
-    name.line_start && colon.is(":") && name.class == names::Class::Name && letters > 1
+    name.line_start && colon.is(":") && name.class == tokens::Class::Name && letters > 1
 }
 
 fn is_speech_verb_token(t: &Token<'_>) -> bool {
@@ -773,15 +776,6 @@ fn fill_from_neighbours(
             }
         }
         i = j.max(i + 1);
-    }
-}
-
-/// Whether `q` opens the paragraph right after the one where `prev` ends.
-fn continues(text: &str, prev: &Quotation, q: &Quotation) -> bool {
-    let gap = &text[prev.outer.end..q.outer.start];
-    match gap.find('\n') {
-        Some(nl) => gap[nl..].trim().is_empty(),
-        None => false,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::tokens::Token;
+use super::tokens::{is_title_word, Class, Token};
 use crate::text::lexicon;
 
 /// What the subject of a speech verb is.
@@ -23,98 +23,8 @@ pub(crate) enum Subject {
 /// The longest phrase we read as one name with its titles.
 const MAX_PHRASE: usize = 7;
 
-/// What part a word can play in a name phrase, worked out once per word when the text is
-/// tokenized (`class_of`), and read by every pattern after.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Class {
-    Name,
-    Title,
-    Particle,
-    Possessive,
-    OrgNoun,
-    Modifier,
-    Other,
-}
-
 fn class(tokens: &[Token<'_>], i: usize) -> Class {
     tokens[i].class
-}
-
-/// The class of `tokens[i]`, from the word and the one after it.
-pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
-    let t = &tokens[i];
-    if !t.is_word() {
-        return Class::Other;
-    }
-    let title_next = || tokens.get(i + 1).is_some_and(is_title_word);
-    if t.flags == 0 && !t.has_hyphen() && t.is_lowercase_word() {
-        // Most words: in no list, so a modifier (or a demonym before a title).
-        if title_next() && lexicon::is_demonym(t.text) {
-            return Class::Title;
-        }
-        return if t.text.len() > 2 {
-            Class::Modifier
-        } else {
-            Class::Other
-        };
-    }
-    if t.is_lowercase_word() && t.has(lexicon::ORGANISATION) {
-        return Class::OrgNoun;
-    }
-    // `US-Präsident`, `Erfolgstrainer`: a compound's last part may be the title.
-    if t.has(lexicon::TITLE)
-        || (t.has_hyphen() && lexicon::is_title(t.text))
-        || (t.is_capitalised() && lexicon::ends_in_title(t.text))
-        || (title_next() && lexicon::is_demonym(t.text))
-    {
-        return Class::Title;
-    }
-    if t.is_capitalised() {
-        // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
-        // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`) or, before another such
-        // word, page furniture (`READ MORE`, `VEA TAMBIÉN`).
-        let dateline = t.line_start
-            && t.is_all_caps()
-            && (t.text.len() >= 4
-                || tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_word() && n.is_all_caps()));
-        let not_name = if t.is_possessive() {
-            lexicon::is_not_name(t.stem())
-        } else {
-            // An article, a pronoun or (first in its sentence) a preposition of any language
-            // (`El`, `Ella`, `Like Corker, Menendez …`) opens a sentence, not a name; inside
-            // one a preposition may be part of a name (`Doctors Without Borders`).
-            let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
-            // (An initial after a name is a name's: `Julie A. Diaz`, not the article `a`.)
-            let initial = t.text.chars().count() == 2
-                && t.text.ends_with('.')
-                && i > 0
-                && tokens[i - 1].class == Class::Name;
-            !initial
-                && (t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
-                    || t.is_elided()
-                    || (first && t.has(lexicon::CLAUSE))
-                    || (t.text.ends_with('.') && lexicon::is_not_name(t.text)))
-        };
-        if dateline || not_name || t.has(lexicon::SPEECH) {
-            return Class::Other;
-        }
-        return if t.is_possessive() {
-            Class::Possessive
-        } else {
-            Class::Name
-        };
-    }
-    if t.has(lexicon::PARTICLE) {
-        return Class::Particle;
-    }
-    // `the`, `his`, `their` (exactly so written).
-    let determiner = t.has(lexicon::DETERMINER) && t.is_ascii_lowercase();
-    if t.is_lowercase_word() && t.text.len() > 2 && !determiner {
-        return Class::Modifier;
-    }
-    Class::Other
 }
 
 /// An age standing for a person: `53-year-old`, `87-Jährige`, `56-jähriger`.
@@ -129,10 +39,6 @@ fn is_age(t: &Token<'_>) -> bool {
     !number.is_empty()
         && number.bytes().all(|b| b.is_ascii_digit())
         && (rest.eq_ignore_ascii_case("year-old") || german)
-}
-
-pub(crate) fn is_title_word(t: &Token<'_>) -> bool {
-    t.has(lexicon::TITLE) || (t.has_hyphen() && lexicon::is_title(t.text))
 }
 
 /// The subject phrase that ends just before `tokens[end]`, if it names or points to someone.

@@ -4,9 +4,9 @@ use std::ops::Range;
 
 use super::names::{
     skip_parenthesis, subject_after, subject_after_to, subject_after_verb, subject_after_verb_to,
-    subject_before, title_of, Class, Subject,
+    subject_before, title_of, Subject,
 };
-use super::tokens::Token;
+use super::tokens::{Class, Token};
 use crate::text::lexicon;
 
 /// The attributing words: their text and byte range.
