@@ -12,6 +12,7 @@ mod continuation;
 mod names;
 mod patterns;
 mod people;
+mod speakers;
 mod tokens;
 
 use std::ops::Range;
@@ -28,7 +29,7 @@ use tokens::{tokenize_prose, Token};
 
 use continuation::continues;
 pub(crate) use continuation::goes_on;
-pub use people::canonical_speakers;
+pub use speakers::canonical_speakers;
 
 /// How a speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

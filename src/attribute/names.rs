@@ -461,6 +461,19 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>, owned: bool) -> Opt
     })
 }
 
+pub(super) fn last_word(name: &str) -> &str {
+    match name.bytes().rposition(|b| b == b' ') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+/// Whether a name has more than one word. (A byte loop: names are short, and this runs for
+/// every person noted.)
+pub(super) fn has_space(name: &str) -> bool {
+    name.bytes().any(|b| b == b' ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
