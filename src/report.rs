@@ -83,7 +83,7 @@ pub struct QuoteRecord {
     pub cue: Option<String>,
     /// How the speaker was found, if there is one.
     #[serde(default)]
-    pub method: Option<crate::Method>,
+    pub method: Option<crate::attribute::Method>,
     /// Full quotation or fragment.
     pub kind: QuoteKind,
     /// Its statement's id.

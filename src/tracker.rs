@@ -522,10 +522,9 @@ fn quote_id(document: &Document, i: usize) -> String {
 pub struct Cluster<'a> {
     /// Its id: clusters are numbered from 0 in order of first appearance.
     pub id: usize,
-    /// The most complete wording seen, in the language most of its quotations are in: the
-    /// quotation with the most words (ties: the most frequent wording, then the first). The
-    /// report's canonical wording is this one, or where no wording holds the statement's
-    /// other sentences, this one with them put together ([`Statement::assembled`](crate::Statement)).
+    /// The wording chosen as the statement's, by the rule of [`Statement::canonical`]. The
+    /// report's canonical wording is this one, or where no wording holds the statement's other
+    /// pieces, this one with them put together ([`Statement::assembled`]).
     pub canonical: &'a str,
     /// The speaker most of its attributed quotations name (ties: the first named).
     pub speaker: Option<&'a str>,

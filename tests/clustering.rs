@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use quotetrace::{cluster, cluster_indexed, ClusterConfig, ClusterItem, Document, Tracker};
+use quotetrace::cluster::cluster_indexed;
+use quotetrace::{cluster, ClusterConfig, ClusterItem, Document, Tracker};
 
 const WORDS: &[&str] = &[
     "we",

@@ -6,7 +6,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use quotetrace::{
-    detect, load, Document, DuplicateDocument, EditKind, QuoteKind, QuoteStyle, Timestamp, Tracker,
+    detect, load, tracker::DuplicateDocument, Document, EditKind, QuoteKind, QuoteStyle, Timestamp,
+    Tracker,
 };
 use serde::Deserialize;
 use serde_json::Value;

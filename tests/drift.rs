@@ -2,7 +2,8 @@
 //! identical wording has no edits.
 
 use proptest::prelude::*;
-use quotetrace::{drift, words};
+use quotetrace::drift;
+use quotetrace::drift::words;
 
 const WORDS: &[&str] = &[
     "I",

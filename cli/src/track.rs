@@ -140,7 +140,7 @@ fn inline(canonical: &str, variant: &quotetrace::Variant, colour: bool) -> Strin
             text
         }
     };
-    let words = quotetrace::words(canonical);
+    let words = quotetrace::drift::words(canonical);
     let mut parts: Vec<String> = Vec::new();
     let mut at = 0;
     for e in &variant.edits {

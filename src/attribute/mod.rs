@@ -73,7 +73,7 @@ pub struct Attribution {
 /// How far from a quotation the attribution may stand, in bytes.
 const CONTEXT: usize = 240;
 
-/// Attributes each of `quotes` (as returned by [`detect`](crate::detect) for `text`).
+/// Attributes each of `quotes` (as returned by [`detect`](crate::detect()) for `text`).
 ///
 /// The result is parallel to `quotes`.
 ///
@@ -511,8 +511,6 @@ fn sentence_head<'a, 't>(tokens: &'a [Token<'t>]) -> &'a [Token<'t>] {
 /// The most words of a sentence that attribution looks at.
 const MAX_TOKENS: usize = 60;
 
-/// An attribution stated beside the quotation. Full quotations look right first (`"…," Trump
-/// wrote`), fragments left first (`Trump called it "not necessary"`).
 /// A speech verb right after a lower-case noun (`critics called`, `officials said`): somebody
 /// speaks whom the text does not name.
 fn someone_unnamed_speaks(tokens: &[Token<'_>]) -> bool {
@@ -527,6 +525,9 @@ fn someone_unnamed_speaks(tokens: &[Token<'_>]) -> bool {
     })
 }
 
+/// An attribution stated beside the quotation. Full quotations look right first (`"…," Trump
+/// wrote`), fragments left first (`Trump called it "not necessary"`).
+///
 /// Returns the attribution, and whether the text attributes the quotation at all (to someone
 /// named or not): if it does, the neighbours' speakers are not borrowed.
 fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (Attribution, bool) {

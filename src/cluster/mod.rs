@@ -1,6 +1,6 @@
 //! Clustering: every quotation grouped with the original statement it reproduces.
 //!
-//! 1. Each quotation is put in matching form ([`normalize`](crate::normalize)); identical forms
+//! 1. Each quotation is put in matching form ([`normalize`](crate::normalize())); identical forms
 //!    are one *phrase*.
 //! 2. Candidate pairs of phrases come from an index of word pairs, capped for common pairs, so
 //!    the cost stays near-linear (see [`ClusterConfig::max_postings`]).
