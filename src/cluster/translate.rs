@@ -235,7 +235,7 @@ pub(crate) fn link_translations(
     // statements of one language are not both the translation of a third: that is for the
     // matching within a language to tell).
     links.sort_unstable();
-    let mut sets = super::UnionFind::new(statements.len());
+    let mut sets = super::union_find::UnionFind::new(statements.len());
     let mut speaker: Vec<Option<&str>> = statements.iter().map(|s| s.speaker.as_deref()).collect();
     let mut languages: Vec<Vec<&str>> = statements.iter().map(|s| vec![s.language]).collect();
     for (_, _, i, j) in links {
