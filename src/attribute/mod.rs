@@ -8,6 +8,7 @@
 //! one, or of the quotation it continues from the paragraph before. Anything less certain is left
 //! without a speaker: no speaker is better than a wrong one.
 
+mod context;
 mod continuation;
 mod names;
 mod patterns;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::detect::Quotation;
 use crate::text::hash::TextSet;
 use crate::text::lexicon;
+use context::{sentence_tail, Context, Walk};
 use names::Subject;
 use patterns::{after_quote, before_quote, introduced_by, sentence_subject, Cue};
 use people::{Deferred, Pending, People};
@@ -70,9 +72,6 @@ pub struct Attribution {
     pub method: Option<Method>,
 }
 
-/// How far from a quotation the attribution may stand, in bytes.
-const CONTEXT: usize = 240;
-
 /// Attributes each of `quotes` (as returned by [`detect`](crate::detect()) for `text`).
 ///
 /// The result is parallel to `quotes`.
@@ -96,32 +95,8 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         // Nothing to attribute: the prose need not be read.
         return Vec::new();
     }
-    // Quotations that do not belong to `text` (out of bounds, overlapping, out of order) get no
-    // attribution; the others are attributed as if those were absent.
-    let fits = |q: &Quotation| {
-        q.outer.start <= q.outer.end
-            && text.get(q.outer.clone()).is_some()
-            && text.get(q.span.clone()).is_some()
-    };
-    let ordered = quotes
-        .windows(2)
-        .all(|w| w[0].outer.end <= w[1].outer.start);
-    if !(ordered && quotes.iter().all(fits)) {
-        let mut kept: Vec<usize> = Vec::new();
-        for (i, q) in quotes.iter().enumerate() {
-            let after_last = kept
-                .last()
-                .map_or(true, |&k| quotes[k].outer.end <= q.outer.start);
-            if fits(q) && after_last {
-                kept.push(i);
-            }
-        }
-        let subset: Vec<Quotation> = kept.iter().map(|&i| quotes[i].clone()).collect();
-        let mut out = vec![Attribution::default(); quotes.len()];
-        for (a, &i) in attribute(text, &subset).into_iter().zip(&kept) {
-            out[i] = a;
-        }
-        return out;
+    if !in_order_within(text, quotes) {
+        return attribute_those_that_fit(text, quotes);
     }
     let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
     let mut people = People::new(text, mid_sentence_capitals(text, &tokens));
@@ -130,83 +105,34 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     if lexicon::language_of(words.map(|t| t.flags)).nouns_capitalised {
         people.capitals_are_nouns(titled_names(&tokens));
     }
-    // Each of the four positions looked up per quotation only moves forward, so each has its own
-    // cursor: all the lookups together step through the tokens four times, whatever the number
-    // of quotations (a binary search each would add a log factor, and a cache miss per step, on
-    // a document of a million short quotations).
-    let (mut prose_from, mut prose_to, mut right_from, mut right_to) = (
-        Cursor::default(),
-        Cursor::default(),
-        Cursor::default(),
-        Cursor::default(),
-    );
+    let mut walk = Walk::new(text, &tokens, quotes);
     let mut out = vec![Attribution::default(); quotes.len()];
-    let mut prose_start = 0;
+    // Quotations the words beside them attribute to nobody the text names (`critics said`):
+    // they borrow no speaker from their neighbours.
     let mut blocked = vec![false; quotes.len()];
     let mut about: Vec<Option<Subject>> = vec![None; quotes.len()];
     // Where each quotation's paragraph ends, for the pass over neighbours.
     let mut paragraph_end = Vec::with_capacity(quotes.len());
-    let mut paragraphs = Paragraphs::new(text);
-    let labels = tokens
-        .windows(2)
-        .filter(|w| is_label(&w[0], &w[1]))
-        .nth(1)
-        .is_some();
     for (i, q) in quotes.iter().enumerate() {
+        let around = walk.around(i);
         // All the prose since the last quotation names people; only its last lines attribute.
-        let prose =
-            &tokens[prose_from.seek(&tokens, prose_start)..prose_to.seek(&tokens, q.outer.start)];
-        people.observe(prose);
-        let paragraph = paragraphs.at(q.outer.start);
-        paragraph_end.push(paragraph.end);
-        let headline = paragraphs.headline();
-        let left_start = paragraph.start.max(prose_start);
-        let left = &prose[prose.partition_point(|t| t.start < left_start)..];
-        let right = right_context(text, q.outer.end, quotes.get(i + 1));
-        let line_ends = right.end == text.len() || text[right.end..].starts_with('\n');
-        let right =
-            &tokens[right_from.seek(&tokens, right.start)..right_to.seek(&tokens, right.end)];
-        let right_closes = line_ends || right.iter().any(Token::ends_sentence);
-        let own = sentence_tail(left);
-        // The sentence before, without the stop that ends it.
-        let earlier = left[..left.len() - own.len()]
-            .split_last()
-            .map_or(&[][..], |(_, rest)| rest);
-        // The sentence starts before `left` when an earlier quotation of this paragraph sits
-        // inside it: `"We are ready," Zelensky said, while critics called the offer "…"`.
-        let after_quote_mid_sentence = i > 0
-            && left_start == prose_start
-            && own.len() == left.len()
-            && !quotes[i - 1]
-                .text(text)
-                .trim_end()
-                .ends_with(['.', '!', '?']);
-        let context = Context {
-            whole_sentence: !after_quote_mid_sentence,
-            left: own,
-            before_sentence: sentence_tail(earlier),
-            right: sentence_head(right),
-            right_closes,
-            headline,
-            follows_quote: i > 0 && left_start == prose_start && only_joiners(left),
-            labels,
-        };
+        people.observe(around.prose);
+        paragraph_end.push(around.paragraph.end);
         people.now_attributing(i);
-        let (found, attributed) = explicit(&context, q, &mut people);
+        let (found, attributed) = explicit(&around.context, q, &mut people);
         out[i] = found;
         blocked[i] = attributed && out[i].speaker.is_none();
-        // `The announcement felt to Klopp like no relief. “…”`: the one person the sentence
-        // before names, kept for when nothing else gives a speaker (read only for quotations
-        // the words beside them leave without one).
-        let unattributed = out[i].speaker.is_none() && !blocked[i];
-        if unattributed && q.kind == crate::QuoteKind::Full && own.is_empty() {
-            about[i] = sole_person(context.before_sentence);
-        }
         if blocked[i] {
-            prose_start = q.outer.end;
             continue;
         }
-        if out[i].speaker.is_none() && context.follows_quote && out[i - 1].speaker.is_some() {
+        // `The announcement felt to Klopp like no relief. “…”`: the one person the sentence
+        // before names, kept for when nothing else gives a speaker.
+        let own = around.context.left;
+        if out[i].speaker.is_none() && q.kind == crate::QuoteKind::Full && own.is_empty() {
+            about[i] = sole_person(around.context.before_sentence);
+        }
+        if out[i].speaker.is_none() && around.context.follows_quote && out[i - 1].speaker.is_some()
+        {
             // `as “not necessary” and “very bad timing”`: one speaker for the series.
             out[i] = Attribution {
                 method: Some(Method::Paragraph),
@@ -215,34 +141,14 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
                 speaker: out[i - 1].speaker.clone(),
             };
         }
-        if out[i].speaker.is_none() && left.is_empty() && paragraph.start > prose_start {
-            out[i] = from_paragraph_before(prose, paragraph.start, q, &mut people);
-        }
-        prose_start = q.outer.end;
-    }
-    // `the American president said` before the text names him: resolved with the whole text.
-    // A pronoun before anyone is named: the first person named as a speaker after it.
-    for Deferred {
-        quote,
-        subject,
-        cue,
-    } in people.take_deferred()
-    {
-        if out[quote].speaker.is_none() {
-            if let Some(name) = people.resolve_deferred(&subject) {
-                let (cue, cue_span) = cue.unzip();
-                out[quote] = Attribution {
-                    speaker: Some(name),
-                    cue,
-                    cue_span,
-                    method: Some(match subject {
-                        Pending::Description(_) => Method::Description,
-                        Pending::Pronoun => Method::Pronoun,
-                    }),
-                };
-            }
+        if out[i].speaker.is_none()
+            && around.left.is_empty()
+            && around.paragraph.start > around.prose_start
+        {
+            out[i] = from_paragraph_before(around.prose, around.paragraph.start, q, &mut people);
         }
     }
+    resolve_deferred(&mut people, &mut out);
     fill_from_neighbours(text, quotes, &paragraph_end, &blocked, &mut out);
     // The weakest reading last, and its speaker then passed on to the neighbours as well.
     let mut more = false;
@@ -261,6 +167,68 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Whether `quotes` are in order, apart, and within `text`, as [`detect()`](crate::detect())
+/// returns them.
+fn in_order_within(text: &str, quotes: &[Quotation]) -> bool {
+    quotes
+        .windows(2)
+        .all(|w| w[0].outer.end <= w[1].outer.start)
+        && quotes.iter().all(|q| fits(text, q))
+}
+
+fn fits(text: &str, q: &Quotation) -> bool {
+    q.outer.start <= q.outer.end
+        && text.get(q.outer.clone()).is_some()
+        && text.get(q.span.clone()).is_some()
+}
+
+/// Quotations that do not belong to `text` (out of bounds, overlapping, out of order) get no
+/// attribution; the others are attributed as if those were absent.
+fn attribute_those_that_fit(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
+    let mut kept: Vec<usize> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let after_last = kept
+            .last()
+            .map_or(true, |&k| quotes[k].outer.end <= q.outer.start);
+        if fits(text, q) && after_last {
+            kept.push(i);
+        }
+    }
+    let subset: Vec<Quotation> = kept.iter().map(|&i| quotes[i].clone()).collect();
+    let mut out = vec![Attribution::default(); quotes.len()];
+    for (a, &i) in attribute(text, &subset).into_iter().zip(&kept) {
+        out[i] = a;
+    }
+    out
+}
+
+/// `the American president said` before the text names him: resolved with the whole text.
+/// A pronoun before anyone is named: the first person named as a speaker after it.
+fn resolve_deferred(people: &mut People<'_>, out: &mut [Attribution]) {
+    for Deferred {
+        quote,
+        subject,
+        cue,
+    } in people.take_deferred()
+    {
+        if out[quote].speaker.is_some() {
+            continue;
+        }
+        if let Some(name) = people.resolve_deferred(&subject) {
+            let (cue, cue_span) = cue.unzip();
+            out[quote] = Attribution {
+                speaker: Some(name),
+                cue,
+                cue_span,
+                method: Some(match subject {
+                    Pending::Description(_) => Method::Description,
+                    Pending::Pronoun => Method::Pronoun,
+                }),
+            };
+        }
+    }
 }
 
 /// The words of names where every noun is capitalised: capitalised words that follow a title
@@ -364,152 +332,6 @@ fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> TextSet<&'t st
     }
     names
 }
-
-/// The index of the first token starting at or after a position, for positions that mostly only
-/// move forward: it steps on from the last answer, and searches afresh only when asked for an
-/// earlier position.
-#[derive(Default)]
-struct Cursor {
-    /// The last position asked for.
-    at: usize,
-    /// The answer for it.
-    index: usize,
-}
-
-impl Cursor {
-    fn seek(&mut self, tokens: &[Token<'_>], at: usize) -> usize {
-        if at < self.at {
-            self.index = tokens.partition_point(|t| t.start < at);
-        } else {
-            while tokens.get(self.index).is_some_and(|t| t.start < at) {
-                self.index += 1;
-            }
-        }
-        self.at = at;
-        self.index
-    }
-}
-
-/// The paragraph (line) holding a position, found moving forward through the text so that all
-/// the lookups together read the text once, however many quotations a paragraph holds.
-struct Paragraphs<'t> {
-    text: &'t str,
-    current: Range<usize>,
-    /// Whether `current` reads as a headline, worked out once per paragraph however many
-    /// quotations it holds.
-    headline: Option<bool>,
-    /// Whether `current` has been found yet.
-    started: bool,
-}
-
-impl<'t> Paragraphs<'t> {
-    fn new(text: &'t str) -> Self {
-        Paragraphs {
-            text,
-            current: 0..0,
-            headline: None,
-            started: false,
-        }
-    }
-
-    /// The paragraph holding `at`, which must not be before the previous `at`.
-    fn at(&mut self, at: usize) -> Range<usize> {
-        if !self.started || at > self.current.end {
-            let from = if self.started { self.current.end } else { 0 };
-            let start = self.text[from..at]
-                .rfind('\n')
-                .map_or(from, |i| from + i + 1);
-            let end = self.text[at..]
-                .find('\n')
-                .map_or(self.text.len(), |i| at + i);
-            self.current = start..end;
-            self.headline = None;
-            self.started = true;
-        }
-        self.current.clone()
-    }
-
-    /// Whether the paragraph last returned by [`at`](Self::at) reads as a headline.
-    fn headline(&mut self) -> bool {
-        let (text, current) = (self.text, self.current.clone());
-        *self
-            .headline
-            .get_or_insert_with(|| is_headline(text, current))
-    }
-}
-
-/// The prose beside one quotation.
-struct Context<'a, 't> {
-    /// The sentence before the opening mark, within the paragraph.
-    left: &'a [Token<'t>],
-    /// The sentence after the closing mark, up to the next quotation.
-    right: &'a [Token<'t>],
-    /// Whether `right` runs to the end of its sentence.
-    right_closes: bool,
-    /// A short paragraph without a sentence end: a title, where verbs are capitalised and
-    /// attribution is telegraphic (`Trump to Putin: 'Vladimir, STOP!'`).
-    headline: bool,
-    /// Only `and`, `or` or a comma since the previous quotation of the sentence.
-    follows_quote: bool,
-    /// Whether `left` starts where the quotation's sentence starts (not right after an earlier
-    /// quotation inside the same sentence).
-    whole_sentence: bool,
-    /// The sentence before the quotation's own, within the paragraph and after the previous
-    /// quotation (without its final stop).
-    before_sentence: &'a [Token<'t>],
-    /// Whether the text labels several lines with a name and a colon (`Bullingham: '…'`).
-    labels: bool,
-}
-
-fn is_headline(text: &str, paragraph: Range<usize>) -> bool {
-    let p = text[paragraph].trim();
-    let end = p.trim_end_matches(|c: char| crate::detect::is_quote_mark(c) || c == ')');
-    p.len() < 200 && !end.ends_with(['.', ':']) && !p.contains(". ")
-}
-
-fn only_joiners(tokens: &[Token<'_>]) -> bool {
-    tokens
-        .iter()
-        .all(|t| matches!(t.text, "," | "and" | "or" | "as" | "&" | ";"))
-}
-
-/// The prose after the closing mark, up to the next quotation or the paragraph's end.
-fn right_context(text: &str, from: usize, next: Option<&Quotation>) -> Range<usize> {
-    let limit = next.map_or(text.len(), |n| n.outer.start).max(from);
-    let to = floor_boundary(text, limit.min(from + CONTEXT));
-    let end = text[from..to].find('\n').map_or(to, |i| from + i);
-    from..end
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The last sentence of the left context, the first of the right.
-fn sentence_tail<'a, 't>(tokens: &'a [Token<'t>]) -> &'a [Token<'t>] {
-    let after_end = tokens
-        .iter()
-        .rposition(Token::ends_sentence)
-        .map_or(0, |i| i + 1);
-    let line = tokens.iter().rposition(|t| t.line_start).unwrap_or(0);
-    let start = after_end.max(line);
-    let start = start.max(tokens.len().saturating_sub(MAX_TOKENS));
-    &tokens[start..]
-}
-
-fn sentence_head<'a, 't>(tokens: &'a [Token<'t>]) -> &'a [Token<'t>] {
-    let end = tokens
-        .iter()
-        .position(Token::ends_sentence)
-        .unwrap_or(tokens.len());
-    &tokens[..end]
-}
-
-/// The most words of a sentence that attribution looks at.
-const MAX_TOKENS: usize = 60;
 
 /// A speech verb right after a lower-case noun (`critics called`, `officials said`): somebody
 /// speaks whom the text does not name.

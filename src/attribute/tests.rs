@@ -188,7 +188,7 @@ fn a_closing_attribution_must_close_the_sentence_not_the_window_read() {
     // The window after the closing mark ends right after `said`; the sentence goes on.
     let tail = ", Anna Berg said";
     // Many words, so that only a closing attribution reaches the verb.
-    let target = super::CONTEXT - tail.len() - 1;
+    let target = super::context::CONTEXT - tail.len() - 1;
     let mut filler = "and then some more ".repeat(10);
     while filler.len() < target {
         filler.push('x');
@@ -382,7 +382,7 @@ fn a_cursor_answers_as_a_binary_search_forward_and_back() {
     // Forward in small and large steps, standing still, then back (which searches afresh).
     let end = text.len();
     let positions = [0, 0, 1, 5, 6, 6, 30, 31, 60, end, end + 3, 12, 3, 40];
-    let mut cursor = Cursor::default();
+    let mut cursor = super::context::Cursor::default();
     for at in positions {
         let expected = tokens.partition_point(|t| t.start < at);
         assert_eq!(cursor.seek(&tokens, at), expected, "position {at}");
