@@ -67,7 +67,8 @@ pub(crate) fn statement(
         first,
         outlets: listed_outlets,
     } = wordings(id, members, outlets, variant_of);
-    let language = crate::tracker::main_language(members.iter().map(|m| m.0.language.as_deref()));
+    let language =
+        crate::text::lexicon::main_language(members.iter().map(|m| m.0.language.as_deref()));
     let languages: Vec<Option<&str>> = first.iter().map(|q| q.language.as_deref()).collect();
     let mut drifts = drifts_from(text, &variants, language, &languages);
     let same_language =

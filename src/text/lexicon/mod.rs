@@ -501,6 +501,24 @@ pub(crate) fn is_demonym(word: &str) -> bool {
             && !lower.ends_with("son"))
 }
 
+/// The language most of `languages` name (the first in order of the codes on a tie), if any
+/// does.
+pub(crate) fn main_language<'a>(
+    languages: impl Iterator<Item = Option<&'a str>>,
+) -> Option<&'a str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for l in languages.flatten() {
+        match counts.iter_mut().find(|(c, _)| *c == l) {
+            Some(c) => c.1 += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(l, _)| l)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,11 +3,16 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod records;
+mod statements;
+
 use crate::attribute::{attribute, canonical_speakers, Attribution, Method};
 use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering};
 use crate::detect::{detect, Quotation};
-use crate::document::{Document, Timestamp};
+use crate::document::Document;
 use crate::report::{self, DocumentInfo, QuoteRecord, Report, Statement};
+use records::{document_info, instant, prefix, quote, quote_id, quote_record};
+use statements::{lent_speakers, summary, PhrasesOf, Said, Slots, NO_SLOT};
 
 /// Adding a document whose id is already taken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -385,106 +390,6 @@ impl Derived {
     }
 }
 
-/// Statement-level consensus: a quotation whose document names no speaker for it takes its
-/// statement's speaker, when every attributed quotation of the statement (names merged across
-/// documents) names the same one. Outlets cut a statement into pieces and attribute some of
-/// them only (`the "running out of energy" remark`, a headline); the other pieces are still
-/// that speaker's words. A statement whose quotations name two speakers lends nobody: the
-/// words of a company and of its chief executive can be one statement.
-fn lent_speakers<'a>(
-    clustering: &Clustering,
-    speaker: impl Fn(usize) -> Option<&'a str>,
-) -> crate::text::hash::FxMap<usize, String> {
-    let mut lent = crate::text::hash::FxMap::default();
-    for (id, members) in clustering.clusters().enumerate() {
-        if members.len() < 2 {
-            continue;
-        }
-        // The one speaker named, and whether anyone is left to lend it to.
-        let (mut only, mut unanimous, mut unnamed) = (None, true, false);
-        for s in members.iter().map(|&m| speaker(m)) {
-            match (s, only) {
-                (None, _) => unnamed = true,
-                (Some(s), None) => only = Some(s),
-                (Some(s), Some(first)) => unanimous &= s == first,
-            }
-        }
-        if let (Some(first), true, true) = (only, unanimous, unnamed) {
-            lent.insert(id, first.to_string());
-        }
-    }
-    lent
-}
-
-/// A publication time as a number that orders as the times do, undated after every date
-/// (times are ordered by the instant first; equal numbers are told apart in full).
-fn instant(published: Option<Timestamp>) -> u64 {
-    match published {
-        // The sign bit flipped: i64 order as u64 order, kept below the undated.
-        Some(t) => ((t.unix_seconds() as u64) ^ (1 << 63)).min(u64::MAX - 1),
-        None => u64::MAX,
-    }
-}
-
-/// The first eight bytes of `id`, zero-padded, as a number that orders as the ids do: two ids
-/// whose prefixes differ compare as their prefixes (a shorter id padded with zeros comes first,
-/// as it does as a string, unless the longer one goes on with a zero byte, when the prefixes
-/// are equal and the ids are compared in full).
-fn prefix(id: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = id.len().min(8);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u64::from_be_bytes(bytes)
-}
-
-/// Quotation `k` of a document, as the tracker shows it.
-fn quote<'a>(
-    e: &'a Entry,
-    k: usize,
-    derived: &'a Derived,
-    cluster: usize,
-    language: Option<&'static str>,
-) -> Quote<'a> {
-    let (q, a) = &e.found[k];
-    let (speaker, method) = derived.speaker_of(a, cluster);
-    Quote {
-        id: quote_id(&e.document, k),
-        document: &e.document,
-        text: q.text(&e.document.text),
-        speaker,
-        method,
-        cluster,
-        language,
-        quotation: q,
-        attribution: a,
-    }
-}
-
-fn document_info(d: &Document) -> DocumentInfo {
-    DocumentInfo {
-        id: d.id.clone(),
-        outlet: d.outlet.clone(),
-        url: d.url.clone(),
-        published: d.published,
-    }
-}
-
-fn quote_record(q: Quote<'_>) -> QuoteRecord {
-    QuoteRecord {
-        doc: q.document.id.clone(),
-        start: q.quotation.span.start,
-        end: q.quotation.span.end,
-        text: q.text.to_string(),
-        speaker: q.speaker.map(str::to_string),
-        cue: q.attribution.cue.clone(),
-        method: q.method,
-        kind: q.quotation.kind,
-        cluster: q.cluster,
-        language: q.language.map(str::to_string),
-        id: q.id,
-    }
-}
-
 /// The answer to [`Tracker::whence`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -493,27 +398,6 @@ pub struct Whence {
     pub similarity: f64,
     /// The statement: canonical wording, first source, outlets, variants.
     pub statement: Statement,
-}
-
-fn quote_id(document: &Document, i: usize) -> String {
-    // Written out by hand: a million ids through the formatting machinery cost twice as much.
-    let mut digits = [0u8; 20];
-    let mut n = i + 1;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let number = std::str::from_utf8(&digits[at..]).unwrap_or_default();
-    let mut id = String::with_capacity(document.id.len() + 1 + number.len());
-    id.push_str(&document.id);
-    id.push('#');
-    id.push_str(number);
-    id
 }
 
 /// One statement: the quotations that reproduce it, wholly or in part.
@@ -530,163 +414,6 @@ pub struct Cluster<'a> {
     pub speaker: Option<&'a str>,
     /// Its quotations' ids, in order of appearance.
     pub quotes: Vec<String>,
-}
-
-/// A slot for each phrase met in the cluster at hand, numbering its readings: an array by
-/// phrase for all clusters at once (reset after each, so a million clusters cost a million
-/// resets, not a million arrays), or a map for one cluster on its own.
-enum Slots {
-    Dense(Vec<u32>),
-    Sparse(crate::text::hash::FxMap<u32, u32>),
-}
-
-const NO_SLOT: u32 = u32::MAX;
-
-impl Slots {
-    /// The slot of `phrase`, `next` if it has none yet (and then it gets that one).
-    fn slot(&mut self, phrase: u32, next: u32) -> u32 {
-        match self {
-            Slots::Dense(slots) => {
-                let slot = &mut slots[phrase as usize];
-                if *slot == NO_SLOT {
-                    *slot = next;
-                }
-                *slot
-            }
-            Slots::Sparse(slots) => *slots.entry(phrase).or_insert(next),
-        }
-    }
-
-    fn clear(&mut self, phrases: impl Iterator<Item = u32>) {
-        match self {
-            Slots::Dense(slots) => phrases.for_each(|p| slots[p as usize] = NO_SLOT),
-            Slots::Sparse(slots) => slots.clear(),
-        }
-    }
-}
-
-/// The phrases of clustered items, looked up by an item's number.
-trait PhraseOf {
-    fn phrase(&self, member: usize) -> u32;
-    fn words(&self, phrase: u32) -> usize;
-}
-
-impl PhraseOf for ClusterIndex {
-    fn phrase(&self, member: usize) -> u32 {
-        self.phrase_of(member)
-    }
-
-    fn words(&self, phrase: u32) -> usize {
-        self.phrase_words(phrase)
-    }
-}
-
-/// The phrases of one cluster's members, looked up by position among them.
-struct PhrasesOf<'a>(&'a ClusterIndex, &'a [usize]);
-
-impl PhraseOf for PhrasesOf<'_> {
-    fn phrase(&self, k: usize) -> u32 {
-        self.0.phrase_of(self.1[k])
-    }
-
-    fn words(&self, phrase: u32) -> usize {
-        self.0.phrase_words(phrase)
-    }
-}
-
-/// A cluster's canonical wording and speaker, from its `members` (in order of appearance),
-/// each with what it `said` (its text and speaker) and its phrase.
-///
-/// The canonical wording is the most complete one (see [`Cluster::canonical`]): of the readings
-/// within one word of the longest, the one most printed once case, quote marks and punctuation
-/// are set aside — the consensus, not an outlier's typo — and of its printings the commonest;
-/// ties go to the longer reading, then to the first. A reading is a phrase (the matching form,
-/// which the clustering worked out already), so no text is normalised again and the readings
-/// are counted in the slots, not in a table of strings.
-fn summary<'a>(
-    members: &[usize],
-    said: impl Fn(usize) -> Said<'a>,
-    phrases: &impl PhraseOf,
-    slots: &mut Slots,
-) -> (&'a str, Option<&'a str>) {
-    if let [only] = members {
-        // Most statements are quoted once: no tally to keep.
-        let (text, speaker, _) = said(*only);
-        return (text, speaker);
-    }
-    // A statement quoted in several languages (translations) is worded in the one most of
-    // its quotations are in.
-    let language = main_language(members.iter().map(|&m| said(m).2));
-    // Each reading: its phrase, how often it was printed, its length in words; by first
-    // appearance.
-    let mut readings: Vec<(u32, usize, usize)> = Vec::new();
-    let in_language =
-        |m: usize| language.is_none() || said(m).2.map_or(true, |l| Some(l) == language);
-    for &m in members.iter().filter(|&&m| in_language(m)) {
-        let p = phrases.phrase(m);
-        let slot = slots.slot(p, readings.len() as u32) as usize;
-        if slot == readings.len() {
-            readings.push((p, 0, phrases.words(p)));
-        }
-        readings[slot].1 += 1;
-    }
-    slots.clear(readings.iter().map(|r| r.0));
-    let longest = readings.iter().map(|r| r.2).max().unwrap_or(0);
-    // Most printed, then longest, then first.
-    let best = readings
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.2 + 1 >= longest)
-        .max_by(|(ia, a), (ib, b)| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(ib.cmp(ia)))
-        .map(|(_, r)| r.0);
-    // Of the best reading's printings, the commonest wording (the first on a tie).
-    let mut wordings: Vec<(&str, usize)> = Vec::new();
-    let mut index: crate::text::hash::TextMap<&str, usize> = Default::default();
-    for &m in members.iter().filter(|&&m| Some(phrases.phrase(m)) == best) {
-        let text = said(m).0;
-        let i = *index.entry(text).or_insert_with(|| {
-            wordings.push((text, 0));
-            wordings.len() - 1
-        });
-        wordings[i].1 += 1;
-    }
-    let canonical = wordings
-        .iter()
-        .enumerate()
-        .max_by(|(ia, a), (ib, b)| a.1.cmp(&b.1).then(ib.cmp(ia)))
-        .map_or("", |(_, w)| w.0);
-    // Each speaker's votes and first vote, looked up by name: a statement quoted with
-    // thousands of different speakers costs no more per quotation than one with two.
-    let mut votes: crate::text::hash::TextMap<&str, (usize, usize)> = Default::default();
-    for (i, s) in members.iter().filter_map(|&m| said(m).1).enumerate() {
-        votes.entry(s).or_insert((0, i)).0 += 1;
-    }
-    let speaker = votes
-        .iter()
-        .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
-        .map(|(&s, _)| s);
-    (canonical, speaker)
-}
-
-/// What a quotation says, who said it, and in which language.
-type Said<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
-
-/// The language most of `languages` name (the first in order of the codes on a tie), if any
-/// does.
-pub(crate) fn main_language<'a>(
-    languages: impl Iterator<Item = Option<&'a str>>,
-) -> Option<&'a str> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for l in languages.flatten() {
-        match counts.iter_mut().find(|(c, _)| *c == l) {
-            Some(c) => c.1 += 1,
-            None => counts.push((l, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-        .map(|(l, _)| l)
 }
 
 /// One quotation of one document, with its speaker.
@@ -717,6 +444,7 @@ pub struct Quote<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Timestamp;
 
     /// The canonical wording among `wordings` (distinct texts in order of first appearance, with how
     /// often each was printed): of the most complete ones (within one word of the longest), the

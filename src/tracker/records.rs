@@ -1,0 +1,96 @@
+//! The tracker's quotations as it shows them and as the report records them, with their ids
+//! and the numbers that order documents.
+
+use super::{Derived, Entry, Quote};
+use crate::document::{Document, Timestamp};
+use crate::report::{DocumentInfo, QuoteRecord};
+
+/// A publication time as a number that orders as the times do, undated after every date
+/// (times are ordered by the instant first; equal numbers are told apart in full).
+pub(super) fn instant(published: Option<Timestamp>) -> u64 {
+    match published {
+        // The sign bit flipped: i64 order as u64 order, kept below the undated.
+        Some(t) => ((t.unix_seconds() as u64) ^ (1 << 63)).min(u64::MAX - 1),
+        None => u64::MAX,
+    }
+}
+
+/// The first eight bytes of `id`, zero-padded, as a number that orders as the ids do: two ids
+/// whose prefixes differ compare as their prefixes (a shorter id padded with zeros comes first,
+/// as it does as a string, unless the longer one goes on with a zero byte, when the prefixes
+/// are equal and the ids are compared in full).
+pub(super) fn prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = id.len().min(8);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
+/// Quotation `k` of a document, as the tracker shows it.
+pub(super) fn quote<'a>(
+    e: &'a Entry,
+    k: usize,
+    derived: &'a Derived,
+    cluster: usize,
+    language: Option<&'static str>,
+) -> Quote<'a> {
+    let (q, a) = &e.found[k];
+    let (speaker, method) = derived.speaker_of(a, cluster);
+    Quote {
+        id: quote_id(&e.document, k),
+        document: &e.document,
+        text: q.text(&e.document.text),
+        speaker,
+        method,
+        cluster,
+        language,
+        quotation: q,
+        attribution: a,
+    }
+}
+
+pub(super) fn document_info(d: &Document) -> DocumentInfo {
+    DocumentInfo {
+        id: d.id.clone(),
+        outlet: d.outlet.clone(),
+        url: d.url.clone(),
+        published: d.published,
+    }
+}
+
+pub(super) fn quote_record(q: Quote<'_>) -> QuoteRecord {
+    QuoteRecord {
+        doc: q.document.id.clone(),
+        start: q.quotation.span.start,
+        end: q.quotation.span.end,
+        text: q.text.to_string(),
+        speaker: q.speaker.map(str::to_string),
+        cue: q.attribution.cue.clone(),
+        method: q.method,
+        kind: q.quotation.kind,
+        cluster: q.cluster,
+        language: q.language.map(str::to_string),
+        id: q.id,
+    }
+}
+
+pub(super) fn quote_id(document: &Document, i: usize) -> String {
+    // Written out by hand: a million ids through the formatting machinery cost twice as much.
+    let mut digits = [0u8; 20];
+    let mut n = i + 1;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let number = std::str::from_utf8(&digits[at..]).unwrap_or_default();
+    let mut id = String::with_capacity(document.id.len() + 1 + number.len());
+    id.push_str(&document.id);
+    id.push('#');
+    id.push_str(number);
+    id
+}
