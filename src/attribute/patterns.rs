@@ -67,44 +67,18 @@ pub(crate) fn after_quote(
         };
     }
     // The subject is at most a name with its titles, then the verb: look a few words ahead.
-    if let Some(verb) = tokens.iter().take(12).position(|t| is_verb(t, false)) {
+    let near_verb = tokens.iter().take(12).position(|t| is_verb(t, false));
+    if let Some(verb) = near_verb.filter(|&verb| is_passive(tokens, verb)) {
         // `Putin was told by Trump`: the passive names the speaker after `by`, if at all.
-        let passive = verb > 0
-            && matches!(
-                tokens[verb - 1].text,
-                "was" | "were" | "been" | "is" | "are" | "being"
-            );
-        if passive {
-            let by = tokens.get(verb + 1).is_some_and(|t| t.is("by"));
-            return by
-                .then(|| subject_after_verb(tokens, verb + 2))
-                .flatten()
-                .map(|subject| (subject, cue(&tokens[verb])));
-        }
-        if let Some(subject) = subject_before(tokens, verb) {
-            // `…, Macron says` ends a headline: the comma sets the subject off.
-            let set_off = verb >= 2 && {
-                let words = subject_words(&subject);
-                verb.checked_sub(words + 1)
-                    .is_some_and(|c| tokens[c].is(","))
-            };
-            if set_off || spans_whole(tokens, verb, &subject) {
-                return Some((subject, cue(&tokens[verb])));
-            }
-        }
+        let by = tokens.get(verb + 1).is_some_and(|t| t.is("by"));
+        return by
+            .then(|| subject_after_verb(tokens, verb + 2))
+            .flatten()
+            .map(|subject| (subject, cue(&tokens[verb])));
     }
-    // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`: a name, then an apposition
-    // set off by commas, then the verb.
-    if let Some(verb) = tokens.iter().take(30).position(|t| is_verb(t, false)) {
-        let set_off = verb > 2 && tokens[verb - 1].is(",");
-        if let (true, Some(subject @ Subject::Person { .. })) = (set_off, subject_after(tokens, 0))
-        {
-            let next = subject_words(&subject);
-            let after_name = skip_parenthesis_forward(tokens, next);
-            if tokens.get(after_name).is_some_and(|t| t.is(",")) {
-                return Some((subject, cue(&tokens[verb])));
-            }
-        }
+    let found = near_verb.and_then(|verb| subject_then_verb(tokens, verb));
+    if let Some(found) = found.or_else(|| name_apposition_verb(tokens)) {
+        return Some(found);
     }
     // `"…" ― Francisco Herrero`, and a headline's `'Vladimir, STOP!': Trump makes …`
     if dashed || headline {
@@ -290,6 +264,45 @@ fn subject_words(subject: &Subject) -> usize {
     }
 }
 
+/// Whether the verb `tokens[verb]` is in the passive (`was told`).
+fn is_passive(tokens: &[Token<'_>], verb: usize) -> bool {
+    verb > 0
+        && matches!(
+            tokens[verb - 1].text,
+            "was" | "were" | "been" | "is" | "are" | "being"
+        )
+}
+
+/// `…, Trump wrote`: the subject, then the verb `tokens[verb]`, the subject spanning all the
+/// words before it or set off by a comma.
+fn subject_then_verb(tokens: &[Token<'_>], verb: usize) -> Option<(Subject, Cue)> {
+    let subject = subject_before(tokens, verb)?;
+    // `…, Macron says` ends a headline: the comma sets the subject off.
+    let set_off = verb >= 2 && {
+        let words = subject_words(&subject);
+        verb.checked_sub(words + 1)
+            .is_some_and(|c| tokens[c].is(","))
+    };
+    (set_off || spans_whole(tokens, verb, &subject)).then(|| (subject, cue(&tokens[verb])))
+}
+
+/// `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`: a name, then an apposition set
+/// off by commas, then the verb.
+fn name_apposition_verb(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
+    let verb = tokens.iter().take(30).position(|t| is_verb(t, false))?;
+    let set_off = verb > 2 && tokens[verb - 1].is(",");
+    let Some(subject @ Subject::Person { .. }) =
+        set_off.then(|| subject_after(tokens, 0)).flatten()
+    else {
+        return None;
+    };
+    let after_name = skip_parenthesis_forward(tokens, subject_words(&subject));
+    tokens
+        .get(after_name)
+        .is_some_and(|t| t.is(","))
+        .then(|| (subject, cue(&tokens[verb])))
+}
+
 /// `Trump said: "…"` · `Trump called the attacks "…"` · `according to the ministry, "…"` ·
 /// `described by Zelensky as "…"` · `Trump's claim that "…"` · `Trump took to social media and
 /// said, "…"` (the sentence's subject) · in a headline, `Trump 'not happy'`.
@@ -302,17 +315,6 @@ pub(crate) fn before_quote(
     headline: bool,
     whole: bool,
 ) -> Option<(Subject, Cue)> {
-    // Without the sentence's start in sight, the subject reported speaking earlier in the same
-    // sentence stands in for it: `"…," Macron remarked, calling on Moscow to "stop lying."`.
-    let sentence_subject = |t: &[Token<'_>]| {
-        if whole {
-            sentence_subject(t)
-        } else {
-            t.iter()
-                .position(|x| is_verb(x, false))
-                .and_then(|v| subject_before(t, v))
-        }
-    };
     if let Some(at) = tokens
         .iter()
         .rposition(|t| t.text.eq_ignore_ascii_case("according") || t.is_according())
@@ -321,19 +323,8 @@ pub(crate) fn before_quote(
             return Some(found);
         }
     }
-    // `Stated Stone: “…”`, `Continued Stone, “…”`: a verb opening the sentence, then its
-    // subject, then the quotation (`Praising Biden, Trump said: …` opens with a participle).
-    if let [verb, ..] = tokens {
-        let finite = verb.is_capitalised() && !verb.text.ends_with("ing");
-        if whole && finite && verb.has(lexicon::SPEECH) {
-            if let Some((subject @ Subject::Person { .. }, end)) = subject_after_verb_to(tokens, 1)
-            {
-                let last = end + 1 == tokens.len();
-                if last && tokens.get(end).is_some_and(|t| t.is(":") || t.is(",")) {
-                    return Some((subject, cue(verb)));
-                }
-            }
-        }
+    if let Some(found) = verb_first(tokens, whole) {
+        return Some(found);
     }
     // `Trump's claims`, `the remarks`: after a possessive or a determiner the word is a noun.
     let noun = |i: usize| {
@@ -348,70 +339,8 @@ pub(crate) fn before_quote(
         .rposition(|(i, t)| is_verb(t, headline && i > 0) && !noun(i));
     if let Some(verb) = verb {
         let v = &tokens[verb];
-        // `schrieb er`, `a-t-il dit`: German and French put the subject after its verb (in
-        // English `said he` is rare and `said he was` a clause of its own).
-        if let Some((subject, _)) = inverted_pronoun(&tokens[verb..]) {
-            return Some((subject, cue(v)));
-        }
-        // `Dazu sagte Anna Berger:`, `ha aggiunto il portavoce:`: where subjects follow their
-        // verbs, the phrase after it is the subject.
-        if v.has(lexicon::INVERTS) {
-            let subject = subject_after_verb(tokens, verb + 1);
-            if let Some(
-                subject @ (Subject::Person { .. }
-                | Subject::Organisation(_)
-                | Subject::Description(_)),
-            ) = subject
-            {
-                return Some((subject, cue(v)));
-            }
-        }
-        if tokens.get(verb + 1).is_some_and(|t| t.is("by")) {
-            if let Some(subject) = subject_after_verb(tokens, verb + 2) {
-                return Some((subject, cue(v)));
-            }
-        }
-        // `…, claiming Russia was`, `…, Calls Timing`: a participle or a verb after a comma
-        // shares the sentence's subject.
-        let shared = v.text.ends_with("ing")
-            || (verb > 1
-                && tokens[verb - 1].is(",")
-                && (headline || !tokens[verb - 2].is_capitalised()));
-        let before = &tokens[..verb];
-        // `…, with Sen. John McCain calling it a “…”`, `– Ryan saying he was “…”`: a name
-        // opening a clause of its own before a participle is its subject. (After a verb or a
-        // preposition it is an object: `a letter to Lynch asking`.)
-        let own_subject = || {
-            let named = verb > 0 && tokens[verb - 1].class == Class::Name;
-            let subject = named.then(|| subject_before(tokens, verb)).flatten()?;
-            let opens = verb
-                .checked_sub(subject_words(&subject) + 1)
-                .map(|i| &tokens[i])
-                .is_some_and(|t| matches!(t.text, "with" | "-" | "–" | "—" | ";"));
-            let named = matches!(subject, Subject::Person { .. } | Subject::Organisation(_));
-            (opens && named).then_some(subject)
-        };
-        // `…, Spicer said, adding, "…"`: the participle goes on from the speech verb before it.
-        let said_before = || {
-            let said = verb.checked_sub(2).filter(|&s| {
-                tokens[verb - 1].is(",")
-                    && is_verb(&tokens[s], false)
-                    && !tokens[s].text.ends_with("ing")
-            })?;
-            subject_before(tokens, said)
-                .filter(|s| matches!(s, Subject::Person { .. } | Subject::Organisation(_)))
-        };
-        let subject = if v.text.ends_with("ing") {
-            own_subject()
-                .or_else(said_before)
-                .or_else(|| sentence_subject(before))
-        } else if shared {
-            sentence_subject(before).or_else(|| subject_before(tokens, verb))
-        } else {
-            // A verb with a subject of its own (`critics called`) never borrows another.
-            subject_before(tokens, verb)
-                .or_else(|| whole.then(|| sentence_subject(before)).flatten())
-        };
+        let subject = subject_after_its_verb(tokens, verb)
+            .or_else(|| subject_before_its_verb(tokens, verb, headline, whole));
         if let Some(subject) = subject {
             return Some((subject, cue(v)));
         }
@@ -422,6 +351,110 @@ pub(crate) fn before_quote(
             .rposition(|t| t.text.eq_ignore_ascii_case("as"))?;
         as_put_it(&tokens[at..])
     })
+}
+
+/// The subject of the sentence `tokens` end, when `whole` says its start is in sight. Without
+/// it, the subject reported speaking earlier in the same sentence stands in for it: `"…,"
+/// Macron remarked, calling on Moscow to "stop lying."`.
+fn subject_in_sight(tokens: &[Token<'_>], whole: bool) -> Option<Subject> {
+    if whole {
+        sentence_subject(tokens)
+    } else {
+        tokens
+            .iter()
+            .position(|x| is_verb(x, false))
+            .and_then(|v| subject_before(tokens, v))
+    }
+}
+
+/// `Stated Stone: “…”`, `Continued Stone, “…”`: a verb opening the sentence, then its subject,
+/// then the quotation (`Praising Biden, Trump said: …` opens with a participle).
+fn verb_first(tokens: &[Token<'_>], whole: bool) -> Option<(Subject, Cue)> {
+    let verb = tokens.first()?;
+    let finite = verb.is_capitalised() && !verb.text.ends_with("ing");
+    if !(whole && finite && verb.has(lexicon::SPEECH)) {
+        return None;
+    }
+    let (subject @ Subject::Person { .. }, end) = subject_after_verb_to(tokens, 1)? else {
+        return None;
+    };
+    let last = end + 1 == tokens.len();
+    (last && tokens.get(end).is_some_and(|t| t.is(":") || t.is(","))).then(|| (subject, cue(verb)))
+}
+
+/// A subject after the speech verb `tokens[verb]`: `schrieb er`, `a-t-il dit` (German and French
+/// put the subject after its verb; in English `said he` is rare and `said he was` a clause of its
+/// own); `Dazu sagte Anna Berger:`, `ha aggiunto il portavoce:` (where subjects follow their
+/// verbs); `described by Zelensky`.
+fn subject_after_its_verb(tokens: &[Token<'_>], verb: usize) -> Option<Subject> {
+    let v = &tokens[verb];
+    if let Some((subject, _)) = inverted_pronoun(&tokens[verb..]) {
+        return Some(subject);
+    }
+    if v.has(lexicon::INVERTS) {
+        let subject = subject_after_verb(tokens, verb + 1);
+        if let Some(
+            subject @ (Subject::Person { .. } | Subject::Organisation(_) | Subject::Description(_)),
+        ) = subject
+        {
+            return Some(subject);
+        }
+    }
+    if tokens.get(verb + 1).is_some_and(|t| t.is("by")) {
+        return subject_after_verb(tokens, verb + 2);
+    }
+    None
+}
+
+/// The subject before the speech verb `tokens[verb]`, its own or the sentence's.
+fn subject_before_its_verb(
+    tokens: &[Token<'_>],
+    verb: usize,
+    headline: bool,
+    whole: bool,
+) -> Option<Subject> {
+    let v = &tokens[verb];
+    let before = &tokens[..verb];
+    if v.text.ends_with("ing") {
+        return clause_subject(tokens, verb)
+            .or_else(|| speaker_said_before(tokens, verb))
+            .or_else(|| subject_in_sight(before, whole));
+    }
+    // `…, claiming Russia was`, `…, Calls Timing`: a verb after a comma shares the sentence's
+    // subject.
+    let shared =
+        verb > 1 && tokens[verb - 1].is(",") && (headline || !tokens[verb - 2].is_capitalised());
+    if shared {
+        subject_in_sight(before, whole).or_else(|| subject_before(tokens, verb))
+    } else {
+        // A verb with a subject of its own (`critics called`) never borrows another.
+        subject_before(tokens, verb)
+            .or_else(|| whole.then(|| subject_in_sight(before, whole)).flatten())
+    }
+}
+
+/// `…, with Sen. John McCain calling it a “…”`, `– Ryan saying he was “…”`: a name opening a
+/// clause of its own before the participle `tokens[verb]` is its subject. (After a verb or a
+/// preposition it is an object: `a letter to Lynch asking`.)
+fn clause_subject(tokens: &[Token<'_>], verb: usize) -> Option<Subject> {
+    let named = verb > 0 && tokens[verb - 1].class == Class::Name;
+    let subject = named.then(|| subject_before(tokens, verb)).flatten()?;
+    let opens = verb
+        .checked_sub(subject_words(&subject) + 1)
+        .map(|i| &tokens[i])
+        .is_some_and(|t| matches!(t.text, "with" | "-" | "–" | "—" | ";"));
+    let named = matches!(subject, Subject::Person { .. } | Subject::Organisation(_));
+    (opens && named).then_some(subject)
+}
+
+/// `…, Spicer said, adding, "…"`: the participle `tokens[verb]` goes on from the speech verb
+/// before it.
+fn speaker_said_before(tokens: &[Token<'_>], verb: usize) -> Option<Subject> {
+    let said = verb.checked_sub(2).filter(|&s| {
+        tokens[verb - 1].is(",") && is_verb(&tokens[s], false) && !tokens[s].text.ends_with("ing")
+    })?;
+    subject_before(tokens, said)
+        .filter(|s| matches!(s, Subject::Person { .. } | Subject::Organisation(_)))
 }
 
 /// The weakest pattern, tried after all others: a sentence that ends in a colon before the
