@@ -54,65 +54,9 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         k -= 1;
         skipped += 1;
     }
-    // `Rutte, who met Trump at the White House, said`: the subject stands before `, who`.
-    // `Helen Ashby, a senior fellow at the Institute for Security Studies, cautioned`: an
-    // apposition too.
     if relative && k > 0 && (tokens[k - 1].is("who") || tokens[k - 1].is(",")) {
-        let window = k.saturating_sub(32)..k;
-        // So does a phrase of place, time or manner: `Clinton, during a town hall meeting in
-        // Columbus, Ohio, said`, `De Blasio, speaking on radio, called`; and a role at an
-        // organisation, in lower case: `Kevin Brady, chairman of the House Ways and Means
-        // Committee, said`, `Michael Green, associate professor of history at …, said` (not a
-        // role before a name: `…'s envoy, retired Lt Gen. Keith Kellogg, told`).
-        let role = |open: usize, until: usize| {
-            let t = &tokens[open];
-            t.is_lowercase_word()
-                && (is_title_word(t) || tokens.get(open + 1).is_some_and(is_title_word))
-                && tokens[open..until]
-                    .iter()
-                    .take_while(|w| w.class != Class::Name)
-                    .any(|w| matches!(w.text, "of" | "at" | "for"))
-        };
-        let opener = |i: usize| {
-            let t = &tokens[i];
-            matches!(t.text, "who" | "which" | "a" | "an" | "the")
-                || t.text.ends_with("-old")
-                || t.is_clause_word()
-                || (t.is_lowercase_word() && t.text.ends_with("ing"))
-                || role(i, k)
-        };
-        let mut commas = (window.start..k.saturating_sub(1))
-            .rev()
-            .filter(|&i| tokens[i].is(",") && opener(i + 1))
-            .peekable();
-        if let Some(mut comma) = commas.next() {
-            // A name inside a role is its organisation, not the subject: `RoseAnn DeMoro,
-            // executive director of National Nurses United, a union that …, said`; so is one
-            // after a preposition (`Geoff Garin, a pollster who is working with Priorities
-            // USA, a pro-Clinton super PAC, said`).
-            let object = |comma: usize| {
-                let mut p = comma;
-                while p > 0
-                    && (tokens[p - 1].is_capitalised() || tokens[p - 1].class == Class::Particle)
-                {
-                    p -= 1;
-                }
-                p < comma && p > 0 && tokens[p - 1].is_clause_word()
-            };
-            while let Some(&earlier) = commas.peek() {
-                if !(role(earlier + 1, comma) || object(comma)) {
-                    break;
-                }
-                comma = earlier;
-                commas.next();
-            }
-            let found = subject_ending_at(tokens, comma, false);
-            if matches!(
-                found,
-                Some(Subject::Person { .. } | Subject::Organisation(_) | Subject::Description(_))
-            ) {
-                return found;
-            }
+        if let Some(found) = subject_set_off(tokens, k) {
+            return Some(found);
         }
     }
     // `Olena Davydiuk, told AFP`: a name set off by commas.
@@ -123,15 +67,35 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
     if tokens[last].is_person_pronoun() || is_age(&tokens[last]) {
         return Some(Subject::Pronoun);
     }
+    let start = start_of_name(tokens, last);
+    let found = read_phrase(tokens, start..last + 1);
+    if relative && someone(&found) {
+        if let Some(person) = person_of_organisation(tokens, start) {
+            return Some(person);
+        }
+    }
+    found
+}
+
+/// Whether a reading names or describes somebody (not a pronoun).
+fn someone(subject: &Option<Subject>) -> bool {
+    matches!(
+        subject,
+        Some(Subject::Person { .. } | Subject::Organisation(_) | Subject::Description(_))
+    )
+}
+
+/// Where the name phrase ending at `tokens[last]` starts: back over names, titles and particles
+/// (and lower-case words only inside an organisation's name: `Russia's defense ministry`), at
+/// most [`MAX_PHRASE`] words, never over a paragraph break.
+fn start_of_name(tokens: &[Token<'_>], last: usize) -> usize {
     let mut start = last + 1;
     while start > 0 && last + 1 - start < MAX_PHRASE {
         if start <= last && tokens[start].line_start {
-            break; // a name never runs over a paragraph break
+            break;
         }
-        let c = class(tokens, start - 1);
-        let fits = match c {
+        let fits = match class(tokens, start - 1) {
             Class::Other => title_of(tokens, start - 1),
-            // Lower-case words only inside an organisation's name: `Russia's defense ministry`.
             Class::Modifier => class(tokens, last) == Class::OrgNoun,
             _ => true,
         };
@@ -140,51 +104,97 @@ fn subject_ending_at(tokens: &[Token<'_>], end: usize, relative: bool) -> Option
         }
         start -= 1;
     }
-    let found = read_phrase(tokens, start..last + 1);
-    // `Joel Pollak of Breitbart California observed`, `George Zornick of The Nation wrote`,
-    // `Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem said`: the person
-    // named with an organisation is the subject, not the organisation: the first full name of
-    // the chain. (Read at the outer reading only, three `of`s back at most: the inner readings
-    // never recurse.)
-    if relative
-        && matches!(
-            found,
-            Some(Subject::Person { .. } | Subject::Organisation(_) | Subject::Description(_))
-        )
-    {
-        let (mut phrase_start, mut first_named) = (start, None);
-        for _ in 0..3 {
-            let Some(mut of) = phrase_start.checked_sub(1) else {
-                break;
-            };
-            if tokens[of].has(lexicon::ARTICLE) && of > 0 {
-                of -= 1;
-            }
-            if !tokens[of].is("of") {
-                break;
-            }
-            let person = subject_ending_at(tokens, of, false);
-            if matches!(&person, Some(Subject::Person { name, .. }) if name.contains(' ')) {
-                first_named = person;
-            }
-            // The phrase before this `of`: its capitalised words back to the next `of` (as
-            // many as a name may hold: the cost stays fixed on a text all in capitals).
-            phrase_start = of;
-            while phrase_start > 0
-                && of - phrase_start < MAX_PHRASE
-                && tokens[phrase_start - 1].is_capitalised()
-            {
-                phrase_start -= 1;
-            }
-            if phrase_start == of {
-                break;
-            }
+    start
+}
+
+/// `Rutte, who met Trump at the White House, said`: the subject stands before `, who`. `Helen
+/// Ashby, a senior fellow at the Institute for Security Studies, cautioned`: an apposition too.
+/// So does a phrase of place, time or manner: `Clinton, during a town hall meeting in Columbus,
+/// Ohio, said`, `De Blasio, speaking on radio, called`; and a role at an organisation, in lower
+/// case: `Kevin Brady, chairman of the House Ways and Means Committee, said` (not a role before
+/// a name: `…'s envoy, retired Lt Gen. Keith Kellogg, told`). `k` is where the verb's subject
+/// would end.
+fn subject_set_off(tokens: &[Token<'_>], k: usize) -> Option<Subject> {
+    let window = k.saturating_sub(32)..k;
+    let role = |open: usize, until: usize| {
+        let t = &tokens[open];
+        t.is_lowercase_word()
+            && (is_title_word(t) || tokens.get(open + 1).is_some_and(is_title_word))
+            && tokens[open..until]
+                .iter()
+                .take_while(|w| w.class != Class::Name)
+                .any(|w| matches!(w.text, "of" | "at" | "for"))
+    };
+    let opener = |i: usize| {
+        let t = &tokens[i];
+        matches!(t.text, "who" | "which" | "a" | "an" | "the")
+            || t.text.ends_with("-old")
+            || t.is_clause_word()
+            || (t.is_lowercase_word() && t.text.ends_with("ing"))
+            || role(i, k)
+    };
+    let mut commas = (window.start..k.saturating_sub(1))
+        .rev()
+        .filter(|&i| tokens[i].is(",") && opener(i + 1))
+        .peekable();
+    let mut comma = commas.next()?;
+    // A name inside a role is its organisation, not the subject: `RoseAnn DeMoro, executive
+    // director of National Nurses United, a union that …, said`; so is one after a preposition
+    // (`Geoff Garin, a pollster who is working with Priorities USA, a pro-Clinton super PAC,
+    // said`).
+    let object = |comma: usize| {
+        let mut p = comma;
+        while p > 0 && (tokens[p - 1].is_capitalised() || tokens[p - 1].class == Class::Particle) {
+            p -= 1;
         }
-        if first_named.is_some() {
-            return first_named;
+        p < comma && p > 0 && tokens[p - 1].is_clause_word()
+    };
+    while let Some(&earlier) = commas.peek() {
+        if !(role(earlier + 1, comma) || object(comma)) {
+            break;
+        }
+        comma = earlier;
+        commas.next();
+    }
+    let found = subject_ending_at(tokens, comma, false);
+    someone(&found).then_some(found).flatten()
+}
+
+/// `Joel Pollak of Breitbart California observed`, `George Zornick of The Nation wrote`,
+/// `Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem said`: the person named
+/// with an organisation is the subject, not the organisation: the first full name of the chain
+/// before the phrase starting at `start`. (Read at the outer reading only, three `of`s back at
+/// most: the inner readings never recurse.)
+fn person_of_organisation(tokens: &[Token<'_>], start: usize) -> Option<Subject> {
+    let (mut phrase_start, mut first_named) = (start, None);
+    for _ in 0..3 {
+        let Some(mut of) = phrase_start.checked_sub(1) else {
+            break;
+        };
+        if tokens[of].has(lexicon::ARTICLE) && of > 0 {
+            of -= 1;
+        }
+        if !tokens[of].is("of") {
+            break;
+        }
+        let person = subject_ending_at(tokens, of, false);
+        if matches!(&person, Some(Subject::Person { name, .. }) if name.contains(' ')) {
+            first_named = person;
+        }
+        // The phrase before this `of`: its capitalised words back to the next `of` (as many as
+        // a name may hold: the cost stays fixed on a text all in capitals).
+        phrase_start = of;
+        while phrase_start > 0
+            && of - phrase_start < MAX_PHRASE
+            && tokens[phrase_start - 1].is_capitalised()
+        {
+            phrase_start -= 1;
+        }
+        if phrase_start == of {
+            break;
         }
     }
-    found
+    first_named
 }
 
 /// `Sen. Claire McCaskill (D-Mo.) said`: the index before a parenthesis that ends at `end`.
