@@ -7,7 +7,7 @@ use crate::text::hash::HashIndex;
 use super::align::Spelling;
 use crate::normalize::{for_each_word, ELLIPSIS};
 use crate::text::hash::{mix, word_hash};
-use crate::text::spelling::{typo, typo_shaped, Shape};
+use crate::text::spelling::{allowed_edits, typo, within_edits, Shape};
 
 /// The vocabulary: each distinct word once, with its content hash and what the spelling
 /// comparison needs to rule most pairs out at once.
@@ -95,8 +95,11 @@ impl Spelling for Vocabulary {
         {
             return true;
         }
+        let Some(allowed) = allowed_edits(x, y) else {
+            return false;
+        };
         match (self.word(a), self.word(b)) {
-            (Some(word_a), Some(word_b)) => typo_shaped(word_a, x, word_b, y),
+            (Some(word_a), Some(word_b)) => within_edits(word_a, word_b, allowed),
             _ => false,
         }
     }

@@ -34,18 +34,25 @@ pub(crate) fn typo(a: &str, b: &str) -> bool {
 
 /// [`typo`] for words whose [`Shape`]s are known.
 pub(crate) fn typo_shaped(a: &str, x: Shape, b: &str, y: Shape) -> bool {
+    allowed_edits(x, y).is_some_and(|allowed| within_edits(a, b, allowed))
+}
+
+/// How many edits apart two words of shapes `x` and `y` may be and still be one word mistyped;
+/// `None` when their shapes already say they are not (most pairs: a vocabulary asks this before
+/// reading the words).
+pub(crate) fn allowed_edits(x: Shape, y: Shape) -> Option<usize> {
     let shorter = x.chars.min(y.chars);
     if x.digit || y.digit || shorter < 4 || x.chars.abs_diff(y.chars) > 2 {
-        return false;
+        return None;
     }
     if x.first != y.first && x.last != y.last {
-        return false;
+        return None;
     }
-    within_edits(a, b, if shorter >= 8 { 2 } else { 1 })
+    Some(if shorter >= 8 { 2 } else { 1 })
 }
 
 /// Whether two words are at most `allowed` edits apart (optimal string alignment).
-fn within_edits(a: &str, b: &str, allowed: usize) -> bool {
+pub(crate) fn within_edits(a: &str, b: &str, allowed: usize) -> bool {
     match osa_within(a.as_bytes(), b.as_bytes(), allowed) {
         Some(within) => within,
         None => strsim::osa_distance(a, b) <= allowed,
