@@ -200,45 +200,11 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let all_documents = documents.len();
     let mut tracker = Tracker::with_config(args.cluster_config());
     tracker.extend(documents).map_err(Failure::input)?;
-    let detected: Vec<Detected> = tracker
-        .quotes()
-        .map(|q| {
-            let text = texts.get(&q.document.id).map_or("", String::as_str);
-            let span = q.quotation.span.clone();
-            Detected {
-                cluster: q.cluster,
-                kind: match q.quotation.kind {
-                    quotetrace::QuoteKind::Full => "full",
-                    _ => "fragment",
-                },
-                doc: q.document.id.clone(),
-                start: span.start,
-                span: (char_offset(text, span.start), char_offset(text, span.end)),
-                text: q.text.to_string(),
-                speaker: q.speaker.map(str::to_string),
-            }
-        })
-        .collect();
-    let elapsed = started.elapsed();
+    let detected = detections(&tracker, &texts);
+    let rate = bytes as f64 / 1e6 / started.elapsed().as_secs_f64().max(1e-9);
 
     // The part of the corpus scored: gold and detections of the documents kept, in order.
-    let mut keep: HashSet<&str> = manifest.iter().map(|(id, _)| id.as_str()).collect();
-    if let Some(prefix) = &args.only {
-        keep.retain(|id| id.starts_with(prefix.as_str()));
-    }
-    if let Some(half) = args.half {
-        let parity = match half {
-            Half::Even => 0,
-            Half::Odd => 1,
-        };
-        let at_parity: HashSet<&str> = manifest
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 2 == parity)
-            .map(|(_, (id, _))| id.as_str())
-            .collect();
-        keep.retain(|id| at_parity.contains(id));
-    }
+    let keep = kept(&manifest, args.only.as_deref(), args.half);
     let gold: Vec<Gold> = gold
         .into_iter()
         .filter(|g| keep.contains(g.doc.as_str()))
@@ -261,31 +227,12 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
         println!("{}", scores.json());
     } else {
         println!("corpus: {}", args.corpus.display());
-        let part = match (&args.only, args.half) {
-            (None, None) => String::new(),
-            (only, half) => {
-                let mut what = Vec::new();
-                if let Some(prefix) = only {
-                    what.push(format!("ids starting with {prefix:?}"));
-                }
-                if let Some(half) = half {
-                    what.push(
-                        match half {
-                            Half::Even => "the even half",
-                            Half::Odd => "the odd half",
-                        }
-                        .to_string(),
-                    );
-                }
-                format!(" of {all_documents} ({})", what.join(", "))
-            }
-        };
         println!(
-            "documents: {}{part}  gold: {}  detected: {}  ({:.1} MB/s incl. attribution, whole corpus)",
+            "documents: {}{}  gold: {}  detected: {}  ({rate:.1} MB/s incl. attribution, whole corpus)",
             keep.len(),
+            part_scored(all_documents, args.only.as_deref(), args.half),
             gold.len(),
             detected.len(),
-            bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9)
         );
         scores.print();
         if args.misses {
@@ -295,6 +242,72 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
             print_splits(&gold, &detected, &gold_match, &texts);
         }
     }
+    gates_hold(&args, &scores)
+}
+
+/// Every quotation the tracker found, placed by character offsets in the reference's texts.
+fn detections(tracker: &Tracker, texts: &HashMap<String, String>) -> Vec<Detected> {
+    tracker
+        .quotes()
+        .map(|q| {
+            let text = texts.get(&q.document.id).map_or("", String::as_str);
+            let span = q.quotation.span.clone();
+            Detected {
+                cluster: q.cluster,
+                kind: match q.quotation.kind {
+                    quotetrace::QuoteKind::Full => "full",
+                    _ => "fragment",
+                },
+                doc: q.document.id.clone(),
+                start: span.start,
+                span: (char_offset(text, span.start), char_offset(text, span.end)),
+                text: q.text.to_string(),
+                speaker: q.speaker.map(str::to_string),
+            }
+        })
+        .collect()
+}
+
+/// The ids of the documents scored: those starting with `only`, at the `half`'s positions.
+fn kept<'m>(
+    manifest: &'m [(String, String)],
+    only: Option<&str>,
+    half: Option<Half>,
+) -> HashSet<&'m str> {
+    let parity = half.map(|half| match half {
+        Half::Even => 0,
+        Half::Odd => 1,
+    });
+    manifest
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| parity.map_or(true, |p| i % 2 == p))
+        .map(|(_, (id, _))| id.as_str())
+        .filter(|id| only.map_or(true, |prefix| id.starts_with(prefix)))
+        .collect()
+}
+
+/// ` of N (ids starting with "m", the odd half)` when only a part of the corpus is scored.
+fn part_scored(all_documents: usize, only: Option<&str>, half: Option<Half>) -> String {
+    let mut what = Vec::new();
+    if let Some(prefix) = only {
+        what.push(format!("ids starting with {prefix:?}"));
+    }
+    match half {
+        Some(Half::Even) => what.push("the even half".to_string()),
+        Some(Half::Odd) => what.push("the odd half".to_string()),
+        None => {}
+    }
+    if what.is_empty() {
+        String::new()
+    } else {
+        format!(" of {all_documents} ({})", what.join(", "))
+    }
+}
+
+/// Checks every gate given, reporting each that fails (on stderr with `--json`, so that stdout
+/// holds the JSON object alone).
+fn gates_hold(args: &Args, scores: &scores::Scores) -> Result<(), Failure> {
     let mut ok = true;
     for (name, min) in args.gates.given() {
         let value = scores.get(name).map_err(Failure::Input)?;
