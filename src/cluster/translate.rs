@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::index::{FxMap, Phrases};
+use super::union_find::UnionFind;
 use super::ClusterItem;
 use crate::text::hash::word_hash;
 
@@ -79,6 +80,16 @@ fn anchor(word: &str) -> Option<u64> {
         .then(|| word_hash(&folded))
 }
 
+/// What the quotations of one statement say of it: how many there are, how many name each
+/// speaker, their languages, the earliest time.
+#[derive(Default)]
+struct Seen<'a> {
+    support: u64,
+    speakers: BTreeMap<String, usize>,
+    languages: BTreeMap<&'a str, usize>,
+    earliest: Option<i64>,
+}
+
 /// The statements whose language is known, each with its anchors.
 fn statements<'a>(
     phrases: &Phrases,
@@ -86,14 +97,6 @@ fn statements<'a>(
     items: &[ClusterItem<'a>],
     phrase_of: &[u32],
 ) -> Vec<Statement<'a>> {
-    /// Per root: quotations, how many name each speaker, languages, earliest time.
-    #[derive(Default)]
-    struct Seen<'a> {
-        support: u64,
-        speakers: BTreeMap<String, usize>,
-        languages: BTreeMap<&'a str, usize>,
-        earliest: Option<i64>,
-    }
     let mut seen: BTreeMap<u32, Seen<'a>> = BTreeMap::new();
     for (item, &p) in items.iter().zip(phrase_of) {
         let s = seen.entry(roots[p as usize]).or_default();
@@ -108,26 +111,9 @@ fn statements<'a>(
             s.earliest = Some(s.earliest.map_or(t, |e| e.min(t)));
         }
     }
-    let mut anchors: FxMap<u32, Vec<u64>> = FxMap::default();
-    let mut anchor_of: FxMap<u32, Option<u64>> = FxMap::default();
-    // The smallest content key of each statement's phrases: a tie-breaker that does not
-    // depend on which phrase is its root, nor so on the input's order.
-    let mut keys: FxMap<u32, u64> = FxMap::default();
-    for p in 0..phrases.len() as u32 {
-        let root = roots[p as usize];
-        if seen.get(&root).map_or(true, |s| s.languages.is_empty()) {
-            continue;
-        }
-        let key = keys.entry(root).or_insert(u64::MAX);
-        *key = (*key).min(phrases.key[p as usize]);
-        let list = anchors.entry(root).or_default();
-        for &w in phrases.words(p) {
-            let a = *anchor_of
-                .entry(w)
-                .or_insert_with(|| phrases.vocabulary.word(w).and_then(anchor));
-            list.extend(a);
-        }
-    }
+    let (mut anchors, keys) = anchors_and_keys(phrases, roots, |root| {
+        seen.get(&root).is_some_and(|s| !s.languages.is_empty())
+    });
     seen.into_iter()
         .filter_map(|(root, s)| {
             // The language most of its quotations are in; the first by name on a tie.
@@ -136,19 +122,7 @@ fn statements<'a>(
                 .iter()
                 .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
                 .map(|(l, _)| *l)?;
-            // The speaker three in four of its attributed quotations name (one quotation
-            // given to the wrong person does not unsay who said the rest); with none, a
-            // speaker that cannot be told.
-            let named: usize = s.speakers.values().sum();
-            let speaker = match s
-                .speakers
-                .iter()
-                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))
-            {
-                None => None,
-                Some((top, n)) if 4 * n >= 3 * named => Some(top.clone()),
-                Some(_) => return None,
-            };
+            let speaker = main_speaker(&s.speakers)?;
             let mut list = anchors.remove(&root).unwrap_or_default();
             list.sort_unstable();
             list.dedup();
@@ -165,6 +139,50 @@ fn statements<'a>(
         .collect()
 }
 
+/// The speaker three in four of a statement's attributed quotations name (one quotation given
+/// to the wrong person does not unsay who said the rest): `Some(None)` when none names one,
+/// `None` when the speaker cannot be told.
+fn main_speaker(speakers: &BTreeMap<String, usize>) -> Option<Option<String>> {
+    let named: usize = speakers.values().sum();
+    match speakers
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(*k)))
+    {
+        None => Some(None),
+        Some((top, n)) if 4 * n >= 3 * named => Some(Some(top.clone())),
+        Some(_) => None,
+    }
+}
+
+/// The anchors of each statement `wanted` accepts (by root phrase, unsorted), and the smallest
+/// content key of its phrases: a tie-breaker that does not depend on which phrase is its root,
+/// nor so on the input's order.
+fn anchors_and_keys(
+    phrases: &Phrases,
+    roots: &[u32],
+    wanted: impl Fn(u32) -> bool,
+) -> (FxMap<u32, Vec<u64>>, FxMap<u32, u64>) {
+    let mut anchors: FxMap<u32, Vec<u64>> = FxMap::default();
+    let mut anchor_of: FxMap<u32, Option<u64>> = FxMap::default();
+    let mut keys: FxMap<u32, u64> = FxMap::default();
+    for p in 0..phrases.len() as u32 {
+        let root = roots[p as usize];
+        if !wanted(root) {
+            continue;
+        }
+        let key = keys.entry(root).or_insert(u64::MAX);
+        *key = (*key).min(phrases.key[p as usize]);
+        let list = anchors.entry(root).or_default();
+        for &w in phrases.words(p) {
+            let a = *anchor_of
+                .entry(w)
+                .or_insert_with(|| phrases.vocabulary.word(w).and_then(anchor));
+            list.extend(a);
+        }
+    }
+    (anchors, keys)
+}
+
 /// Joins each statement to its one best translation among better supported statements;
 /// returns every phrase's new root.
 pub(crate) fn link_translations(
@@ -177,6 +195,23 @@ pub(crate) fn link_translations(
         return roots.to_vec();
     }
     let statements = statements(phrases, roots, items, phrase_of);
+    let links = best_partners(&statements);
+    let mut sets = join_translations(&statements, links);
+    // Each statement's root phrase, then the root of the set it joined.
+    let mut by_root: FxMap<u32, u32> = FxMap::default();
+    for (i, s) in statements.iter().enumerate() {
+        by_root.insert(s.root, statements[sets.find(i as u32) as usize].root);
+    }
+    roots
+        .iter()
+        .map(|&r| by_root.get(&r).copied().unwrap_or(r))
+        .collect()
+}
+
+/// Each statement's best partner among better supported ones in other languages and the same
+/// week: the one whose rare anchors shared cover the most of the two statements' anchor
+/// weight. As (key, partner's key, statement, partner).
+fn best_partners(statements: &[Statement<'_>]) -> Vec<(u64, u64, usize, usize)> {
     // The statements holding each anchor: a rare one says more.
     let mut holders: FxMap<u64, Vec<usize>> = FxMap::default();
     for (i, s) in statements.iter().enumerate() {
@@ -194,17 +229,12 @@ pub(crate) fn link_translations(
     let bigger = |a: &Statement<'_>, b: &Statement<'_>| {
         (b.support, std::cmp::Reverse(b.key)) > (a.support, std::cmp::Reverse(a.key))
     };
-    // Each statement's best partner among better supported ones.
     let mut links: Vec<(u64, u64, usize, usize)> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
         // The rare anchors shared, by count and by weight, with each possible partner.
         let mut shared: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
-        for a in &s.anchors {
-            let list = &holders[a];
-            if list.len() > common {
-                continue;
-            }
-            for &j in list {
+        for a in s.anchors.iter().filter(|a| holders[*a].len() <= common) {
+            for &j in &holders[a] {
                 let t = &statements[j];
                 let near = match (s.earliest, t.earliest) {
                     (Some(x), Some(y)) => x.abs_diff(y) <= WINDOW,
@@ -230,12 +260,19 @@ pub(crate) fn link_translations(
             links.push((s.key, statements[j].key, i, j));
         }
     }
-    // Joined in an order that depends on content only, each join checked against all that
-    // the two sides hold already: no two speakers named, and no language twice (two
-    // statements of one language are not both the translation of a third: that is for the
-    // matching within a language to tell).
+    links
+}
+
+/// The links joined in an order that depends on content only, each join checked against all
+/// that the two sides hold already: no two speakers named, and no language twice (two
+/// statements of one language are not both the translation of a third: that is for the
+/// matching within a language to tell).
+fn join_translations(
+    statements: &[Statement<'_>],
+    mut links: Vec<(u64, u64, usize, usize)>,
+) -> UnionFind {
     links.sort_unstable();
-    let mut sets = super::union_find::UnionFind::new(statements.len());
+    let mut sets = UnionFind::new(statements.len());
     let mut speaker: Vec<Option<&str>> = statements.iter().map(|s| s.speaker.as_deref()).collect();
     let mut languages: Vec<Vec<&str>> = statements.iter().map(|s| vec![s.language]).collect();
     for (_, _, i, j) in links {
@@ -250,15 +287,7 @@ pub(crate) fn link_translations(
         languages[root].append(&mut held);
         speaker[root] = speaker[root].or(speaker[other]);
     }
-    // Each statement's root phrase, then the root of the set it joined.
-    let mut by_root: FxMap<u32, u32> = FxMap::default();
-    for (i, s) in statements.iter().enumerate() {
-        by_root.insert(s.root, statements[sets.find(i as u32) as usize].root);
-    }
-    roots
-        .iter()
-        .map(|&r| by_root.get(&r).copied().unwrap_or(r))
-        .collect()
+    sets
 }
 
 #[cfg(test)]
