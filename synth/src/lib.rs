@@ -215,27 +215,7 @@ pub fn generate(config: &SynthConfig) -> Vec<SynthQuote> {
 
     let mut rng = Rng::new(config.seed);
     let vocab = Vocab::build(&mut Rng::new(config.seed ^ 0x6A09_E667_F3BC_C908));
-
-    // How often each statement is quoted: singletons once, the others 2 or more times.
-    let singles = ((n as f64 * share).round() as usize).min(n);
-    let mut repeated = n - singles;
-    let mut counts: Vec<u32> = Vec::with_capacity(singles + repeated / 2 + 1);
-    counts.resize(singles, 1);
-    if repeated == 1 {
-        counts.push(1);
-        repeated = 0;
-    }
-    let sampler = CountSampler::new(mean, (repeated / 20).clamp(2, 2000));
-    while repeated > 0 {
-        let mut k = sampler.sample(&mut rng).min(repeated);
-        if repeated - k == 1 {
-            k += 1;
-        }
-        counts.push(k as u32);
-        repeated -= k;
-    }
-    rng.shuffle(&mut counts);
-
+    let counts = occurrence_counts(n, share, mean, &mut rng);
     let speakers = (counts.len() / 20).max(1);
     let speaker_dist = Alias::zipf(speakers, 1.0);
 
@@ -260,16 +240,17 @@ pub fn generate(config: &SynthConfig) -> Vec<SynthQuote> {
             Some(src) if gen.rng.chance(0.5) => ring[src].1,
             _ => speaker_dist.sample(&mut gen.rng) as u32,
         };
+        let quote = |text, kind| SynthQuote {
+            text,
+            statement: id as u32,
+            doc: 0,
+            speaker,
+            kind,
+        };
         if k == 1 {
             let text = gen.render(&base, &mut scratch);
             groups.push((quotes.len() as u32, 1));
-            quotes.push(SynthQuote {
-                text,
-                statement: id as u32,
-                doc: 0,
-                speaker,
-                kind: Variation::Singleton,
-            });
+            quotes.push(quote(text, Variation::Singleton));
         } else {
             for j in 0..k {
                 let kind = gen.occurrence(&base, &mut buf);
@@ -283,13 +264,7 @@ pub fn generate(config: &SynthConfig) -> Vec<SynthQuote> {
                     Some(g) if j > 0 && g.1 < 4 && gen.rng.chance(join) => g.1 += 1,
                     _ => groups.push((quotes.len() as u32, 1)),
                 }
-                quotes.push(SynthQuote {
-                    text,
-                    statement: id as u32,
-                    doc: 0,
-                    speaker,
-                    kind,
-                });
+                quotes.push(quote(text, kind));
             }
         }
         if ring.len() < RING {
@@ -305,6 +280,30 @@ pub fn generate(config: &SynthConfig) -> Vec<SynthQuote> {
     assign_documents(&mut quotes, &mut groups, &mut rng);
     rng.shuffle(&mut quotes);
     quotes
+}
+
+/// How often each statement is quoted, in a shuffled order: `share` of the `n` quotations are
+/// statements quoted once, the others are quoted 2 or more times, `mean` on average.
+fn occurrence_counts(n: usize, share: f64, mean: f64, rng: &mut Rng) -> Vec<u32> {
+    let singles = ((n as f64 * share).round() as usize).min(n);
+    let mut repeated = n - singles;
+    let mut counts: Vec<u32> = Vec::with_capacity(singles + repeated / 2 + 1);
+    counts.resize(singles, 1);
+    if repeated == 1 {
+        counts.push(1);
+        repeated = 0;
+    }
+    let sampler = CountSampler::new(mean, (repeated / 20).clamp(2, 2000));
+    while repeated > 0 {
+        let mut k = sampler.sample(rng).min(repeated);
+        if repeated - k == 1 {
+            k += 1;
+        }
+        counts.push(k as u32);
+        repeated -= k;
+    }
+    rng.shuffle(&mut counts);
+    counts
 }
 
 /// Recent statements kept for sharing spans with new ones.
