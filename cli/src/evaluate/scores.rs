@@ -239,32 +239,9 @@ pub(super) fn score(
     };
     let full = scored.iter().filter(|&&g| gold[g].is("full")).count();
     let full_matched = matched.iter().filter(|&&(g, _)| gold[g].is("full")).count();
-    let kinds: Vec<bool> = (0..gold.len())
-        .filter(|&g| gold[g].is("full") || gold[g].is("fragment"))
-        .filter_map(|g| gold_match[g].map(|d| gold[g].is(detected[d].kind)))
-        .collect();
-    let kind = if kinds.is_empty() {
-        1.0
-    } else {
-        share(kinds.iter().filter(|k| **k).count(), kinds.len())
-    };
+    let kind = kind_agreement(gold, detected, gold_match);
 
-    let (mut speaker_n, mut speaker_right, mut speaker_given, mut speaker_given_right) =
-        (0, 0, 0, 0);
-    for &(g, d) in &matched {
-        let (gs, ours) = (gold[g].speaker.as_deref(), detected[d].speaker.as_deref());
-        let Some(right) = speaker_ok(ours, gs, aliases) else {
-            continue;
-        };
-        speaker_n += 1;
-        speaker_right += usize::from(right);
-        // Precision counts only a gold speaker and ours that are not empty.
-        if gs.is_some_and(|s| !s.is_empty()) && ours.is_some_and(|s| !s.is_empty()) {
-            speaker_given += 1;
-            speaker_given_right += usize::from(right);
-        }
-    }
-
+    let speakers = speakers(gold, detected, &matched, aliases);
     let items = |with_paraphrases: bool| -> Vec<(Option<&str>, usize)> {
         matched
             .iter()
@@ -290,12 +267,12 @@ pub(super) fn score(
         full_matched,
         full_recall: share(full_matched, full),
         kind,
-        speaker_n,
-        speaker_right,
-        speaker_given,
-        speaker_given_right,
-        speaker: share(speaker_right, speaker_n),
-        speaker_precision: share(speaker_given_right, speaker_given),
+        speaker_n: speakers.n,
+        speaker_right: speakers.right,
+        speaker_given: speakers.given,
+        speaker_given_right: speakers.given_right,
+        speaker: share(speakers.right, speakers.n),
+        speaker_precision: share(speakers.given_right, speakers.given),
         has_clusters: gold
             .iter()
             .any(|g| g.cluster.as_deref().is_some_and(|c| !c.is_empty())),
@@ -310,6 +287,57 @@ pub(super) fn score(
             outlet_of,
         ),
     }
+}
+
+/// Full/fragment agreement on the matched full and fragment gold quotations (1 over none).
+fn kind_agreement(gold: &[Gold], detected: &[Detected], gold_match: &[Option<usize>]) -> f64 {
+    let kinds: Vec<bool> = (0..gold.len())
+        .filter(|&g| gold[g].is("full") || gold[g].is("fragment"))
+        .filter_map(|g| gold_match[g].map(|d| gold[g].is(detected[d].kind)))
+        .collect();
+    if kinds.is_empty() {
+        1.0
+    } else {
+        share(kinds.iter().filter(|k| **k).count(), kinds.len())
+    }
+}
+
+/// The speaker counts over the matched gold quotations.
+struct SpeakerCounts {
+    /// With a gold speaker (the reference's rule says which count).
+    n: usize,
+    /// Of those, ours right.
+    right: usize,
+    /// Of those, with a gold speaker and ours not empty: the ones precision counts.
+    given: usize,
+    given_right: usize,
+}
+
+fn speakers(
+    gold: &[Gold],
+    detected: &[Detected],
+    matched: &[(usize, usize)],
+    aliases: &HashMap<String, Vec<String>>,
+) -> SpeakerCounts {
+    let mut counts = SpeakerCounts {
+        n: 0,
+        right: 0,
+        given: 0,
+        given_right: 0,
+    };
+    for &(g, d) in matched {
+        let (gs, ours) = (gold[g].speaker.as_deref(), detected[d].speaker.as_deref());
+        let Some(right) = speaker_ok(ours, gs, aliases) else {
+            continue;
+        };
+        counts.n += 1;
+        counts.right += usize::from(right);
+        if gs.is_some_and(|s| !s.is_empty()) && ours.is_some_and(|s| !s.is_empty()) {
+            counts.given += 1;
+            counts.given_right += usize::from(right);
+        }
+    }
+    counts
 }
 
 /// Over the gold clusters of the gold quotations `scored` printed by two outlets or more: the
