@@ -347,31 +347,51 @@ fn someone_unnamed_speaks(tokens: &[Token<'_>]) -> bool {
     })
 }
 
-/// An attribution stated beside the quotation. Full quotations look right first (`"…," Trump
-/// wrote`), fragments left first (`Trump called it "not necessary"`).
+/// The attribution the prose around the quotation gives: stated beside it (full quotations
+/// look right first, `"…," Trump wrote`, fragments left first, `Trump called it "not
+/// necessary"`), or else implied by its sentence.
 ///
 /// Returns the attribution, and whether the text attributes the quotation at all (to someone
 /// named or not): if it does, the neighbours' speakers are not borrowed.
 fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (Attribution, bool) {
-    let (left, right, headline) = (context.left, context.right, context.headline);
-    let whole = context.whole_sentence;
     // `a so-called "peace plan"`: a scare quote, nobody's words.
-    if left
+    if context
+        .left
         .last()
         .is_some_and(|t| t.text.eq_ignore_ascii_case("so-called"))
     {
         return (Attribution::default(), true);
     }
-    // `Bullingham: '…'`: a name alone before a colon opening its line labels the words that
-    // follow, as live blogs and transcripts write; it is a name without being met elsewhere.
-    // (One such line alone may be page furniture, `Pictured: '…'`: the name must be met
-    // elsewhere, or the text must label several lines so.)
-    if let [name, colon] = left {
+    note_label(context, people);
+    if let Some(stated) = stated(context, q, people) {
+        return stated;
+    }
+    (implied(context, q, people), false)
+}
+
+/// `Bullingham: '…'`: a name alone before a colon opening its line labels the words that
+/// follow, as live blogs and transcripts write; it is a name without being met elsewhere. (One
+/// such line alone may be page furniture, `Pictured: '…'`: the name must be met elsewhere, or
+/// the text must label several lines so.)
+fn note_label(context: &Context<'_, '_>, people: &mut People) {
+    if let [name, colon] = context.left {
         let label = is_label(name, colon) && !name.is_all_caps();
         if label && (context.labels || people.is_known(name.stem())) {
             people.mention(name.stem(), &[]);
         }
     }
+}
+
+/// The attribution the words beside the quotation state, with `true`: its speaker, or none
+/// when they name someone we cannot (`"…," Trump's spokesman said`, `critics called the offer
+/// "…"`; no guess from the neighbours then). `None` when they state none.
+fn stated(
+    context: &Context<'_, '_>,
+    q: &Quotation,
+    people: &mut People,
+) -> Option<(Attribution, bool)> {
+    let (left, right, headline) = (context.left, context.right, context.headline);
+    let whole = context.whole_sentence;
     // The nearest words first; when they name no one (`he added` with no `he` in sight), the
     // others. (The patterns only read the tokens, so each is tried only when the ones before
     // named nobody.)
@@ -387,22 +407,25 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
     for (subject, cue) in patterns.iter().filter_map(|pattern| pattern()) {
         let a = resolve(subject, Some(cue), Method::Named, people);
         if a.speaker.is_some() {
-            return (a, true);
+            return Some((a, true));
         }
         attributed = true;
     }
-    // `"…," Trump's spokesman said`, `critics called the offer "…"`: the text says who spoke,
-    // someone we cannot name; no guess from the neighbours then.
-    if attributed || someone_unnamed_speaks(left) || someone_unnamed_speaks(right) {
-        return (Attribution::default(), true);
-    }
+    (attributed || someone_unnamed_speaks(left) || someone_unnamed_speaks(right))
+        .then(|| (Attribution::default(), true))
+}
+
+/// The attribution the sentence implies when no words of saying stand beside the quotation,
+/// or none.
+fn implied(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> Attribution {
+    let (left, right) = (context.left, context.right);
     // `Reid has gone after Trump as a “…”`: a fragment with no verb of saying is the words
     // of the sentence's subject.
-    if q.kind == crate::QuoteKind::Fragment && whole {
+    if q.kind == crate::QuoteKind::Fragment && context.whole_sentence {
         if let Some(subject @ (Subject::Person { .. } | Subject::Organisation(_))) =
             sentence_subject(left)
         {
-            return (resolve(subject, None, Method::Subject, people), false);
+            return resolve(subject, None, Method::Subject, people);
         }
     }
     // `…, Schiff said. "…"` or `Trump addressed the Kremlin directly. "…"`: a quotation
@@ -415,7 +438,7 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
             person_written_about(before)
         };
         if let Some(subject) = subject {
-            return (resolve(subject, None, Method::Continuation, people), false);
+            return resolve(subject, None, Method::Continuation, people);
         }
     }
     // `Trump’s “Vladimir, STOP!” post`: the owner of the words, around them.
@@ -425,10 +448,10 @@ fn explicit(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> (A
                 name: owner.stem().to_string(),
                 titles: Vec::new(),
             };
-            return (resolve(subject, None, Method::Named, people), false);
+            return resolve(subject, None, Method::Named, people);
         }
     }
-    (Attribution::default(), false)
+    Attribution::default()
 }
 
 /// The one person a sentence names, wherever it stands in it: `The announcement felt to Klopp
