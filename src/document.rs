@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use jiff::civil::{DateTime, Time};
 use jiff::fmt::temporal::Pieces;
-use jiff::tz::Offset;
+use jiff::SignedDuration;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{TimestampError, TimestampErrorKind};
@@ -17,8 +17,8 @@ use crate::error::{TimestampError, TimestampErrorKind};
 /// (`2025-04-24`), optionally a time (`T13:39`, `T13:39:05`, `T13:39:05.250`; a space may stand
 /// for the `T`) and an offset (`Z` or `±HH:MM`). A time without an offset is taken as UTC, and a
 /// date alone as midnight UTC at the start of that day. Fractions of a second are dropped; a
-/// leap second (`:60`) counts as `:59`. Instants run from the year -9999 to
-/// 9999-12-30T22:00Z (jiff's range, which leaves room for any offset).
+/// leap second (`:60`) counts as `:59`. Dates run from the year -9999 to 9999; offsets are
+/// below ±24:00.
 ///
 /// Timestamps order by the real instant, whatever offsets the sources wrote, so a morning in
 /// Berlin comes before the same morning in London. Equal instants are ordered date-only after
@@ -66,30 +66,36 @@ impl Timestamp {
             Pieces::parse(value).map_err(|e| fail(TimestampErrorKind::Format, e.to_string()))?;
         let date = pieces.date();
         if pieces.time_zone_annotation().is_some() && pieces.offset().is_none() {
-            let reason = "a time zone name needs an offset too".to_string();
-            return Err(fail(TimestampErrorKind::ZoneWithoutOffset, reason));
+            let reason = "a time zone annotation ([…]) is read only after a time with an offset \
+                          (quotetrace carries no time-zone database)";
+            return Err(fail(
+                TimestampErrorKind::ZoneWithoutOffset,
+                reason.to_string(),
+            ));
         }
         // `Z` and `-00:00` (the time is UTC, the local offset unknown) are both zero.
-        let offset = pieces.offset().map(|o| o.to_numeric_offset());
+        let offset = pieces.offset().map(|o| o.to_numeric_offset().seconds());
         let offset_minutes = match offset {
-            Some(offset) if offset.seconds() % 60 != 0 => {
-                let reason = format!("offset {offset} has seconds");
+            Some(seconds) if seconds.abs() >= 24 * 3600 => {
+                let reason = "offset beyond ±23:59".to_string();
+                return Err(fail(TimestampErrorKind::Format, reason));
+            }
+            Some(seconds) if seconds % 60 != 0 => {
+                let reason = format!("offset of {seconds} s has seconds");
                 return Err(fail(TimestampErrorKind::OffsetSeconds, reason));
             }
-            // Offsets are within ±25:59:59, so the minutes fit an i16.
-            offset => offset.map(|o| (o.seconds() / 60) as i16),
+            // Below 24 hours, so the minutes fit an i16.
+            offset => offset.map(|seconds| (seconds / 60) as i16),
         };
         let time = pieces.time();
         // Whole seconds: the fraction is dropped, so the display reads back as the same instant.
         let clock = time.map_or(Time::midnight(), |t| {
             Time::constant(t.hour(), t.minute(), t.second(), 0)
         });
-        let instant = offset
-            .unwrap_or(Offset::UTC)
-            .to_timestamp(date.to_datetime(clock))
-            .map_err(|e| fail(TimestampErrorKind::Format, e.to_string()))?;
+        // Counted on the civil calendar, which runs from -9999 to 9999 whatever the offset.
+        let local = date.to_datetime(clock).duration_since(EPOCH).as_secs();
         Ok(Timestamp {
-            utc: instant.as_second(),
+            utc: local - i64::from(offset.unwrap_or(0)),
             date_only: time.is_none(),
             offset_minutes,
         })
@@ -112,13 +118,16 @@ impl Timestamp {
 
     /// The wall-clock date and time the source wrote.
     fn local(&self) -> DateTime {
-        let minutes = i32::from(self.offset_minutes.unwrap_or(0));
-        let offset = Offset::from_seconds(minutes * 60).unwrap_or(Offset::UTC);
-        // Every stored instant came from a valid civil time, so it converts back.
-        let instant = jiff::Timestamp::from_second(self.utc).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        offset.to_datetime(instant)
+        let offset = i64::from(self.offset_minutes.unwrap_or(0)) * 60;
+        // Every stored instant came from a civil time in range, so it converts back.
+        EPOCH
+            .checked_add(SignedDuration::from_secs(self.utc + offset))
+            .unwrap_or(EPOCH)
     }
 }
+
+/// The Unix epoch on the civil calendar.
+const EPOCH: DateTime = DateTime::constant(1970, 1, 1, 0, 0, 0, 0);
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -297,7 +306,8 @@ mod tests {
             ("2000-02-29T12:00", "=", 951_825_600),
             ("1969-12-31T23:59:59", "=", -1),
             ("0000-01-01T00:00+23:59", "=", -62_167_305_540),
-            ("9999-12-30T22:00Z", "=", 253_402_207_200),
+            ("9999-12-31T23:59:59-23:59", "=", 253_402_387_139),
+            ("9999-12-31", "=", 253_402_214_400),
         ];
         for (input, display, seconds) in table {
             let display = if display == "=" { input } else { display };
@@ -321,6 +331,7 @@ mod tests {
             ("20250424T1339Z", "2025-04-24T13:39Z"),
             ("2025-04-24T13:39Z[Europe/Paris]", "2025-04-24T13:39Z"),
             ("-000001-12-31", "-000001-12-31"),
+            ("-009999-01-01T00:00+23:59", "-009999-01-01T00:00+23:59"),
         ];
         for (input, display) in table {
             let parsed = ts(input);
@@ -353,7 +364,9 @@ mod tests {
             ("2025-04-24T24:00", Format, "hour"),
             ("2025-04-24T13:60", Format, "minute"),
             ("2025-04-24T13:39:61", Format, "second"),
-            ("2025-04-24T13:39+26:00", Format, "offset"),
+            ("2025-04-24T13:39+24:00", Format, "offset"),
+            ("2025-04-24T13:39-25:30", Format, "offset"),
+            ("2025-04-24[Europe/Paris]", ZoneWithoutOffset, "offset"),
             ("2025-04-24T13:39[Europe/Paris]", ZoneWithoutOffset, "offset"),
             ("2025-04-24T13:39+05:30:15", OffsetSeconds, "seconds"),
         ];
@@ -423,7 +436,7 @@ mod tests {
 
         #[test]
         fn display_round_trips(
-            y in 0..=9998i32, m in 1..=12u32, d in 1..=31u32, h in 0..24u32, min in 0..60u32,
+            y in 0..=9999i32, m in 1..=12u32, d in 1..=31u32, h in 0..24u32, min in 0..60u32,
             s in 0..60u32, offset in proptest::option::of(-1439..=1439i32),
         ) {
             let d = d.min(jiff::civil::date(y as i16, m as i8, 1).days_in_month() as u32);

@@ -51,13 +51,14 @@ pub(crate) fn goes_on(
     }
     let full = pq.kind == QuoteKind::Full && nq.kind == QuoteKind::Full;
     // `"…," Trump added.` in the next paragraph goes on just as a bare quotation does.
-    let goes_on_cue = na.cue.as_deref().map_or(true, |c| {
-        matches!(c, "added" | "adds" | "continued" | "continues")
-    });
+    let goes_on_cue = na
+        .cue
+        .as_deref()
+        .is_none_or(|c| matches!(c, "added" | "adds" | "continued" | "continues"));
     let anaphoric = matches!(na.method, Some(Method::Pronoun | Method::Description));
-    let alone = earlier.last().map_or(true, |(q, _)| {
+    let alone = earlier.last().is_none_or(|(q, _)| {
         text.get(q.outer.end..pq.outer.start)
-            .map_or(true, |between| between.contains('\n'))
+            .is_none_or(|between| between.contains('\n'))
     });
     (full && goes_on_cue) || (anaphoric && alone)
 }

@@ -191,7 +191,7 @@ fn attribute_those_that_fit(text: &str, quotes: &[Quotation]) -> Vec<Attribution
     for (i, q) in quotes.iter().enumerate() {
         let after_last = kept
             .last()
-            .map_or(true, |&k| quotes[k].outer.end <= q.outer.start);
+            .is_none_or(|&k| quotes[k].outer.end <= q.outer.start);
         if fits(text, q) && after_last {
             kept.push(i);
         }
@@ -269,7 +269,7 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
                 tokens[start].line_start
                     || start
                         .checked_sub(1)
-                        .map_or(true, |p| tokens[p].ends_sentence())
+                        .is_none_or(|p| tokens[p].ends_sentence())
             };
             let before = i
                 .checked_sub(2)
@@ -284,7 +284,7 @@ fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
             // `«…», sagte Klopp.`: one bare capitalised word closing the clause after the verb
             // (a noun there would come with its article: `sagte der Trainer`).
             if let Some(word) = tokens.get(i + 1).filter(|w| bare(std::slice::from_ref(*w))) {
-                if tokens.get(i + 2).map_or(true, |n| !n.is_word()) {
+                if tokens.get(i + 2).is_none_or(|n| !n.is_word()) {
                     names.insert(word.stem());
                 }
             }

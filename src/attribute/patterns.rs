@@ -143,7 +143,7 @@ fn subject_after_speech(tokens: &[Token<'_>], verb: usize) -> Option<(Subject, u
             {
                 if tokens
                     .get(after)
-                    .map_or(true, |t| t.is(",") || t.ends_sentence())
+                    .is_none_or(|t| t.is(",") || t.ends_sentence())
                 {
                     return Some((person, after));
                 }
@@ -171,7 +171,7 @@ fn closing_attribution(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
             if let Some((subject @ (Subject::Person { .. } | Subject::Organisation(_)), end)) =
                 subject
             {
-                if rest.get(end).map_or(true, |t| t.is(",")) {
+                if rest.get(end).is_none_or(|t| t.is(",")) {
                     return Some((subject, cue(first)));
                 }
             }

@@ -1,6 +1,6 @@
 //! The people a document has named so far, so that `he` and `the Ukrainian leader` can be
-//! resolved and `Trump` read as `Donald Trump`; and the merging of one person's spellings across
-//! documents (`Zelensky`, `Zelenskyy`, `Zelenskiy`).
+//! resolved and `Trump` read as `Donald Trump`. (Merging one person's spellings across
+//! documents is [`super::speakers`].)
 
 use std::borrow::Borrow;
 use std::hash::{Hash, Hasher};

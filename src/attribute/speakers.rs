@@ -13,7 +13,7 @@ use super::names::{has_space, last_word};
 /// The result is the same whatever the order of `names`.
 ///
 /// ```
-/// use quotetrace::canonical_speakers;
+/// use quotetrace::attribute::canonical_speakers;
 ///
 /// let map = canonical_speakers(["Volodymyr Zelenskyy", "Zelensky", "Volodymyr Zelensky",
 ///                               "Volodymyr Zelensky", "Donald Trump"]);

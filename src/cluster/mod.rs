@@ -403,7 +403,7 @@ impl ClusterIndex {
     /// longer version of a clustered quotation. `None` when nothing is near enough.
     ///
     /// ```
-    /// use quotetrace::{cluster_indexed, ClusterConfig, ClusterItem};
+    /// use quotetrace::cluster::{cluster_indexed, ClusterConfig, ClusterItem};
     ///
     /// let texts = ["I am not happy with the Russian strikes on KYIV. Vladimir, STOP!",
     ///              "We will rebuild every home in Kyiv"];

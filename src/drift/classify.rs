@@ -27,8 +27,7 @@ pub(super) fn classify(c: &[Word<'_>], v: &[Word<'_>], steps: &[Step]) -> Vec<Ed
             }
             Step::Gone(i) => {
                 let run = run_of(&steps[k..], |s| matches!(s, Step::Gone(_)));
-                let at_edge =
-                    first_kept.map_or(true, |f| k < f) || last_kept.map_or(true, |l| k > l);
+                let at_edge = first_kept.is_none_or(|f| k < f) || last_kept.is_none_or(|l| k > l);
                 (Some(gone(c, *i..i + run, at_edge)), run)
             }
             Step::New(j) => {

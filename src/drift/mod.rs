@@ -110,7 +110,7 @@ impl Drift {
     /// The variant's words, rebuilt by applying the edits to the canonical wording's words.
     ///
     /// ```
-    /// use quotetrace::{drift, words};
+    /// use quotetrace::drift::{drift, words};
     ///
     /// let canonical = "Lets get the Peace Deal DONE!";
     /// let variant = "Let’s get the peace deal done";

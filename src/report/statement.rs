@@ -72,7 +72,7 @@ pub(crate) fn statement(
     let languages: Vec<Option<&str>> = first.iter().map(|q| q.language.as_deref()).collect();
     let mut drifts = drifts_from(text, &variants, language, &languages);
     let same_language =
-        |v: usize| language.is_none() || languages[v].map_or(true, |l| Some(l) == language);
+        |v: usize| language.is_none() || languages[v].is_none_or(|l| Some(l) == language);
     let pieces = pieces_of(text, &variants, &drifts, |v| {
         first[v].kind == QuoteKind::Full && same_language(v)
     });

@@ -4,7 +4,9 @@
 //! swapped (`soliders`) — or by two in a long word (`Zelenskyy`, `Zelensky`). Short words differ
 //! in meaning with a letter (`not`, `now`), numbers are never typos of each other, and no typo
 //! changes the first and the last letter at once, so those pairs are never typos. Clustering,
-//! [`whence`](crate::Tracker::whence) and drift all ask this one function.
+//! [`whence`](crate::Tracker::whence) and drift all ask this one function. (Speakers' names
+//! across documents have a rule of their own, for transliterations such as `Zelenskyy` and
+//! `Zelenskiy`: [`crate::attribute::canonical_speakers`].)
 
 /// What the rule needs to know of a word before comparing letters; a vocabulary keeps one per
 /// word, so that most pairs are told apart without reading them again.

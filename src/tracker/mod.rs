@@ -37,7 +37,7 @@ pub struct DuplicateDocument {
 /// assert_eq!(quotes[0].text, "Vladimir, STOP!");
 /// assert_eq!(quotes[0].speaker, Some("Trump"));
 /// assert_eq!(quotes[1].id, "b#1");
-/// # Ok::<(), quotetrace::DuplicateDocument>(())
+/// # Ok::<(), quotetrace::tracker::DuplicateDocument>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Tracker {
@@ -232,7 +232,7 @@ impl Tracker {
     /// assert_eq!(whence.statement.canonical, "Lets get the Peace Deal DONE!");
     /// assert_eq!(whence.statement.first_seen.unwrap().doc, "a");
     /// assert!(tracker.whence("something else entirely, about the weather").is_none());
-    /// # Ok::<(), quotetrace::DuplicateDocument>(())
+    /// # Ok::<(), quotetrace::tracker::DuplicateDocument>(())
     /// ```
     pub fn whence(&self, text: &str) -> Option<Whence> {
         let derived = self.derived();
@@ -619,7 +619,7 @@ mod tests {
             Some("2025-04-24T09:00Z"),
             Some("2025-04-24T08:00"),
             Some("2025-04-24"),
-            Some("9999-12-30T12:00-08:00"),
+            Some("9999-12-31T23:59:59-12:00"),
         ];
         let times: Vec<Option<Timestamp>> = times
             .iter()

@@ -69,7 +69,7 @@ impl PhraseOf for PhrasesOf<'_> {
 /// A cluster's canonical wording and speaker, from its `members` (in order of appearance),
 /// each with what it `said` (its text and speaker) and its phrase.
 ///
-/// The canonical wording is the most complete one (see [`Cluster::canonical`]): of the readings
+/// The canonical wording is the most complete one (see [`Statement::canonical`](crate::Statement::canonical)): of the readings
 /// within one word of the longest, the one most printed once case, quote marks and punctuation
 /// are set aside — the consensus, not an outlier's typo — and of its printings the commonest;
 /// ties go to the longer reading, then to the first. A reading is a phrase (the matching form,
@@ -93,7 +93,7 @@ pub(super) fn summary<'a>(
     // appearance.
     let mut readings: Vec<(u32, usize, usize)> = Vec::new();
     let in_language =
-        |m: usize| language.is_none() || said(m).2.map_or(true, |l| Some(l) == language);
+        |m: usize| language.is_none() || said(m).2.is_none_or(|l| Some(l) == language);
     for &m in members.iter().filter(|&&m| in_language(m)) {
         let p = phrases.phrase(m);
         let slot = slots.slot(p, readings.len() as u32) as usize;

@@ -281,9 +281,9 @@ fn kept<'m>(
     manifest
         .iter()
         .enumerate()
-        .filter(|(i, _)| parity.map_or(true, |p| i % 2 == p))
+        .filter(|(i, _)| parity.is_none_or(|p| i % 2 == p))
         .map(|(_, (id, _))| id.as_str())
-        .filter(|id| only.map_or(true, |prefix| id.starts_with(prefix)))
+        .filter(|id| only.is_none_or(|prefix| id.starts_with(prefix)))
         .collect()
 }
 

@@ -173,7 +173,7 @@ impl<'t> Tokenizer<'t> {
             // ` date 2024-01-26 Jurgen Klopp will …`: a date stamp opening a line is page
             // furniture, and the line's first sentence starts after it.
             // (Tested in the cheap order: few words are dates.)
-            if is_iso_date(word) && (line_start || self.out.last().map_or(true, |t| t.line_start)) {
+            if is_iso_date(word) && (line_start || self.out.last().is_none_or(|t| t.line_start)) {
                 shape |= STOP;
             }
             self.out.push(Token {
