@@ -99,12 +99,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         return attribute_those_that_fit(text, quotes);
     }
     let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
-    let mut people = People::new(text, mid_sentence_capitals(text, &tokens));
-    // Only lower-case words tell the language (a capital opens a sentence or a name).
-    let words = tokens.iter().take(2000).filter(|t| t.is_lowercase_word());
-    if lexicon::language_of(words.map(|t| t.flags)).nouns_capitalised {
-        people.capitals_are_nouns(titled_names(&tokens));
-    }
+    let mut people = people_of(text, &tokens);
     let mut walk = Walk::new(text, &tokens, quotes);
     let mut out = vec![Attribution::default(); quotes.len()];
     // Quotations the words beside them attribute to nobody the text names (`critics said`):
@@ -151,14 +146,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
     resolve_deferred(&mut people, &mut out);
     fill_from_neighbours(text, quotes, &paragraph_end, &blocked, &mut out);
     // The weakest reading last, and its speaker then passed on to the neighbours as well.
-    let mut more = false;
-    for (i, subject) in about.into_iter().enumerate() {
-        if let (None, false, Some(subject)) = (&out[i].speaker, blocked[i], subject) {
-            out[i] = resolve(subject, None, Method::Continuation, &mut people);
-            more |= out[i].speaker.is_some();
-        }
-    }
-    if more {
+    if lend_sole_persons(about, &blocked, &mut people, &mut out) {
         fill_from_neighbours(text, quotes, &paragraph_end, &blocked, &mut out);
     }
     for a in &mut out {
@@ -167,6 +155,36 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// The people of `text`, ready to be followed through its prose: where every noun is
+/// capitalised (German), the capitalised words that are names are told apart first. Only
+/// lower-case words tell the language (a capital opens a sentence or a name).
+fn people_of<'t>(text: &'t str, tokens: &[Token<'t>]) -> People<'t> {
+    let mut people = People::new(text, mid_sentence_capitals(text, tokens));
+    let words = tokens.iter().take(2000).filter(|t| t.is_lowercase_word());
+    if lexicon::language_of(words.map(|t| t.flags)).nouns_capitalised {
+        people.capitals_are_nouns(titled_names(tokens));
+    }
+    people
+}
+
+/// Quotations still without a speaker take the one person the sentence before them names
+/// (`about`, found while walking the text); returns whether any did.
+fn lend_sole_persons(
+    about: Vec<Option<Subject>>,
+    blocked: &[bool],
+    people: &mut People<'_>,
+    out: &mut [Attribution],
+) -> bool {
+    let mut lent = false;
+    for (i, subject) in about.into_iter().enumerate() {
+        if let (None, false, Some(subject)) = (&out[i].speaker, blocked[i], subject) {
+            out[i] = resolve(subject, None, Method::Continuation, people);
+            lent |= out[i].speaker.is_some();
+        }
+    }
+    lent
 }
 
 /// Whether `quotes` are in order, apart, and within `text`, as [`detect()`](crate::detect())
