@@ -60,26 +60,11 @@ pub fn score<P: Eq + Hash, T: Eq + Hash>(predicted: &[P], truth: &[T]) -> Scores
             largest_cluster_purity: 1.0,
         };
     }
-    let mut p_ids: HashMap<&P, u32> = HashMap::new();
-    let mut t_ids: HashMap<&T, u32> = HashMap::new();
-    let mut p_size: Vec<u64> = Vec::new();
-    let mut t_size: Vec<u64> = Vec::new();
-    let mut cells: HashMap<(u32, u32), u64> = HashMap::new();
-    for (p, t) in predicted.iter().zip(truth) {
-        let next = p_ids.len() as u32;
-        let p = *p_ids.entry(p).or_insert(next);
-        if p as usize == p_size.len() {
-            p_size.push(0);
-        }
-        p_size[p as usize] += 1;
-        let next = t_ids.len() as u32;
-        let t = *t_ids.entry(t).or_insert(next);
-        if t as usize == t_size.len() {
-            t_size.push(0);
-        }
-        t_size[t as usize] += 1;
-        *cells.entry((p, t)).or_insert(0) += 1;
-    }
+    let Contingency {
+        p_size,
+        t_size,
+        cells,
+    } = Contingency::of(predicted, truth);
 
     let pairs = |k: u64| (k * k.saturating_sub(1) / 2) as f64;
     let (mut b_p, mut b_r, mut together) = (0.0, 0.0, 0.0);
@@ -122,6 +107,49 @@ pub fn score<P: Eq + Hash, T: Eq + Hash>(predicted: &[P], truth: &[T]) -> Scores
         largest_cluster: p_size[largest] as usize,
         largest_cluster_purity: best_class[largest] as f64 / p_size[largest] as f64,
     }
+}
+
+/// How many items each predicted cluster, each true cluster and each pair of them hold, the
+/// labels numbered in order of first appearance.
+struct Contingency {
+    p_size: Vec<u64>,
+    t_size: Vec<u64>,
+    cells: HashMap<(u32, u32), u64>,
+}
+
+impl Contingency {
+    fn of<P: Eq + Hash, T: Eq + Hash>(predicted: &[P], truth: &[T]) -> Contingency {
+        let mut p_ids: HashMap<&P, u32> = HashMap::new();
+        let mut t_ids: HashMap<&T, u32> = HashMap::new();
+        let mut p_size: Vec<u64> = Vec::new();
+        let mut t_size: Vec<u64> = Vec::new();
+        let mut cells: HashMap<(u32, u32), u64> = HashMap::new();
+        for (p, t) in predicted.iter().zip(truth) {
+            let p = number(&mut p_ids, &mut p_size, p);
+            let t = number(&mut t_ids, &mut t_size, t);
+            *cells.entry((p, t)).or_insert(0) += 1;
+        }
+        Contingency {
+            p_size,
+            t_size,
+            cells,
+        }
+    }
+}
+
+/// The number of `label` (a new one if it is new), its count in `sizes` raised by one.
+fn number<'a, L: Eq + Hash>(
+    ids: &mut HashMap<&'a L, u32>,
+    sizes: &mut Vec<u64>,
+    label: &'a L,
+) -> u32 {
+    let next = ids.len() as u32;
+    let id = *ids.entry(label).or_insert(next);
+    if id as usize == sizes.len() {
+        sizes.push(0);
+    }
+    sizes[id as usize] += 1;
+    id
 }
 
 impl fmt::Display for Scores {
