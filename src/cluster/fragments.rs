@@ -99,13 +99,15 @@ pub(super) fn attach_short(
 ) -> Vec<u32> {
     let mut roots = roots.to_vec();
     let is_short = |p: u32| phrases.words(p).len() < config.min_words;
+    // The short phrases to place: below `min_words`, but with a word.
+    let to_place = |p: u32| is_short(p) && !phrases.words(p).is_empty();
     let quoted = || items.iter().zip(phrase_of.iter().copied());
     // The documents and speakers that short quotations come with: only their statements are
     // worth listing (most corpora have few short quotations, and a hundred thousand documents
     // need not each get a list). Keyed by document ids and speakers, which the input chooses:
     // the seeded hash.
     let mut by_context: crate::text::hash::TextMap<Context<'_>, BTreeSet<u32>> = Default::default();
-    for (item, _) in quoted().filter(|&(_, p)| is_short(p) && !phrases.words(p).is_empty()) {
+    for (item, _) in quoted().filter(|&(_, p)| to_place(p)) {
         for context in contexts(item) {
             by_context.entry(context).or_default();
         }
@@ -140,7 +142,7 @@ pub(super) fn attach_short(
     // Each quotation of a short phrase votes for the one statement its document, or else its
     // speaker, points to.
     let mut votes: FxMap<u32, FxMap<u32, usize>> = FxMap::default();
-    for (item, p) in quoted().filter(|&(_, p)| is_short(p) && !phrases.words(p).is_empty()) {
+    for (item, p) in quoted().filter(|&(_, p)| to_place(p)) {
         let short = phrases.words(p);
         let vote = contexts(item).find_map(|context| {
             let statements = by_context.get(&context).filter(|s| s.len() <= STATEMENTS)?;
