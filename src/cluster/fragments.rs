@@ -7,6 +7,7 @@ use super::align::{self, Costs};
 use super::index::{FxMap, Phrases};
 use super::union_find::UnionFind;
 use super::{ClusterConfig, ClusterItem};
+use crate::text::hash::TextMap;
 
 /// Statistics of a group of variants, for choosing a fragment's parent.
 #[derive(Debug, Clone, Copy)]
@@ -102,42 +103,14 @@ pub(super) fn attach_short(
     // The short phrases to place: below `min_words`, but with a word.
     let to_place = |p: u32| is_short(p) && !phrases.words(p).is_empty();
     let quoted = || items.iter().zip(phrase_of.iter().copied());
-    // The documents and speakers that short quotations come with: only their statements are
-    // worth listing (most corpora have few short quotations, and a hundred thousand documents
-    // need not each get a list). Keyed by document ids and speakers, which the input chooses:
-    // the seeded hash.
-    let mut by_context: crate::text::hash::TextMap<Context<'_>, BTreeSet<u32>> = Default::default();
-    for (item, _) in quoted().filter(|&(_, p)| to_place(p)) {
-        for context in contexts(item) {
-            by_context.entry(context).or_default();
-        }
-    }
+    let by_context = statements_by_context(quoted, &roots, is_short, to_place);
     if by_context.is_empty() {
         return roots;
     }
-    // The statements quoted in each of those documents and by each of those speakers.
-    for (item, p) in quoted().filter(|&(_, p)| !is_short(p)) {
-        for context in contexts(item) {
-            if let Some(statements) = by_context.get_mut(&context) {
-                statements.insert(roots[p as usize]);
-            }
-        }
-    }
-    let wordings = longest_wordings(phrases, &roots, is_short);
-    let costs = Costs::new(config.typo_cost, phrases.ellipsis());
-    // The statements of `statements` that hold `short`.
-    let fitting = |short: &[u32], statements: &BTreeSet<u32>| -> Vec<u32> {
-        statements
-            .iter()
-            .copied()
-            .filter(|statement| {
-                wordings[statement].iter().any(|&w| {
-                    let whole = phrases.words(w);
-                    align::containment(short, whole, costs, &phrases.vocabulary) >= 1.0 - 1e-9
-                        || same_words_together(short, whole)
-                })
-            })
-            .collect()
+    let holders = Holders {
+        phrases,
+        wordings: longest_wordings(phrases, &roots, is_short),
+        costs: Costs::new(config.typo_cost, phrases.ellipsis()),
     };
     // Each quotation of a short phrase votes for the one statement its document, or else its
     // speaker, points to.
@@ -146,10 +119,7 @@ pub(super) fn attach_short(
         let short = phrases.words(p);
         let vote = contexts(item).find_map(|context| {
             let statements = by_context.get(&context).filter(|s| s.len() <= STATEMENTS)?;
-            match fitting(short, statements).as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            }
+            holders.only_one(short, statements)
         });
         if let Some(v) = vote {
             *votes.entry(p).or_default().entry(v).or_default() += 1;
@@ -161,6 +131,61 @@ pub(super) fn attach_short(
         }
     }
     roots
+}
+
+/// The statements quoted in each document, and by each speaker, that a short quotation to
+/// place comes with.
+fn statements_by_context<'a, Q>(
+    quoted: impl Fn() -> Q,
+    roots: &[u32],
+    is_short: impl Fn(u32) -> bool,
+    to_place: impl Fn(u32) -> bool,
+) -> TextMap<Context<'a>, BTreeSet<u32>>
+where
+    Q: Iterator<Item = (&'a ClusterItem<'a>, u32)>,
+{
+    // Only the statements of those documents and speakers are worth listing (most corpora
+    // have few short quotations, and a hundred thousand documents need not each get a list).
+    // Keyed by document ids and speakers, which the input chooses: the seeded hash.
+    let mut by_context: TextMap<Context<'a>, BTreeSet<u32>> = Default::default();
+    for (item, _) in quoted().filter(|&(_, p)| to_place(p)) {
+        for context in contexts(item) {
+            by_context.entry(context).or_default();
+        }
+    }
+    if by_context.is_empty() {
+        return by_context;
+    }
+    for (item, p) in quoted().filter(|&(_, p)| !is_short(p)) {
+        for context in contexts(item) {
+            if let Some(statements) = by_context.get_mut(&context) {
+                statements.insert(roots[p as usize]);
+            }
+        }
+    }
+    by_context
+}
+
+/// What tells whether a statement holds a short phrase: its longest wordings.
+struct Holders<'p> {
+    phrases: &'p Phrases,
+    wordings: FxMap<u32, Vec<u32>>,
+    costs: Costs,
+}
+
+impl Holders<'_> {
+    /// The one statement of `statements` that holds `short`, if exactly one does.
+    fn only_one(&self, short: &[u32], statements: &BTreeSet<u32>) -> Option<u32> {
+        let mut holding = statements.iter().copied().filter(|statement| {
+            self.wordings[statement].iter().any(|&w| {
+                let whole = self.phrases.words(w);
+                align::containment(short, whole, self.costs, &self.phrases.vocabulary) >= 1.0 - 1e-9
+                    || same_words_together(short, whole)
+            })
+        });
+        let one = holding.next()?;
+        holding.next().is_none().then_some(one)
+    }
 }
 
 /// Each statement's longest wordings (at most [`WORDINGS`]), short phrases left out, by root.

@@ -89,16 +89,7 @@ pub(crate) fn statement(
         v.drift_score = d.score;
         v.edits = d.edits;
     }
-    // A wording several outlets printed alike hints at a common source, unless it is the
-    // statement's own (its canonical wording, or a piece of it).
-    let lineage = variants
-        .iter()
-        .enumerate()
-        .filter(|(i, v)| v.text != original && pieces.binary_search(i).is_err())
-        .map(|(_, v)| v)
-        .filter(|v| v.text != text && v.outlets.len() > 1)
-        .map(|v| v.outlets.clone())
-        .collect();
+    let lineage = lineage_of(&variants, original, text, &pieces);
     let first_seen = members.first().map(|&(q, doc, _)| FirstSeen {
         doc: q.doc.clone(),
         outlet: doc.and_then(|d| d.outlet.clone()),
@@ -116,6 +107,25 @@ pub(crate) fn statement(
         variants,
         lineage,
     }
+}
+
+/// The lineage groups of a statement: the outlets of each wording several of them printed
+/// alike, which hints at a common source, unless it is the statement's own (its `original`
+/// wording, its `canonical` one, or a piece of it).
+fn lineage_of(
+    variants: &[Variant],
+    original: &str,
+    canonical: &str,
+    pieces: &[usize],
+) -> Vec<Vec<String>> {
+    variants
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| v.text != original && pieces.binary_search(i).is_err())
+        .map(|(_, v)| v)
+        .filter(|v| v.text != canonical && v.outlets.len() > 1)
+        .map(|v| v.outlets.clone())
+        .collect()
 }
 
 /// A statement's distinct wordings, each with its quotations and outlets.
@@ -268,46 +278,20 @@ fn assemble(
     members: &[Member<'_>],
     variant_of: &[usize],
 ) -> String {
-    /// No segment: a quotation that places nothing.
-    const NONE: usize = usize::MAX;
-    // Segment 0 is the canonical wording, segment k + 1 the piece `pieces[k]`.
-    let segment_of = |i: usize| {
-        let v = variant_of[i];
-        match pieces.binary_search(&v) {
-            Ok(k) => k + 1,
-            Err(_) if held[v] => 0,
-            Err(_) => NONE,
-        }
+    let segments = Segments {
+        pieces,
+        held,
+        members,
+        variant_of,
     };
-    // The members of one document stand together (they are ordered by document, then
-    // position): each document's range of them.
-    let mut documents: Vec<std::ops::Range<usize>> = Vec::new();
-    for i in 0..members.len() {
-        match documents.last_mut() {
-            Some(d) if members[d.start].0.doc == members[i].0.doc => d.end = i + 1,
-            _ => documents.push(i..i + 1),
-        }
-    }
+    let documents = document_ranges(members);
     let mut order: Vec<usize> = vec![0];
     let mut placed = vec![false; pieces.len() + 1];
     placed[0] = true;
     for k in 1..=pieces.len() {
-        // In the first document printing the piece and a placed segment: the nearest placed
-        // segment before the piece, to go after, or else the nearest after it, to go before.
-        let here = documents.iter().find_map(|d| {
-            let segments = || d.clone().map(|i| (segment_of(i), members[i].0.start));
-            let (_, mine) = segments().find(|&(s, _)| s == k)?;
-            let placed_here = || segments().filter(|&(s, _)| s != k && s != NONE && placed[s]);
-            let before = placed_here()
-                .filter(|&(_, at)| at < mine)
-                .max_by_key(|&(_, at)| at);
-            let after = placed_here()
-                .filter(|&(_, at)| at > mine)
-                .min_by_key(|&(_, at)| at);
-            before
-                .map(|(s, _)| (s, true))
-                .or(after.map(|(s, _)| (s, false)))
-        });
+        let here = documents
+            .iter()
+            .find_map(|d| segments.neighbour(d.clone(), k, &placed));
         match here {
             Some((other, after)) => {
                 let i = order.iter().position(|&s| s == other).unwrap_or(0);
@@ -328,4 +312,68 @@ fn assemble(
         })
         .collect::<Vec<_>>()
         .join(" … ")
+}
+
+/// The members of one document stand together (they are ordered by document, then
+/// position): each document's range of them.
+fn document_ranges(members: &[Member<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut documents: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in 0..members.len() {
+        match documents.last_mut() {
+            Some(d) if members[d.start].0.doc == members[i].0.doc => d.end = i + 1,
+            _ => documents.push(i..i + 1),
+        }
+    }
+    documents
+}
+
+/// The segments of an assembled wording: segment 0 is the canonical wording, segment k + 1
+/// the piece `pieces[k]`.
+struct Segments<'s, 'a> {
+    pieces: &'s [usize],
+    held: &'s [bool],
+    members: &'s [Member<'a>],
+    variant_of: &'s [usize],
+}
+
+impl Segments<'_, '_> {
+    /// No segment: a quotation that places nothing.
+    const NONE: usize = usize::MAX;
+
+    /// The segment member `i` stands for.
+    fn of(&self, i: usize) -> usize {
+        let v = self.variant_of[i];
+        match self.pieces.binary_search(&v) {
+            Ok(k) => k + 1,
+            Err(_) if self.held[v] => 0,
+            Err(_) => Self::NONE,
+        }
+    }
+
+    /// Where the document of members `document` places segment `k`, if it prints it and a
+    /// `placed` segment: after the nearest placed segment before it (`true`), or else before
+    /// the nearest after it (`false`).
+    fn neighbour(
+        &self,
+        document: std::ops::Range<usize>,
+        k: usize,
+        placed: &[bool],
+    ) -> Option<(usize, bool)> {
+        let segments = || {
+            document
+                .clone()
+                .map(|i| (self.of(i), self.members[i].0.start))
+        };
+        let (_, mine) = segments().find(|&(s, _)| s == k)?;
+        let placed_here = || segments().filter(|&(s, _)| s != k && s != Self::NONE && placed[s]);
+        let before = placed_here()
+            .filter(|&(_, at)| at < mine)
+            .max_by_key(|&(_, at)| at);
+        let after = placed_here()
+            .filter(|&(_, at)| at > mine)
+            .min_by_key(|&(_, at)| at);
+        before
+            .map(|(s, _)| (s, true))
+            .or(after.map(|(s, _)| (s, false)))
+    }
 }

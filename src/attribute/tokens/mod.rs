@@ -271,41 +271,7 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
         return Class::Title;
     }
     if t.is_capitalised() {
-        // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
-        // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`) or, before another such
-        // word, page furniture (`READ MORE`, `VEA TAMBIÉN`).
-        let dateline = t.line_start
-            && t.is_all_caps()
-            && (t.text.len() >= 4
-                || tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_word() && n.is_all_caps()));
-        let not_name = if t.is_possessive() {
-            lexicon::is_not_name(t.stem())
-        } else {
-            // An article, a pronoun or (first in its sentence) a preposition of any language
-            // (`El`, `Ella`, `Like Corker, Menendez …`) opens a sentence, not a name; inside
-            // one a preposition may be part of a name (`Doctors Without Borders`).
-            let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
-            // (An initial after a name is a name's: `Julie A. Diaz`, not the article `a`.)
-            let initial = t.text.chars().count() == 2
-                && t.text.ends_with('.')
-                && i > 0
-                && tokens[i - 1].class == Class::Name;
-            !initial
-                && (t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
-                    || t.is_elided()
-                    || (first && t.has(lexicon::CLAUSE))
-                    || (t.text.ends_with('.') && lexicon::is_not_name(t.text)))
-        };
-        if dateline || not_name || t.has(lexicon::SPEECH) {
-            return Class::Other;
-        }
-        return if t.is_possessive() {
-            Class::Possessive
-        } else {
-            Class::Name
-        };
+        return class_of_capitalised(tokens, i);
     }
     if t.has(lexicon::PARTICLE) {
         return Class::Particle;
@@ -316,6 +282,52 @@ pub(crate) fn class_of(tokens: &[Token<'_>], i: usize) -> Class {
         return Class::Modifier;
     }
     Class::Other
+}
+
+/// The class of a capitalised word `tokens[i]`: a name, a possessive name, or (a dateline, page
+/// furniture, an article or pronoun, a speech verb) no part of a name.
+fn class_of_capitalised(tokens: &[Token<'_>], i: usize) -> Class {
+    let t = &tokens[i];
+    // `Trump Tells Putin …`: a headline's verbs are capitalised too. A word in capitals
+    // opening a line is a dateline (`WASHINGTON/KYIV, April 24 -`) or, before another such
+    // word, page furniture (`READ MORE`, `VEA TAMBIÉN`).
+    let dateline = t.line_start
+        && t.is_all_caps()
+        && (t.text.len() >= 4
+            || tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && n.is_all_caps()));
+    if dateline || opens_no_name(tokens, i) || t.has(lexicon::SPEECH) {
+        return Class::Other;
+    }
+    if t.is_possessive() {
+        Class::Possessive
+    } else {
+        Class::Name
+    }
+}
+
+/// Whether the capitalised word `tokens[i]` is one the word lists say is no name here: an
+/// article, a pronoun, a clause word opening its sentence, an abbreviation that names nothing.
+fn opens_no_name(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.is_possessive() {
+        return lexicon::is_not_name(t.stem());
+    }
+    // An article, a pronoun or (first in its sentence) a preposition of any language
+    // (`El`, `Ella`, `Like Corker, Menendez …`) opens a sentence, not a name; inside
+    // one a preposition may be part of a name (`Doctors Without Borders`).
+    let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
+    // (An initial after a name is a name's: `Julie A. Diaz`, not the article `a`.)
+    let initial = t.text.chars().count() == 2
+        && t.text.ends_with('.')
+        && i > 0
+        && tokens[i - 1].class == Class::Name;
+    !initial
+        && (t.has(lexicon::NOT_NAME | lexicon::ARTICLE | lexicon::PRONOUN)
+            || t.is_elided()
+            || (first && t.has(lexicon::CLAUSE))
+            || (t.text.ends_with('.') && lexicon::is_not_name(t.text)))
 }
 
 /// Whether `t` is a title as a word alone (`president`) or as a compound's part (`US-Präsident`).
