@@ -121,28 +121,7 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         if blocked[i] {
             continue;
         }
-        // `The announcement felt to Klopp like no relief. “…”`: the one person the sentence
-        // before names, kept for when nothing else gives a speaker.
-        let own = around.context.left;
-        if out[i].speaker.is_none() && q.kind == crate::QuoteKind::Full && own.is_empty() {
-            about[i] = sole_person(around.context.before_sentence);
-        }
-        if out[i].speaker.is_none() && around.context.follows_quote && out[i - 1].speaker.is_some()
-        {
-            // `as “not necessary” and “very bad timing”`: one speaker for the series.
-            out[i] = Attribution {
-                method: Some(Method::Paragraph),
-                cue: None,
-                cue_span: None,
-                speaker: out[i - 1].speaker.clone(),
-            };
-        }
-        if out[i].speaker.is_none()
-            && around.left.is_empty()
-            && around.paragraph.start > around.prose_start
-        {
-            out[i] = from_paragraph_before(around.prose, around.paragraph.start, q, &mut people);
-        }
+        about[i] = fall_back(i, q, &around, &mut people, &mut out);
     }
     resolve_deferred(&mut people, &mut out);
     fill_from_neighbours(text, quotes, &paragraph_end, &blocked, &mut out);
@@ -156,6 +135,42 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// The readings for quotation `i` when the words beside it give no speaker: a series of
+/// fragments (`as “not necessary” and “very bad timing”`) shares one, and a quotation
+/// opening its paragraph may be introduced by the paragraph before. Returns the one person
+/// the sentence before names, kept for when nothing else gives a speaker.
+fn fall_back(
+    i: usize,
+    q: &Quotation,
+    around: &context::Around<'_, '_>,
+    people: &mut People<'_>,
+    out: &mut [Attribution],
+) -> Option<Subject> {
+    // `The announcement felt to Klopp like no relief. “…”`: the sentence before names the
+    // one person it is about.
+    let own = around.context.left;
+    let about = if out[i].speaker.is_none() && q.kind == crate::QuoteKind::Full && own.is_empty() {
+        sole_person(around.context.before_sentence)
+    } else {
+        None
+    };
+    if out[i].speaker.is_none() && around.context.follows_quote && out[i - 1].speaker.is_some() {
+        out[i] = Attribution {
+            method: Some(Method::Paragraph),
+            cue: None,
+            cue_span: None,
+            speaker: out[i - 1].speaker.clone(),
+        };
+    }
+    if out[i].speaker.is_none()
+        && around.left.is_empty()
+        && around.paragraph.start > around.prose_start
+    {
+        out[i] = from_paragraph_before(around.prose, around.paragraph.start, q, people);
+    }
+    about
 }
 
 /// The people of `text`, ready to be followed through its prose: where every noun is

@@ -406,16 +406,7 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>, owned: bool) -> Opt
     let phrase = &tokens[range.clone()];
     let (head, _) = phrase.split_last()?;
     if head.class == Class::OrgNoun {
-        // `Russia's defense ministry`; also `the city's emergency service`, but never a bare
-        // `the ministry`, which names nothing.
-        let first_named = phrase
-            .iter()
-            .position(|t| matches!(t.class, Class::Name | Class::Possessive))
-            .or_else(|| {
-                let owned = phrase.iter().any(Token::is_possessive);
-                (owned && phrase.len() >= 2).then_some(0)
-            })?;
-        return Some(Phrase::Organisation(range.start + first_named..range.end));
+        return organisation_phrase(phrase, range);
     }
     // Titles and the words describing the person end where the name starts: `Cruz
     // constituent Dan Golvach`.
@@ -433,25 +424,8 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>, owned: bool) -> Opt
         }
     }
     let name = &phrase[name_start..];
-    // `the Prince of Wales`, `the Secretary of State`: a title of a place or an office,
-    // describing whoever holds it; with a name after it, the name's title (`Prime Minister of
-    // Canada Justin Trudeau`).
     if let Some(of) = name.iter().position(|t| t.is("of")) {
-        let of = range.start + name_start + of;
-        if !(of > range.start && title_of(tokens, of)) {
-            return None;
-        }
-        let named = of + 2..range.end;
-        let well_formed =
-            named.len() >= 2 && tokens[named.clone()].iter().all(|t| t.class == Class::Name);
-        return Some(if well_formed {
-            Phrase::Person {
-                titles: range.start..of + 2,
-                name: named,
-            }
-        } else {
-            Phrase::Description(range.start..of)
-        });
+        return office_phrase(tokens, range.clone(), range.start + name_start + of);
     }
     // A name is capitalised words (with particles inside), never a possessive: `Trump's aide`.
     let well_formed = name.first().is_some_and(|t| t.is_capitalised())
@@ -468,6 +442,39 @@ fn read_phrase_at(tokens: &[Token<'_>], range: Range<usize>, owned: bool) -> Opt
     Some(Phrase::Person {
         titles,
         name: range.start + name_start..range.end,
+    })
+}
+
+/// A phrase ending in an organisation's noun: `Russia's defense ministry`, also `the city's
+/// emergency service`, but never a bare `the ministry`, which names nothing.
+fn organisation_phrase(phrase: &[Token<'_>], range: Range<usize>) -> Option<Phrase> {
+    let first_named = phrase
+        .iter()
+        .position(|t| matches!(t.class, Class::Name | Class::Possessive))
+        .or_else(|| {
+            let owned = phrase.iter().any(Token::is_possessive);
+            (owned && phrase.len() >= 2).then_some(0)
+        })?;
+    Some(Phrase::Organisation(range.start + first_named..range.end))
+}
+
+/// A phrase whose name part holds `of` (at token `of`): `the Prince of Wales`, `the Secretary
+/// of State`, a title of a place or an office, describing whoever holds it; with a name after
+/// it, the name's title (`Prime Minister of Canada Justin Trudeau`).
+fn office_phrase(tokens: &[Token<'_>], range: Range<usize>, of: usize) -> Option<Phrase> {
+    if !(of > range.start && title_of(tokens, of)) {
+        return None;
+    }
+    let named = of + 2..range.end;
+    let well_formed =
+        named.len() >= 2 && tokens[named.clone()].iter().all(|t| t.class == Class::Name);
+    Some(if well_formed {
+        Phrase::Person {
+            titles: range.start..of + 2,
+            name: named,
+        }
+    } else {
+        Phrase::Description(range.start..of)
     })
 }
 

@@ -58,13 +58,7 @@ pub(crate) fn after_quote(
     let first = tokens.first()?;
     // `, said Zelensky`; but `, suggesting Ukraine's leader …` is a participle, not inverted.
     if is_verb(first, false) && !first.text.ends_with("ing") {
-        return match subject_after_speech(tokens, 0) {
-            Some((subject, _)) => Some((subject, cue(first))),
-            // `«…», ha detto ai canali del club`: a language that drops its subjects means the
-            // person last spoken of.
-            None if first.has(lexicon::PRO_DROP) => Some((Subject::Pronoun, cue(first))),
-            None => None,
-        };
+        return verb_then_subject(tokens);
     }
     // The subject is at most a name with its titles, then the verb: look a few words ahead.
     let near_verb = tokens.iter().take(12).position(|t| is_verb(t, false));
@@ -82,12 +76,8 @@ pub(crate) fn after_quote(
     }
     // `"…" ― Francisco Herrero`, and a headline's `'Vladimir, STOP!': Trump makes …`
     if dashed || headline {
-        if let Some(subject @ Subject::Person { .. }) = subject_after(tokens, 0) {
-            let cue = match &joiner {
-                Some(mark) => (mark.text.to_string(), mark.span()),
-                None => (String::new(), tokens[0].start..tokens[0].start),
-            };
-            return Some((subject, cue));
+        if let Some(found) = person_after_mark(tokens, joiner.as_ref()) {
+            return Some(found);
         }
     }
     if closes {
@@ -95,6 +85,31 @@ pub(crate) fn after_quote(
     } else {
         None
     }
+}
+
+/// `said Zelensky`: the speech verb `tokens[0]` before its subject.
+fn verb_then_subject(tokens: &[Token<'_>]) -> Option<(Subject, Cue)> {
+    let verb = tokens.first()?;
+    match subject_after_speech(tokens, 0) {
+        Some((subject, _)) => Some((subject, cue(verb))),
+        // `«…», ha detto ai canali del club`: a language that drops its subjects means the
+        // person last spoken of.
+        None if verb.has(lexicon::PRO_DROP) => Some((Subject::Pronoun, cue(verb))),
+        None => None,
+    }
+}
+
+/// `― Francisco Herrero`: a person's name alone after the quotation, its cue the mark before
+/// it (`joiner`), or none.
+fn person_after_mark(tokens: &[Token<'_>], joiner: Option<&Token<'_>>) -> Option<(Subject, Cue)> {
+    let subject @ Subject::Person { .. } = subject_after(tokens, 0)? else {
+        return None;
+    };
+    let cue = match joiner {
+        Some(mark) => (mark.text.to_string(), mark.span()),
+        None => (String::new(), tokens[0].start..tokens[0].start),
+    };
+    Some((subject, cue))
 }
 
 /// How many adverbs (two at most) stand at `tokens[at]`, where a verb's own words go on:

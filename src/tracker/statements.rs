@@ -86,8 +86,20 @@ pub(super) fn summary<'a>(
         let (text, speaker, _) = said(*only);
         return (text, speaker);
     }
-    // A statement quoted in several languages (translations) is worded in the one most of
-    // its quotations are in.
+    let best = best_reading(members, &said, phrases, slots);
+    let canonical = commonest_wording(members, &said, phrases, best);
+    (canonical, main_speaker(members, &said))
+}
+
+/// The phrase of a statement's best reading: of those within one word of the longest, the
+/// most printed, then the longest, then the first. A statement quoted in several languages
+/// (translations) is read in the one most of its quotations are in.
+fn best_reading<'a>(
+    members: &[usize],
+    said: &impl Fn(usize) -> Said<'a>,
+    phrases: &impl PhraseOf,
+    slots: &mut Slots,
+) -> Option<u32> {
     let language = main_language(members.iter().map(|&m| said(m).2));
     // Each reading: its phrase, how often it was printed, its length in words; by first
     // appearance.
@@ -104,14 +116,21 @@ pub(super) fn summary<'a>(
     }
     slots.clear(readings.iter().map(|r| r.0));
     let longest = readings.iter().map(|r| r.2).max().unwrap_or(0);
-    // Most printed, then longest, then first.
-    let best = readings
+    readings
         .iter()
         .enumerate()
         .filter(|(_, r)| r.2 + 1 >= longest)
         .max_by(|(ia, a), (ib, b)| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(ib.cmp(ia)))
-        .map(|(_, r)| r.0);
-    // Of the best reading's printings, the commonest wording (the first on a tie).
+        .map(|(_, r)| r.0)
+}
+
+/// Of the printings of reading `best`, the commonest wording (the first on a tie).
+fn commonest_wording<'a>(
+    members: &[usize],
+    said: &impl Fn(usize) -> Said<'a>,
+    phrases: &impl PhraseOf,
+    best: Option<u32>,
+) -> &'a str {
     let mut wordings: Vec<(&str, usize)> = Vec::new();
     let mut index: crate::text::hash::TextMap<&str, usize> = Default::default();
     for &m in members.iter().filter(|&&m| Some(phrases.phrase(m)) == best) {
@@ -122,22 +141,25 @@ pub(super) fn summary<'a>(
         });
         wordings[i].1 += 1;
     }
-    let canonical = wordings
+    wordings
         .iter()
         .enumerate()
         .max_by(|(ia, a), (ib, b)| a.1.cmp(&b.1).then(ib.cmp(ia)))
-        .map_or("", |(_, w)| w.0);
-    // Each speaker's votes and first vote, looked up by name: a statement quoted with
-    // thousands of different speakers costs no more per quotation than one with two.
+        .map_or("", |(_, w)| w.0)
+}
+
+/// The speaker most of a statement's quotations name (the first named on a tie). Each
+/// speaker's votes and first vote are looked up by name: a statement quoted with thousands of
+/// different speakers costs no more per quotation than one with two.
+fn main_speaker<'a>(members: &[usize], said: &impl Fn(usize) -> Said<'a>) -> Option<&'a str> {
     let mut votes: crate::text::hash::TextMap<&str, (usize, usize)> = Default::default();
     for (i, s) in members.iter().filter_map(|&m| said(m).1).enumerate() {
         votes.entry(s).or_insert((0, i)).0 += 1;
     }
-    let speaker = votes
+    votes
         .iter()
         .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
-        .map(|(&s, _)| s);
-    (canonical, speaker)
+        .map(|(&s, _)| s)
 }
 
 /// What a quotation says, who said it, and in which language.

@@ -160,32 +160,39 @@ impl<'t> Tokenizer<'t> {
                 }
                 (c, c.len_utf8())
             };
-            let (end, hyphen) = word_end(prose, i, i + len);
-            let word = &prose[i..end];
-            let mut shape = shape_of(first);
-            if hyphen {
-                shape |= HYPHEN;
-            }
-            if word.ends_with("'s") || word.ends_with("’s") {
-                shape |= POSSESSIVE;
-            }
-            let line_start = std::mem::take(&mut self.line_start);
-            // ` date 2024-01-26 Jurgen Klopp will …`: a date stamp opening a line is page
-            // furniture, and the line's first sentence starts after it.
-            // (Tested in the cheap order: few words are dates.)
-            if is_iso_date(word) && (line_start || self.out.last().is_none_or(|t| t.line_start)) {
-                shape |= STOP;
-            }
-            self.out.push(Token {
-                text: word,
-                start: i,
-                line_start,
-                class: Class::Other,
-                flags: self.lexicon.flags_in(text, i..end),
-                shape,
-            });
-            i = end;
+            i = self.word(prose, i, i + len, first);
         }
+    }
+
+    /// Reads the word starting at `start` (its first character `first`, ending no sooner than
+    /// `at_least`) in `prose`, the text up to where its prose ends; returns where it ends.
+    #[inline]
+    fn word(&mut self, prose: &'t str, start: usize, at_least: usize, first: char) -> usize {
+        let (end, hyphen) = word_end(prose, start, at_least);
+        let word = &prose[start..end];
+        let mut shape = shape_of(first);
+        if hyphen {
+            shape |= HYPHEN;
+        }
+        if word.ends_with("'s") || word.ends_with("’s") {
+            shape |= POSSESSIVE;
+        }
+        let line_start = std::mem::take(&mut self.line_start);
+        // ` date 2024-01-26 Jurgen Klopp will …`: a date stamp opening a line is page
+        // furniture, and the line's first sentence starts after it.
+        // (Tested in the cheap order: few words are dates.)
+        if is_iso_date(word) && (line_start || self.out.last().is_none_or(|t| t.line_start)) {
+            shape |= STOP;
+        }
+        self.out.push(Token {
+            text: word,
+            start,
+            line_start,
+            class: Class::Other,
+            flags: self.lexicon.flags_in(self.text, start..end),
+            shape,
+        });
+        end
     }
 
     /// The tokens, classified.
