@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::align::{self, Costs};
-use super::index::{FxMap, Phrases};
+use super::index::{FxMap, PhraseId, Phrases};
 use super::union_find::UnionFind;
 use super::{ClusterConfig, ClusterItem};
 use crate::text::hash::TextMap;
@@ -18,18 +18,18 @@ pub(super) struct Group {
     key: u64,
 }
 
-pub(super) fn group_stats(phrases: &Phrases, sets: &mut UnionFind) -> Vec<Group> {
+pub(super) fn group_stats(phrases: &Phrases, sets: &mut UnionFind<PhraseId>) -> Vec<Group> {
     let empty = Group {
         support: 0,
         longest: 0,
         key: u64::MAX,
     };
     let mut stats = vec![empty; phrases.len()];
-    for p in 0..phrases.len() {
-        let g = &mut stats[sets.find(p as u32) as usize];
-        g.support += u64::from(phrases.count[p]);
-        g.longest = g.longest.max(phrases.words(p as u32).len());
-        g.key = g.key.min(phrases.key[p]);
+    for p in phrases.ids() {
+        let g = &mut stats[sets.find(p).index()];
+        g.support += u64::from(phrases.count(p));
+        g.longest = g.longest.max(phrases.words(p).len());
+        g.key = g.key.min(phrases.key(p));
     }
     stats
 }
@@ -38,18 +38,18 @@ pub(super) fn group_stats(phrases: &Phrases, sets: &mut UnionFind) -> Vec<Group>
 /// then by content); parents are strictly longer, so following parents always ends.
 pub(super) fn attach_fragments(
     phrases: &Phrases,
-    sets: &mut UnionFind,
-    fragments: &[(u32, u32, f64)],
-) -> Vec<u32> {
+    sets: &mut UnionFind<PhraseId>,
+    fragments: &[Fragment],
+) -> Vec<PhraseId> {
     let stats = group_stats(phrases, sets);
-    let mut parent: FxMap<u32, u32> = FxMap::default();
-    for &(child, whole, _) in fragments {
-        let (c, w) = (sets.find(child), sets.find(whole));
-        if c == w || stats[w as usize].longest <= stats[c as usize].longest {
+    let mut parent: FxMap<PhraseId, PhraseId> = FxMap::default();
+    for fragment in fragments {
+        let (c, w) = (sets.find(fragment.part), sets.find(fragment.whole));
+        if c == w || stats[w.index()].longest <= stats[c.index()].longest {
             continue;
         }
-        let better = |old: u32| {
-            let (o, n) = (&stats[old as usize], &stats[w as usize]);
+        let better = |old: PhraseId| {
+            let (o, n) = (&stats[old.index()], &stats[w.index()]);
             (n.support, n.longest, std::cmp::Reverse(n.key))
                 > (o.support, o.longest, std::cmp::Reverse(o.key))
         };
@@ -60,7 +60,8 @@ pub(super) fn attach_fragments(
             }
         }
     }
-    (0..phrases.len() as u32)
+    phrases
+        .ids()
         .map(|p| {
             let mut root = sets.find(p);
             while let Some(&up) = parent.get(&root) {
@@ -69,6 +70,13 @@ pub(super) fn attach_fragments(
             root
         })
         .collect()
+}
+
+/// A verified fragment: phrase `part` fits inside phrase `whole`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fragment {
+    pub(super) part: PhraseId,
+    pub(super) whole: PhraseId,
 }
 
 /// A statement is represented by its longest wordings.
@@ -93,15 +101,15 @@ fn contexts<'a>(item: &ClusterItem<'a>) -> impl Iterator<Item = Context<'a>> {
 /// their quotations point to exactly one statement that contains them.
 pub(super) fn attach_short(
     phrases: &Phrases,
-    roots: &[u32],
+    roots: &[PhraseId],
     items: &[ClusterItem<'_>],
-    phrase_of: &[u32],
+    phrase_of: &[PhraseId],
     config: &ClusterConfig,
-) -> Vec<u32> {
+) -> Vec<PhraseId> {
     let mut roots = roots.to_vec();
-    let is_short = |p: u32| phrases.words(p).len() < config.min_words;
+    let is_short = |p: PhraseId| phrases.words(p).len() < config.min_words;
     // The short phrases to place: below `min_words`, but with a word.
-    let to_place = |p: u32| is_short(p) && !phrases.words(p).is_empty();
+    let to_place = |p: PhraseId| is_short(p) && !phrases.words(p).is_empty();
     let quoted = || items.iter().zip(phrase_of.iter().copied());
     let by_context = statements_by_context(quoted, &roots, is_short, to_place);
     if by_context.is_empty() {
@@ -114,7 +122,7 @@ pub(super) fn attach_short(
     };
     // Each quotation of a short phrase votes for the one statement its document, or else its
     // speaker, points to.
-    let mut votes: FxMap<u32, FxMap<u32, usize>> = FxMap::default();
+    let mut votes: FxMap<PhraseId, FxMap<PhraseId, usize>> = FxMap::default();
     for (item, p) in quoted().filter(|&(_, p)| to_place(p)) {
         let short = phrases.words(p);
         let vote = contexts(item).find_map(|context| {
@@ -127,7 +135,7 @@ pub(super) fn attach_short(
     }
     for (p, tally) in votes {
         if let Some(target) = clear_majority(phrases, tally) {
-            roots[p as usize] = target;
+            roots[p.index()] = target;
         }
     }
     roots
@@ -137,17 +145,17 @@ pub(super) fn attach_short(
 /// place comes with.
 fn statements_by_context<'a, Q>(
     quoted: impl Fn() -> Q,
-    roots: &[u32],
-    is_short: impl Fn(u32) -> bool,
-    to_place: impl Fn(u32) -> bool,
-) -> TextMap<Context<'a>, BTreeSet<u32>>
+    roots: &[PhraseId],
+    is_short: impl Fn(PhraseId) -> bool,
+    to_place: impl Fn(PhraseId) -> bool,
+) -> TextMap<Context<'a>, BTreeSet<PhraseId>>
 where
-    Q: Iterator<Item = (&'a ClusterItem<'a>, u32)>,
+    Q: Iterator<Item = (&'a ClusterItem<'a>, PhraseId)>,
 {
     // Only the statements of those documents and speakers are worth listing (most corpora
     // have few short quotations, and a hundred thousand documents need not each get a list).
     // Keyed by document ids and speakers, which the input chooses: the seeded hash.
-    let mut by_context: TextMap<Context<'a>, BTreeSet<u32>> = Default::default();
+    let mut by_context: TextMap<Context<'a>, BTreeSet<PhraseId>> = Default::default();
     for (item, _) in quoted().filter(|&(_, p)| to_place(p)) {
         for context in contexts(item) {
             by_context.entry(context).or_default();
@@ -159,7 +167,7 @@ where
     for (item, p) in quoted().filter(|&(_, p)| !is_short(p)) {
         for context in contexts(item) {
             if let Some(statements) = by_context.get_mut(&context) {
-                statements.insert(roots[p as usize]);
+                statements.insert(roots[p.index()]);
             }
         }
     }
@@ -169,13 +177,13 @@ where
 /// What tells whether a statement holds a short phrase: its longest wordings.
 struct Holders<'p> {
     phrases: &'p Phrases,
-    wordings: FxMap<u32, Vec<u32>>,
+    wordings: FxMap<PhraseId, Vec<PhraseId>>,
     costs: Costs,
 }
 
 impl Holders<'_> {
     /// The one statement of `statements` that holds `short`, if exactly one does.
-    fn only_one(&self, short: &[u32], statements: &BTreeSet<u32>) -> Option<u32> {
+    fn only_one(&self, short: &[u32], statements: &BTreeSet<PhraseId>) -> Option<PhraseId> {
         let mut holding = statements.iter().copied().filter(|statement| {
             self.wordings[statement].iter().any(|&w| {
                 let whole = self.phrases.words(w);
@@ -191,20 +199,15 @@ impl Holders<'_> {
 /// Each statement's longest wordings (at most [`WORDINGS`]), short phrases left out, by root.
 fn longest_wordings(
     phrases: &Phrases,
-    roots: &[u32],
-    is_short: impl Fn(u32) -> bool,
-) -> FxMap<u32, Vec<u32>> {
-    let mut wordings: FxMap<u32, Vec<u32>> = FxMap::default();
-    for p in (0..phrases.len() as u32).filter(|&p| !is_short(p)) {
-        wordings.entry(roots[p as usize]).or_default().push(p);
+    roots: &[PhraseId],
+    is_short: impl Fn(PhraseId) -> bool,
+) -> FxMap<PhraseId, Vec<PhraseId>> {
+    let mut wordings: FxMap<PhraseId, Vec<PhraseId>> = FxMap::default();
+    for p in phrases.ids().filter(|&p| !is_short(p)) {
+        wordings.entry(roots[p.index()]).or_default().push(p);
     }
     for list in wordings.values_mut() {
-        list.sort_by_key(|&p| {
-            (
-                std::cmp::Reverse(phrases.words(p).len()),
-                phrases.key[p as usize],
-            )
-        });
+        list.sort_by_key(|&p| (std::cmp::Reverse(phrases.words(p).len()), phrases.key(p)));
         list.truncate(WORDINGS);
     }
     wordings
@@ -212,10 +215,10 @@ fn longest_wordings(
 
 /// The statement a short phrase's votes choose: one with twice the votes of any other (a
 /// paraphrase of the same statement, not recognised as such, may draw a stray vote).
-fn clear_majority(phrases: &Phrases, tally: FxMap<u32, usize>) -> Option<u32> {
-    let mut ranked: Vec<(usize, u64, u32)> = tally
+fn clear_majority(phrases: &Phrases, tally: FxMap<PhraseId, usize>) -> Option<PhraseId> {
+    let mut ranked: Vec<(usize, u64, PhraseId)> = tally
         .into_iter()
-        .map(|(statement, n)| (n, phrases.key[statement as usize], statement))
+        .map(|(statement, n)| (n, phrases.key(statement), statement))
         .collect();
     ranked.sort_unstable_by(|a, b| b.cmp(a));
     let runner_up = ranked.get(1).map_or(0, |r| r.0);

@@ -105,6 +105,34 @@ impl Spelling for Vocabulary {
     }
 }
 
+/// A phrase's number in [`Phrases`], in order of first appearance: its own type, so that a
+/// phrase is never taken for a word (whose ids are `u32` too) or a quotation's position. Four
+/// bytes, as the postings and the union-find arrays hold millions of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct PhraseId(u32);
+
+impl PhraseId {
+    /// Phrase number `index` (there are fewer than 2³² phrases: each is a quotation's).
+    pub(crate) fn new(index: usize) -> Self {
+        PhraseId(index as u32)
+    }
+
+    /// Its position in the per-phrase lists.
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl super::union_find::Id for PhraseId {
+    fn new(index: usize) -> Self {
+        PhraseId::new(index)
+    }
+
+    fn index(self) -> usize {
+        PhraseId::index(self)
+    }
+}
+
 /// The distinct wordings of the quotations, in matching form.
 ///
 /// Their words are kept back to back in one list and found through a [`HashIndex`]: no
@@ -118,9 +146,9 @@ pub(crate) struct Phrases {
     /// Where each phrase's words end in `all_words` (and the next one's begin).
     ends: Vec<usize>,
     /// How many quotations have each phrase.
-    pub(crate) count: Vec<u32>,
+    count: Vec<u32>,
     /// A content hash of each phrase: the tie-breaker that does not depend on input order.
-    pub(crate) key: Vec<u64>,
+    key: Vec<u64>,
 }
 
 impl Phrases {
@@ -131,7 +159,10 @@ impl Phrases {
     /// the phrases outgrow the caches and each lookup misses them; made one after another,
     /// rather than between the reading of two texts, the lookups have their misses overlap.
     /// Words and phrases are numbered in order of first appearance all the same.
-    pub(crate) fn add_all<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) -> Vec<u32> {
+    pub(crate) fn add_all<'t>(
+        &mut self,
+        texts: impl IntoIterator<Item = &'t str>,
+    ) -> Vec<PhraseId> {
         /// How many texts are read at once.
         const BLOCK: usize = 256;
         let mut texts = texts.into_iter().peekable();
@@ -188,14 +219,14 @@ impl Phrases {
     }
 
     /// The phrase of `words`, whose [`HashIndex`] hash is `hash`, added if new.
-    fn add_words(&mut self, hash: u64, words: &[u32]) -> u32 {
-        let id = self.ends.len() as u32;
+    fn add_words(&mut self, hash: u64, words: &[u32]) -> PhraseId {
+        let id = self.ends.len();
         let (all, ends) = (&self.all_words, &self.ends);
         let same = |i: usize| &all[span(ends, i)] == words;
         // One probe of the index, whether the phrase is new or not.
-        if let Err(known) = self.index.insert_unless(hash, id as usize, same) {
+        if let Err(known) = self.index.insert_unless(hash, id, same) {
             self.count[known] += 1;
-            return known as u32;
+            return PhraseId::new(known);
         }
         let key = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
             mix(h ^ self.vocabulary.hashes[w as usize])
@@ -204,27 +235,42 @@ impl Phrases {
         self.ends.push(self.all_words.len());
         self.count.push(1);
         self.key.push(key);
-        id
+        PhraseId::new(id)
     }
 
-    fn find_hashed(&self, hash: u64, words: &[u32]) -> Option<u32> {
+    fn find_hashed(&self, hash: u64, words: &[u32]) -> Option<PhraseId> {
         self.index
-            .find(hash, |id| self.words(id as u32) == words)
-            .map(|id| id as u32)
+            .find(hash, |id| &self.all_words[span(&self.ends, id)] == words)
+            .map(PhraseId::new)
     }
 
     /// The phrase made of `words`, if there is one.
-    pub(crate) fn find(&self, words: &[u32]) -> Option<u32> {
+    pub(crate) fn find(&self, words: &[u32]) -> Option<PhraseId> {
         self.find_hashed(self.index.hash(words), words)
     }
 
     /// The words of phrase `id`.
-    pub(crate) fn words(&self, id: u32) -> &[u32] {
-        &self.all_words[span(&self.ends, id as usize)]
+    pub(crate) fn words(&self, id: PhraseId) -> &[u32] {
+        &self.all_words[span(&self.ends, id.index())]
+    }
+
+    /// How many quotations have phrase `id`.
+    pub(crate) fn count(&self, id: PhraseId) -> u32 {
+        self.count[id.index()]
+    }
+
+    /// The content key of phrase `id`: the tie-breaker that does not depend on input order.
+    pub(crate) fn key(&self, id: PhraseId) -> u64 {
+        self.key[id.index()]
     }
 
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Every phrase, in order.
+    pub(crate) fn ids(&self) -> impl ExactSizeIterator<Item = PhraseId> + DoubleEndedIterator {
+        (0..self.len()).map(PhraseId::new)
     }
 
     pub(crate) fn ellipsis(&self) -> Option<u32> {
@@ -247,13 +293,13 @@ const RAREST: usize = 8;
 /// and are skipped, which keeps the cost linear whatever the input.
 pub(crate) fn candidates(
     phrases: &Phrases,
-    postings: &[(u64, u32)],
+    postings: &[(u64, PhraseId)],
     max_postings: usize,
     max_candidates: usize,
-) -> Vec<(u32, u32, u32)> {
+) -> Vec<(PhraseId, PhraseId, u32)> {
     let lists = usable_lists(postings, phrases.len(), max_postings);
     let n = phrases.len();
-    let top = |(shared, touched): &mut (Vec<u32>, Vec<u32>), id: usize| {
+    let top = |(shared, touched): &mut (Vec<u32>, Vec<PhraseId>), id: PhraseId| {
         best_partners(
             phrases,
             postings,
@@ -265,18 +311,19 @@ pub(crate) fn candidates(
         )
     };
     #[cfg(feature = "parallel")]
-    let found: Vec<Vec<(u32, u32, u32)>> = {
+    let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = {
         use rayon::prelude::*;
         (0..n)
             .into_par_iter()
+            .map(PhraseId::new)
             .with_min_len(1 << 12)
             .map_init(|| (vec![0u32; n], Vec::new()), top)
             .collect()
     };
     #[cfg(not(feature = "parallel"))]
-    let found: Vec<Vec<(u32, u32, u32)>> = {
+    let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = {
         let mut scratch = (vec![0u32; n], Vec::new());
-        (0..n).map(|id| top(&mut scratch, id)).collect()
+        phrases.ids().map(|id| top(&mut scratch, id)).collect()
     };
     found.into_iter().flatten().collect()
 }
@@ -304,24 +351,24 @@ pub(crate) fn postings(
     phrases: &Phrases,
     min_words: usize,
     max_postings: usize,
-) -> Vec<(u64, u32)> {
+) -> Vec<(u64, PhraseId)> {
     let hashes = &phrases.vocabulary.hashes;
     let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
     let cap = max_postings.saturating_add(1);
-    let mut block: Vec<(u64, u32)> = Vec::new();
-    let mut postings: Vec<(u64, u32)> = Vec::new();
+    let mut block: Vec<(u64, PhraseId)> = Vec::new();
+    let mut postings: Vec<(u64, PhraseId)> = Vec::new();
     let mut blocks = 0usize;
-    for id in 0..phrases.len() {
-        let words = phrases.words(id as u32);
+    for id in phrases.ids() {
+        let words = phrases.words(id);
         if words.len() >= min_words {
             for pair in words.windows(2) {
                 if pair[0] != ellipsis && pair[1] != ellipsis {
                     let h = pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]);
-                    block.push((h, id as u32));
+                    block.push((h, id));
                 }
             }
         }
-        if block.len() >= BLOCK || id + 1 == phrases.len() {
+        if block.len() >= BLOCK || id.index() + 1 == phrases.len() {
             block.sort_unstable();
             block.dedup();
             append_capped(&mut postings, &block, cap);
@@ -341,7 +388,7 @@ pub(crate) fn postings(
 }
 
 /// Appends the sorted `postings` to `to`, each pair's first `cap` only.
-fn append_capped(to: &mut Vec<(u64, u32)>, postings: &[(u64, u32)], cap: usize) {
+fn append_capped(to: &mut Vec<(u64, PhraseId)>, postings: &[(u64, PhraseId)], cap: usize) {
     let mut start = 0;
     while let Some(first) = postings.get(start) {
         let end = start + postings[start..].partition_point(|p| p.0 == first.0);
@@ -358,7 +405,7 @@ struct Lists {
     ranges: Vec<(u32, u32)>,
 }
 
-fn usable_lists(postings: &[(u64, u32)], n: usize, max_postings: usize) -> Lists {
+fn usable_lists(postings: &[(u64, PhraseId)], n: usize, max_postings: usize) -> Lists {
     let groups = || {
         let mut start = 0;
         std::iter::from_fn(move || {
@@ -373,7 +420,7 @@ fn usable_lists(postings: &[(u64, u32)], n: usize, max_postings: usize) -> Lists
     let mut offsets = vec![0u32; n + 1];
     for (s, e) in groups() {
         for &(_, id) in &postings[s..e] {
-            offsets[id as usize + 1] += 1;
+            offsets[id.index() + 1] += 1;
         }
     }
     for i in 0..n {
@@ -383,8 +430,8 @@ fn usable_lists(postings: &[(u64, u32)], n: usize, max_postings: usize) -> Lists
     let mut ranges = vec![(0u32, 0u32); offsets[n] as usize];
     for (s, e) in groups() {
         for &(_, id) in &postings[s..e] {
-            ranges[fill[id as usize] as usize] = (s as u32, e as u32);
-            fill[id as usize] += 1;
+            ranges[fill[id.index()] as usize] = (s as u32, e as u32);
+            fill[id.index()] += 1;
         }
     }
     Lists { offsets, ranges }
@@ -394,43 +441,44 @@ fn usable_lists(postings: &[(u64, u32)], n: usize, max_postings: usize) -> Lists
 /// array that is left zeroed for the next call.
 fn best_partners(
     phrases: &Phrases,
-    postings: &[(u64, u32)],
+    postings: &[(u64, PhraseId)],
     lists: &Lists,
-    id: usize,
+    id: PhraseId,
     shared: &mut [u32],
-    touched: &mut Vec<u32>,
+    touched: &mut Vec<PhraseId>,
     max_candidates: usize,
-) -> Vec<(u32, u32, u32)> {
+) -> Vec<(PhraseId, PhraseId, u32)> {
     // The phrase's rarest usable word pairs say the most about it and cost the least to read:
     // variants of one statement share most of them, a fragment shares all of its own.
-    let mut ranges =
-        lists.ranges[lists.offsets[id] as usize..lists.offsets[id + 1] as usize].to_vec();
+    let mut ranges = lists.ranges
+        [lists.offsets[id.index()] as usize..lists.offsets[id.index() + 1] as usize]
+        .to_vec();
     if ranges.len() > RAREST {
         ranges.select_nth_unstable_by_key(RAREST, |&(s, e)| (e - s, s));
         ranges.truncate(RAREST);
     }
     for &(s, e) in &ranges {
         for &(_, other) in &postings[s as usize..e as usize] {
-            if other as usize != id {
-                if shared[other as usize] == 0 {
+            if other != id {
+                if shared[other.index()] == 0 {
                     touched.push(other);
                 }
-                shared[other as usize] += 1;
+                shared[other.index()] += 1;
             }
         }
     }
     // Zero every counter touched, and keep only partners that share a third of the pairs read:
     // fewer, and the wordings differ by more edits than any threshold allows.
     let needed = ranges.len().div_ceil(3).max(1) as u32;
-    let mut partners: Vec<(u32, u32)> = Vec::new();
+    let mut partners: Vec<(PhraseId, u32)> = Vec::new();
     for &o in touched.iter() {
-        let n = std::mem::take(&mut shared[o as usize]);
+        let n = std::mem::take(&mut shared[o.index()]);
         if n >= needed {
             partners.push((o, n));
         }
     }
     touched.clear();
-    let rank = |&(o, n): &(u32, u32)| (std::cmp::Reverse(n), phrases.key[o as usize]);
+    let rank = |&(o, n): &(PhraseId, u32)| (std::cmp::Reverse(n), phrases.key(o));
     let keep = partners.len().min(max_candidates);
     if partners.len() > keep {
         partners.select_nth_unstable_by_key(keep, rank);
@@ -438,7 +486,7 @@ fn best_partners(
     partners[..keep].sort_unstable_by_key(rank);
     partners[..keep]
         .iter()
-        .map(|&(other, n)| (id as u32, other, n))
+        .map(|&(other, n)| (id, other, n))
         .collect()
 }
 
@@ -447,18 +495,18 @@ fn best_partners(
 /// `text`'s own phrase if it is one of them, and its words (ids of unknown words are `None`).
 pub(crate) fn look_up(
     phrases: &Phrases,
-    postings: &[(u64, u32)],
+    postings: &[(u64, PhraseId)],
     text: &str,
     max_postings: usize,
     max_candidates: usize,
-) -> (Vec<u32>, Vec<Option<u32>>, Vec<String>) {
+) -> (Vec<PhraseId>, Vec<Option<u32>>, Vec<String>) {
     let mut words: Vec<(Option<u32>, u64)> = Vec::new();
     let mut strings: Vec<String> = Vec::new();
     for_each_word(text, |w| {
         words.push((phrases.vocabulary.get(w), word_hash(w)));
         strings.push(w.to_string());
     });
-    let mut shared: FxMap<u32, u32> = FxMap::default();
+    let mut shared: FxMap<PhraseId, u32> = FxMap::default();
     for pair in words.windows(2) {
         let h = pair_hash(pair[0].1, pair[1].1);
         let start = postings.partition_point(|p| p.0 < h);
@@ -475,8 +523,8 @@ pub(crate) fn look_up(
             shared.insert(own, u32::MAX);
         }
     }
-    let mut ranked: Vec<(u32, u32)> = shared.into_iter().collect();
-    ranked.sort_unstable_by_key(|&(p, n)| (std::cmp::Reverse(n), phrases.key[p as usize]));
+    let mut ranked: Vec<(PhraseId, u32)> = shared.into_iter().collect();
+    ranked.sort_unstable_by_key(|&(p, n)| (std::cmp::Reverse(n), phrases.key(p)));
     ranked.truncate(max_candidates);
     (ranked.into_iter().map(|(p, _)| p).collect(), ids, strings)
 }

@@ -2,8 +2,8 @@
 //! and each group of fragments attached to its one best parent.
 
 use super::align::{self, Costs};
-use super::fragments::attach_fragments;
-use super::index::{candidates, Phrases};
+use super::fragments::{attach_fragments, Fragment};
+use super::index::{candidates, PhraseId, Phrases};
 use super::union_find::UnionFind;
 use super::ClusterConfig;
 
@@ -11,9 +11,9 @@ use super::ClusterConfig;
 /// final root phrase of every phrase.
 pub(super) fn link_phrases(
     phrases: &Phrases,
-    postings: &[(u64, u32)],
+    postings: &[(u64, PhraseId)],
     config: &ClusterConfig,
-) -> (Vec<u32>, Vec<(u32, u32)>) {
+) -> (Vec<PhraseId>, Vec<(PhraseId, PhraseId)>) {
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut pairs = candidates(
         phrases,
@@ -29,7 +29,7 @@ pub(super) fn link_phrases(
     }
     pairs.sort_unstable();
     pairs.dedup_by_key(|p| (p.0, p.1));
-    let verify = |&(a, b, _): &(u32, u32, u32)| verify_pair(phrases, costs, config, a, b);
+    let verify = |&(a, b, _): &(PhraseId, PhraseId, u32)| verify_pair(phrases, costs, config, a, b);
     #[cfg(feature = "parallel")]
     let links: Vec<Link> = {
         use rayon::prelude::*;
@@ -39,12 +39,12 @@ pub(super) fn link_phrases(
     let links: Vec<Link> = pairs.iter().filter_map(verify).collect();
 
     let mut sets = UnionFind::new(phrases.len());
-    let mut fragments: Vec<(u32, u32, f64)> = Vec::new();
-    let mut overlaps: Vec<(u32, u32)> = Vec::new();
+    let mut fragments: Vec<Fragment> = Vec::new();
+    let mut overlaps: Vec<(PhraseId, PhraseId)> = Vec::new();
     for link in links {
         match link {
             Link::Variant(a, b) => sets.union(a, b),
-            Link::Fragment(part, whole, fit) => fragments.push((part, whole, fit)),
+            Link::Fragment(fragment) => fragments.push(fragment),
             Link::Overlap(a, b) => overlaps.push((a, b)),
         }
     }
@@ -53,11 +53,10 @@ pub(super) fn link_phrases(
 
 /// A verified relation between two phrases.
 pub(super) enum Link {
-    Variant(u32, u32),
-    /// The first fits inside the second, this well.
-    Fragment(u32, u32, f64),
+    Variant(PhraseId, PhraseId),
+    Fragment(Fragment),
     /// The two share a long run of words, and each holds words the other lacks.
-    Overlap(u32, u32),
+    Overlap(PhraseId, PhraseId),
 }
 
 /// Aligns a candidate pair.
@@ -65,16 +64,16 @@ pub(super) fn verify_pair(
     phrases: &Phrases,
     costs: Costs,
     config: &ClusterConfig,
-    a: u32,
-    b: u32,
+    a: PhraseId,
+    b: PhraseId,
 ) -> Option<Link> {
     let (wa, wb) = (phrases.words(a), phrases.words(b));
-    let ((short, s_id), (long, l_id)) =
-        if (wa.len(), phrases.key[a as usize]) <= (wb.len(), phrases.key[b as usize]) {
-            ((wa, a), (wb, b))
-        } else {
-            ((wb, b), (wa, a))
-        };
+    let ((short, s_id), (long, l_id)) = if (wa.len(), phrases.key(a)) <= (wb.len(), phrases.key(b))
+    {
+        ((wa, a), (wb, b))
+    } else {
+        ((wb, b), (wa, a))
+    };
     let words = &phrases.vocabulary;
     let linked = if short.len() * 10 >= long.len() * 8 {
         if align::edit_bound(short, long) >= config.variant_similarity {
@@ -88,7 +87,12 @@ pub(super) fn verify_pair(
         align::reaches(config.fragment_similarity, costs, |c| {
             align::containment(short, long, c, words)
         })
-        .map(|fit| Link::Fragment(s_id, l_id, fit))
+        .map(|_| {
+            Link::Fragment(Fragment {
+                part: s_id,
+                whole: l_id,
+            })
+        })
     };
     // Overlapping pieces: each holds words the other lacks, but they print one run of the
     // statement word for word. Pieces of one statement are of a size (half an answer, the

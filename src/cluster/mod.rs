@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use align::Costs;
 use fragments::attach_short;
+pub(crate) use index::PhraseId;
 use index::Phrases;
 use link::link_phrases;
 use pieces::{join_continuations, join_overlaps};
@@ -343,7 +344,7 @@ pub fn cluster_indexed(
     let clustering = number_by_first_appearance(&phrase_of, &roots);
     let mut cluster_of_phrase = vec![usize::MAX; phrases.len()];
     for (i, &p) in phrase_of.iter().enumerate() {
-        cluster_of_phrase[p as usize] = clustering.cluster_of(i);
+        cluster_of_phrase[p.index()] = clustering.cluster_of(i);
     }
     let support = clustering.clusters().map(<[usize]>::len).collect();
     let index = ClusterIndex {
@@ -361,9 +362,9 @@ pub fn cluster_indexed(
 #[derive(Debug, Clone, Default)]
 pub struct ClusterIndex {
     phrases: Phrases,
-    postings: Vec<(u64, u32)>,
+    postings: Vec<(u64, PhraseId)>,
     /// Each clustered item's phrase.
-    phrase_of: Vec<u32>,
+    phrase_of: Vec<PhraseId>,
     cluster_of_phrase: Vec<usize>,
     /// How many quotations each cluster holds.
     support: Vec<usize>,
@@ -384,7 +385,7 @@ pub struct Found {
 impl ClusterIndex {
     /// The phrase (distinct matching form) of clustered item `item`: two items have one phrase
     /// exactly when their words in matching form are the same.
-    pub(crate) fn phrase_of(&self, item: usize) -> u32 {
+    pub(crate) fn phrase_of(&self, item: usize) -> PhraseId {
         self.phrase_of[item]
     }
 
@@ -394,7 +395,7 @@ impl ClusterIndex {
     }
 
     /// How many words phrase `phrase` has in matching form.
-    pub(crate) fn phrase_words(&self, phrase: u32) -> usize {
+    pub(crate) fn phrase_words(&self, phrase: PhraseId) -> usize {
         self.phrases.words(phrase).len()
     }
 
@@ -446,24 +447,21 @@ impl ClusterIndex {
             })
             // The nearest wording; between equally near ones, the statement quoted most.
             .max_by(|a, b| {
-                let support = |p: u32| {
-                    self.support
-                        .get(self.cluster_of_phrase[p as usize])
-                        .copied()
-                };
+                let support =
+                    |p: PhraseId| self.support.get(self.cluster_of_phrase[p.index()]).copied();
                 a.0.total_cmp(&b.0)
                     .then(support(a.1).cmp(&support(b.1)))
-                    .then(self.phrases.key[b.1 as usize].cmp(&self.phrases.key[a.1 as usize]))
+                    .then(self.phrases.key(b.1).cmp(&self.phrases.key(a.1)))
             })
             .map(|(similarity, p)| Found {
-                cluster: self.cluster_of_phrase[p as usize],
+                cluster: self.cluster_of_phrase[p.index()],
                 similarity,
             })
     }
 }
 
 /// Cluster ids by first appearance in input order.
-fn number_by_first_appearance(phrase_of: &[u32], roots: &[u32]) -> Clustering {
+fn number_by_first_appearance(phrase_of: &[PhraseId], roots: &[PhraseId]) -> Clustering {
     // Each root's cluster id, in an array by phrase rather than a map: a million clusters
     // cost a pass over a list, not a million probes of a table that outgrows the caches.
     const NONE: usize = usize::MAX;
@@ -472,7 +470,7 @@ fn number_by_first_appearance(phrase_of: &[u32], roots: &[u32]) -> Clustering {
     let assignment: Vec<usize> = phrase_of
         .iter()
         .map(|&p| {
-            let root = roots[p as usize] as usize;
+            let root = roots[p.index()].index();
             if ids[root] == NONE {
                 ids[root] = sizes.len();
                 sizes.push(0);

@@ -1,7 +1,7 @@
 //! Pieces of one statement printed apart: quotations a text shows going on from one another
 //! (step 6), and wordings that overlap (step 7).
 
-use super::index::Phrases;
+use super::index::{PhraseId, Phrases};
 use super::union_find::UnionFind;
 use super::ClusterItem;
 
@@ -10,30 +10,30 @@ use super::ClusterItem;
 /// has wordings of its own.
 pub(super) fn join_continuations(
     phrases: &Phrases,
-    roots: &[u32],
+    roots: &[PhraseId],
     items: &[ClusterItem<'_>],
-    phrase_of: &[u32],
+    phrase_of: &[PhraseId],
     min_words: usize,
     short_too: bool,
-) -> Vec<u32> {
+) -> Vec<PhraseId> {
     // A statement is established by its wordings of some length; short fragments do not count.
     // Counted in an array by phrase: roots are phrases.
     let mut wordings = vec![0usize; phrases.len()];
-    for (p, &r) in roots.iter().enumerate() {
-        if phrases.words(p as u32).len() >= min_words {
-            wordings[r as usize] += 1;
+    for (p, &r) in phrases.ids().zip(roots) {
+        if phrases.words(p).len() >= min_words {
+            wordings[r.index()] += 1;
         }
     }
-    let long = |p: u32| phrases.words(p).len() >= min_words;
+    let long = |p: PhraseId| phrases.words(p).len() >= min_words;
     // Links between statements, in an order that depends on content only.
-    let mut links: Vec<(u64, u64, u32, u32, bool)> = items
+    let mut links: Vec<(u64, u64, PhraseId, PhraseId, bool)> = items
         .iter()
         .enumerate()
         .filter_map(|(i, item)| {
             let j = item.continues.filter(|&j| j < items.len() && j != i)?;
             let (pj, pi) = (phrase_of[j], phrase_of[i]);
-            let (a, b) = (roots[pj as usize], roots[pi as usize]);
-            let (ka, kb) = (phrases.key[pj as usize], phrases.key[pi as usize]);
+            let (a, b) = (roots[pj.index()], roots[pi.index()]);
+            let (ka, kb) = (phrases.key(pj), phrases.key(pi));
             let both_long = long(pj) && long(pi);
             (a != b && (short_too || both_long)).then_some((
                 ka.min(kb),
@@ -54,13 +54,13 @@ pub(super) fn join_continuations(
         // other outlets printed each on its own (`"A," he said. "B"` of a letter quoted in
         // pieces); a short fragment (a quoted term) is too weak a bridge between two
         // statements that each have wordings of their own.
-        if ra == rb || (!both_long && settled[ra as usize] && settled[rb as usize]) {
+        if ra == rb || (!both_long && settled[ra.index()] && settled[rb.index()]) {
             continue;
         }
-        let either = settled[ra as usize] || settled[rb as usize];
+        let either = settled[ra.index()] || settled[rb.index()];
         sets.union(ra, rb);
         let root = sets.find(ra);
-        settled[root as usize] = either;
+        settled[root.index()] = either;
     }
     roots.iter().map(|&r| sets.find(r)).collect()
 }
@@ -74,11 +74,11 @@ pub(super) fn join_continuations(
 /// another's phrase (`not happy with the strikes on Kyiv`) is two statements.
 pub(super) fn join_overlaps(
     phrases: &Phrases,
-    roots: &[u32],
-    overlaps: &[(u32, u32)],
+    roots: &[PhraseId],
+    overlaps: &[(PhraseId, PhraseId)],
     items: &[ClusterItem<'_>],
-    phrase_of: &[u32],
-) -> Vec<u32> {
+    phrase_of: &[PhraseId],
+) -> Vec<PhraseId> {
     if overlaps.is_empty() {
         return roots.to_vec();
     }
@@ -91,7 +91,7 @@ pub(super) fn join_overlaps(
     }
     let mut said = vec![Said::Nobody; roots.len()];
     for (item, &p) in items.iter().zip(phrase_of) {
-        let s = &mut said[roots[p as usize] as usize];
+        let s = &mut said[roots[p.index()].index()];
         *s = match (*s, item.speaker) {
             (old, None) => old,
             (Said::Nobody, Some(x)) => Said::One(x),
@@ -101,18 +101,18 @@ pub(super) fn join_overlaps(
     }
     // In an order that depends on content only: which joins a speaker's statements first
     // then does not depend on the input's order.
-    let mut links: Vec<(u64, u64, u32, u32)> = overlaps
+    let mut links: Vec<(u64, u64, PhraseId, PhraseId)> = overlaps
         .iter()
         .map(|&(a, b)| {
-            let (ka, kb) = (phrases.key[a as usize], phrases.key[b as usize]);
-            (ka.min(kb), ka.max(kb), roots[a as usize], roots[b as usize])
+            let (ka, kb) = (phrases.key(a), phrases.key(b));
+            (ka.min(kb), ka.max(kb), roots[a.index()], roots[b.index()])
         })
         .collect();
     links.sort_unstable();
     let mut sets = UnionFind::new(roots.len());
     for (_, _, ra, rb) in links {
         let (x, y) = (sets.find(ra), sets.find(rb));
-        let apart = match (said[x as usize], said[y as usize]) {
+        let apart = match (said[x.index()], said[y.index()]) {
             (Said::One(p), Said::One(q)) => p != q,
             (Said::Several, _) | (_, Said::Several) => true,
             _ => false,
@@ -120,11 +120,11 @@ pub(super) fn join_overlaps(
         if x == y || apart {
             continue;
         }
-        let merged = match (said[x as usize], said[y as usize]) {
+        let merged = match (said[x.index()], said[y.index()]) {
             (Said::Nobody, s) | (s, _) => s,
         };
         sets.union(x, y);
-        said[sets.find(x) as usize] = merged;
+        said[sets.find(x).index()] = merged;
     }
     roots.iter().map(|&r| sets.find(r)).collect()
 }

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::index::{FxMap, Phrases};
+use super::index::{FxMap, PhraseId, Phrases};
 use super::union_find::UnionFind;
 use super::ClusterItem;
 use crate::text::hash::word_hash;
@@ -47,7 +47,7 @@ pub(crate) const WINDOW: u64 = 7 * 24 * 3600;
 
 /// What a statement brings to translation linking.
 struct Statement<'a> {
-    root: u32,
+    root: PhraseId,
     support: u64,
     key: u64,
     speaker: Option<String>,
@@ -93,13 +93,13 @@ struct Seen<'a> {
 /// The statements whose language is known, each with its anchors.
 fn statements<'a>(
     phrases: &Phrases,
-    roots: &[u32],
+    roots: &[PhraseId],
     items: &[ClusterItem<'a>],
-    phrase_of: &[u32],
+    phrase_of: &[PhraseId],
 ) -> Vec<Statement<'a>> {
-    let mut seen: BTreeMap<u32, Seen<'a>> = BTreeMap::new();
+    let mut seen: BTreeMap<PhraseId, Seen<'a>> = BTreeMap::new();
     for (item, &p) in items.iter().zip(phrase_of) {
-        let s = seen.entry(roots[p as usize]).or_default();
+        let s = seen.entry(roots[p.index()]).or_default();
         s.support += 1;
         if let Some(x) = item.speaker.map(speaker_key) {
             *s.speakers.entry(x).or_default() += 1;
@@ -159,19 +159,19 @@ fn main_speaker(speakers: &BTreeMap<String, usize>) -> Option<Option<String>> {
 /// nor so on the input's order.
 fn anchors_and_keys(
     phrases: &Phrases,
-    roots: &[u32],
-    wanted: impl Fn(u32) -> bool,
-) -> (FxMap<u32, Vec<u64>>, FxMap<u32, u64>) {
-    let mut anchors: FxMap<u32, Vec<u64>> = FxMap::default();
+    roots: &[PhraseId],
+    wanted: impl Fn(PhraseId) -> bool,
+) -> (FxMap<PhraseId, Vec<u64>>, FxMap<PhraseId, u64>) {
+    let mut anchors: FxMap<PhraseId, Vec<u64>> = FxMap::default();
+    // By word id.
     let mut anchor_of: FxMap<u32, Option<u64>> = FxMap::default();
-    let mut keys: FxMap<u32, u64> = FxMap::default();
-    for p in 0..phrases.len() as u32 {
-        let root = roots[p as usize];
+    let mut keys: FxMap<PhraseId, u64> = FxMap::default();
+    for (p, &root) in phrases.ids().zip(roots) {
         if !wanted(root) {
             continue;
         }
         let key = keys.entry(root).or_insert(u64::MAX);
-        *key = (*key).min(phrases.key[p as usize]);
+        *key = (*key).min(phrases.key(p));
         let list = anchors.entry(root).or_default();
         for &w in phrases.words(p) {
             let a = *anchor_of
@@ -187,10 +187,10 @@ fn anchors_and_keys(
 /// returns every phrase's new root.
 pub(crate) fn link_translations(
     phrases: &Phrases,
-    roots: &[u32],
+    roots: &[PhraseId],
     items: &[ClusterItem<'_>],
-    phrase_of: &[u32],
-) -> Vec<u32> {
+    phrase_of: &[PhraseId],
+) -> Vec<PhraseId> {
     if items.iter().all(|i| i.language.is_none()) {
         return roots.to_vec();
     }
@@ -198,9 +198,9 @@ pub(crate) fn link_translations(
     let links = best_partners(&statements);
     let mut sets = join_translations(&statements, links);
     // Each statement's root phrase, then the root of the set it joined.
-    let mut by_root: FxMap<u32, u32> = FxMap::default();
+    let mut by_root: FxMap<PhraseId, PhraseId> = FxMap::default();
     for (i, s) in statements.iter().enumerate() {
-        by_root.insert(s.root, statements[sets.find(i as u32) as usize].root);
+        by_root.insert(s.root, statements[sets.find(i)].root);
     }
     roots
         .iter()
@@ -270,19 +270,19 @@ fn best_partners(statements: &[Statement<'_>]) -> Vec<(u64, u64, usize, usize)> 
 fn join_translations(
     statements: &[Statement<'_>],
     mut links: Vec<(u64, u64, usize, usize)>,
-) -> UnionFind {
+) -> UnionFind<usize> {
     links.sort_unstable();
     let mut sets = UnionFind::new(statements.len());
     let mut speaker: Vec<Option<&str>> = statements.iter().map(|s| s.speaker.as_deref()).collect();
     let mut languages: Vec<Vec<&str>> = statements.iter().map(|s| vec![s.language]).collect();
     for (_, _, i, j) in links {
-        let (a, b) = (sets.find(i as u32) as usize, sets.find(j as u32) as usize);
+        let (a, b) = (sets.find(i), sets.find(j));
         let conflict = matches!((speaker[a], speaker[b]), (Some(x), Some(y)) if x != y);
         if a == b || conflict || languages[a].iter().any(|l| languages[b].contains(l)) {
             continue;
         }
-        sets.union(a as u32, b as u32);
-        let root = sets.find(a as u32) as usize;
+        sets.union(a, b);
+        let root = sets.find(a);
         let (other, mut held) = (a + b - root, std::mem::take(&mut languages[a + b - root]));
         languages[root].append(&mut held);
         speaker[root] = speaker[root].or(speaker[other]);

@@ -1,7 +1,7 @@
 //! What the tracker says of each statement: its canonical wording and speaker, and the speaker
 //! a statement lends to its quotations that name none.
 
-use crate::cluster::{ClusterIndex, Clustering};
+use crate::cluster::{ClusterIndex, Clustering, PhraseId};
 use crate::text::lexicon::main_language;
 
 /// A slot for each phrase met in the cluster at hand, numbering its readings: an array by
@@ -9,17 +9,17 @@ use crate::text::lexicon::main_language;
 /// resets, not a million arrays), or a map for one cluster on its own.
 pub(super) enum Slots {
     Dense(Vec<u32>),
-    Sparse(crate::text::hash::FxMap<u32, u32>),
+    Sparse(crate::text::hash::FxMap<PhraseId, u32>),
 }
 
 pub(super) const NO_SLOT: u32 = u32::MAX;
 
 impl Slots {
     /// The slot of `phrase`, `next` if it has none yet (and then it gets that one).
-    fn slot(&mut self, phrase: u32, next: u32) -> u32 {
+    fn slot(&mut self, phrase: PhraseId, next: u32) -> u32 {
         match self {
             Slots::Dense(slots) => {
-                let slot = &mut slots[phrase as usize];
+                let slot = &mut slots[phrase.index()];
                 if *slot == NO_SLOT {
                     *slot = next;
                 }
@@ -29,9 +29,9 @@ impl Slots {
         }
     }
 
-    fn clear(&mut self, phrases: impl Iterator<Item = u32>) {
+    fn clear(&mut self, phrases: impl Iterator<Item = PhraseId>) {
         match self {
-            Slots::Dense(slots) => phrases.for_each(|p| slots[p as usize] = NO_SLOT),
+            Slots::Dense(slots) => phrases.for_each(|p| slots[p.index()] = NO_SLOT),
             Slots::Sparse(slots) => slots.clear(),
         }
     }
@@ -39,16 +39,16 @@ impl Slots {
 
 /// The phrases of clustered items, looked up by an item's number.
 pub(super) trait PhraseOf {
-    fn phrase(&self, member: usize) -> u32;
-    fn words(&self, phrase: u32) -> usize;
+    fn phrase(&self, member: usize) -> PhraseId;
+    fn words(&self, phrase: PhraseId) -> usize;
 }
 
 impl PhraseOf for ClusterIndex {
-    fn phrase(&self, member: usize) -> u32 {
+    fn phrase(&self, member: usize) -> PhraseId {
         self.phrase_of(member)
     }
 
-    fn words(&self, phrase: u32) -> usize {
+    fn words(&self, phrase: PhraseId) -> usize {
         self.phrase_words(phrase)
     }
 }
@@ -57,11 +57,11 @@ impl PhraseOf for ClusterIndex {
 pub(super) struct PhrasesOf<'a>(pub(super) &'a ClusterIndex, pub(super) &'a [usize]);
 
 impl PhraseOf for PhrasesOf<'_> {
-    fn phrase(&self, k: usize) -> u32 {
+    fn phrase(&self, k: usize) -> PhraseId {
         self.0.phrase_of(self.1[k])
     }
 
-    fn words(&self, phrase: u32) -> usize {
+    fn words(&self, phrase: PhraseId) -> usize {
         self.0.phrase_words(phrase)
     }
 }
@@ -99,11 +99,11 @@ fn best_reading<'a>(
     said: &impl Fn(usize) -> Said<'a>,
     phrases: &impl PhraseOf,
     slots: &mut Slots,
-) -> Option<u32> {
+) -> Option<PhraseId> {
     let language = main_language(members.iter().map(|&m| said(m).2));
     // Each reading: its phrase, how often it was printed, its length in words; by first
     // appearance.
-    let mut readings: Vec<(u32, usize, usize)> = Vec::new();
+    let mut readings: Vec<(PhraseId, usize, usize)> = Vec::new();
     let in_language =
         |m: usize| language.is_none() || said(m).2.is_none_or(|l| Some(l) == language);
     for &m in members.iter().filter(|&&m| in_language(m)) {
@@ -129,7 +129,7 @@ fn commonest_wording<'a>(
     members: &[usize],
     said: &impl Fn(usize) -> Said<'a>,
     phrases: &impl PhraseOf,
-    best: Option<u32>,
+    best: Option<PhraseId>,
 ) -> &'a str {
     let mut wordings: Vec<(&str, usize)> = Vec::new();
     let mut index: crate::text::hash::TextMap<&str, usize> = Default::default();
