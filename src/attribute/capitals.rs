@@ -30,7 +30,7 @@ pub(super) fn titled_names<'t>(tokens: &[Token<'t>]) -> TextSet<&'t str> {
         } else {
             after_title = false;
         }
-        if t.is_lowercase_word() && t.has(lexicon::SPEECH) {
+        if t.is_speech_verb() {
             let bare = |pair: &[Token<'t>]| {
                 pair.iter().all(|w| {
                     w.is_capitalised()

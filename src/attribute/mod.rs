@@ -270,7 +270,7 @@ fn resolve_deferred(people: &mut People<'_>, out: &mut [Attribution]) {
 fn someone_unnamed_speaks(tokens: &[Token<'_>]) -> bool {
     tokens.windows(2).any(|w| {
         let (noun, verb) = (&w[0], &w[1]);
-        is_speech_verb_token(verb)
+        verb.is_speech_verb()
             && noun.is_lowercase_word()
             && noun.text.len() > 3
             && noun.text.ends_with('s')
@@ -364,7 +364,7 @@ fn implied(context: &Context<'_, '_>, q: &Quotation, people: &mut People) -> Att
     // opening a sentence after one that reports a speaker or is about a person.
     if q.kind == crate::QuoteKind::Full && left.is_empty() {
         let before = context.before_sentence;
-        let subject = if before.iter().any(is_speech_verb_token) {
+        let subject = if before.iter().any(Token::is_speech_verb) {
             before_quote(before, false, true).map(|(s, _)| s)
         } else {
             person_written_about(before)
@@ -416,10 +416,6 @@ fn is_label(name: &Token<'_>, colon: &Token<'_>) -> bool {
     name.line_start && colon.is(":") && name.class == tokens::Class::Name && letters > 1
 }
 
-fn is_speech_verb_token(t: &Token<'_>) -> bool {
-    t.is_lowercase_word() && t.has(lexicon::SPEECH)
-}
-
 /// A quotation opening its paragraph, after a paragraph that introduces it (`… posting a
 /// message on social media:`) or that reports its speaker (`Rutte said Thursday it was Russia
 /// that needed to move.`).
@@ -439,9 +435,7 @@ fn from_paragraph_before(
         return Attribution::default();
     }
     let sentence = sentence_tail(trimmed);
-    let has_verb = sentence
-        .iter()
-        .any(|t| t.is_lowercase_word() && t.has(lexicon::SPEECH));
+    let has_verb = sentence.iter().any(Token::is_speech_verb);
     if introduces {
         let found =
             before_quote(sentence, false, true).or_else(|| introduced_by(sentence, false, true));

@@ -258,7 +258,7 @@ impl<'t> People<'t> {
                     self.named_in_prose(tokens, i, titles, name);
                 }
             }
-            if t.is_lowercase_word() && t.has(lexicon::SPEECH) {
+            if t.is_speech_verb() {
                 if let Some(subject) = subject_before(tokens, i) {
                     self.sentence.subject_seen = true;
                     if let Subject::Person { name, titles } = subject {

@@ -20,11 +20,12 @@ fn is_joiner(t: &Token<'_>) -> bool {
     matches!(t.text, "," | "-" | "–" | "—" | "―" | ")" | "(")
 }
 
+/// A speech verb that attributes: in small letters, or in a title-case headline, which
+/// capitalises its verbs too (`Trump Tells Putin`; but `States` is nearly always `United
+/// States`). Never `read`, which introduces a text, not its speaker (`the sign read`).
 fn is_verb(t: &Token<'_>, headline: bool) -> bool {
-    // A title-case headline capitalises its verbs (`Trump Tells Putin`), but `States` is
-    // nearly always `United States`.
-    let headline_verb = headline && t.is_capitalised() && !t.is("States");
-    (t.is_lowercase_word() || headline_verb) && t.has(lexicon::SPEECH) && !t.is("read")
+    let headline_verb = headline && t.is_capitalised() && !t.is("States") && t.has(lexicon::SPEECH);
+    (t.is_speech_verb() || headline_verb) && !t.is("read")
 }
 
 fn cue(t: &Token<'_>) -> Cue {

@@ -151,6 +151,12 @@ impl<'t> Token<'t> {
             || self.has_as_written(lexicon::ADVERB)
     }
 
+    /// A speech verb as prose writes it, in small letters: `said`, `wrote`, `dijo`, `sagte`
+    /// (a capitalised one opens a sentence or a headline: see `patterns::is_verb`).
+    pub(crate) fn is_speech_verb(&self) -> bool {
+        self.is_lowercase_word() && self.has(lexicon::SPEECH)
+    }
+
     /// Opens a clause of its own: `after`, `when`, `with`.
     pub(crate) fn is_clause_word(&self) -> bool {
         self.has_as_written(lexicon::CLAUSE)
