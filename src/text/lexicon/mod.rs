@@ -192,7 +192,9 @@ pub(crate) fn language_in(text: &str, min: usize) -> Option<&'static str> {
 
 /// The word lists as one table. Words of up to 16 ASCII bytes (all but a handful) are packed
 /// into a `u128` and found by open addressing with integer compares, the hot path of
-/// attribution, which looks up every word of a text; the rest sit in a map.
+/// attribution, which looks up every word of a text; the rest sit in a map. What the packed
+/// keys and the filter in front of them buy, measured when they replaced a map of strings:
+/// 9% fewer instructions per MB of news for detection and attribution together.
 pub(crate) struct Table {
     /// `(packed word, flags)`, a power of two long; a packed word is never 0.
     slots: Vec<(u128, Flags)>,
