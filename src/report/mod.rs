@@ -233,11 +233,11 @@ pub(crate) fn build(
         .map(|(id, (text, speaker))| {
             let indexes = by_cluster.group(id);
             members.clear();
-            members.extend(
-                indexes
-                    .iter()
-                    .map(|&i| (&quotes[i], doc_of[i].map(|d| &documents[d]), outlet_of[i])),
-            );
+            members.extend(indexes.iter().map(|&i| Member {
+                quote: &quotes[i],
+                document: doc_of[i].map(|d| &documents[d]),
+                outlet: outlet_of[i],
+            }));
             let s = statement(
                 id,
                 text,
@@ -432,7 +432,11 @@ mod tests {
         let members: Vec<Member<'_>> = quotes
             .iter()
             .zip(&numbers)
-            .map(|(q, &o)| (q, None, o))
+            .map(|(quote, &outlet)| Member {
+                quote,
+                document: None,
+                outlet,
+            })
             .collect();
         let mut variant_of = Vec::new();
         let s = statement(0, a, None, &members, &mut outlets, &mut variant_of);

@@ -6,9 +6,15 @@ use crate::detect::QuoteKind;
 use crate::drift::{drift, drift_in, translation, EditKind};
 use crate::text::hash::{TextMap, TextSet};
 
-/// One quotation of a statement: its record, its document where it is known, and its outlet's
-/// number in [`Outlets`].
-pub(crate) type Member<'a> = (&'a QuoteRecord, Option<&'a DocumentInfo>, usize);
+/// One quotation of a statement.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Member<'a> {
+    pub(crate) quote: &'a QuoteRecord,
+    /// Its document, where it is known.
+    pub(crate) document: Option<&'a DocumentInfo>,
+    /// Its outlet's number in [`Outlets`].
+    pub(crate) outlet: usize,
+}
 
 /// The outlets of a report, numbered, and what it takes to list each once per statement and
 /// per variant by number rather than by a table of names: with a million outlets such tables
@@ -70,7 +76,7 @@ pub(crate) fn statement(
         outlets: listed_outlets,
     } = wordings(id, members, outlets, variant_of);
     let language =
-        crate::text::lexicon::main_language(members.iter().map(|m| m.0.language.as_deref()));
+        crate::text::lexicon::main_language(members.iter().map(|m| m.quote.language.as_deref()));
     let languages: Vec<Option<&str>> = first.iter().map(|q| q.language.as_deref()).collect();
     let mut drifts = drifts_from(text, &variants, language, &languages);
     let same_language =
@@ -92,10 +98,10 @@ pub(crate) fn statement(
         v.edits = d.edits;
     }
     let lineage = lineage_of(&variants, original, text, &pieces);
-    let first_seen = members.first().map(|&(q, doc, _)| FirstSeen {
-        doc: q.doc.clone(),
-        outlet: doc.and_then(|d| d.outlet.clone()),
-        published: doc.and_then(|d| d.published),
+    let first_seen = members.first().map(|m| FirstSeen {
+        doc: m.quote.doc.clone(),
+        outlet: m.document.and_then(|d| d.outlet.clone()),
+        published: m.document.and_then(|d| d.published),
     });
     Statement {
         id,
@@ -103,7 +109,7 @@ pub(crate) fn statement(
         speaker: speaker.map(str::to_string),
         language: language.map(str::to_string),
         assembled: assembled.is_some(),
-        quotes: members.iter().map(|(q, _, _)| q.id.clone()).collect(),
+        quotes: members.iter().map(|m| m.quote.id.clone()).collect(),
         outlets: listed_outlets,
         first_seen,
         variants,
@@ -154,7 +160,10 @@ fn wordings<'a>(
     // per quotation than one quoted twice.
     let mut by_wording: TextMap<&str, usize> = TextMap::default();
     let mut first: Vec<&QuoteRecord> = Vec::new();
-    for &(q, _, outlet) in members {
+    for &Member {
+        quote: q, outlet, ..
+    } in members
+    {
         let v = *by_wording.entry(q.text.as_str()).or_insert_with(|| {
             variants.push(Variant {
                 text: q.text.clone(),
@@ -322,7 +331,7 @@ fn document_ranges(members: &[Member<'_>]) -> Vec<std::ops::Range<usize>> {
     let mut documents: Vec<std::ops::Range<usize>> = Vec::new();
     for i in 0..members.len() {
         match documents.last_mut() {
-            Some(d) if members[d.start].0.doc == members[i].0.doc => d.end = i + 1,
+            Some(d) if members[d.start].quote.doc == members[i].quote.doc => d.end = i + 1,
             _ => documents.push(i..i + 1),
         }
     }
@@ -364,7 +373,7 @@ impl Segments<'_, '_> {
         let segments = || {
             document
                 .clone()
-                .map(|i| (self.of(i), self.members[i].0.start))
+                .map(|i| (self.of(i), self.members[i].quote.start))
         };
         let (_, mine) = segments().find(|&(s, _)| s == k)?;
         let placed_here = || segments().filter(|&(s, _)| s != k && s != Self::NONE && placed[s]);

@@ -268,7 +268,11 @@ impl Tracker {
             .iter()
             .zip(&documents)
             .zip(outlet_of)
-            .map(|((q, d), o)| (q, Some(d), o))
+            .map(|((quote, document), outlet)| report::Member {
+                quote,
+                document: Some(document),
+                outlet,
+            })
             .collect();
         let statement = report::statement(
             found.cluster,
