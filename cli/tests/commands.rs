@@ -25,13 +25,44 @@ fn track_json_is_the_report() {
 }
 
 #[test]
-fn track_lists_documents_then_statements() {
+fn track_lists_statements_then_quotations_in_words() {
     let output = quotetrace(&["track", DEMO]);
     assert!(output.status.success(), "{output:?}");
     let text = stdout(&output);
-    let statements = text.find("== Statements quoted more than once").unwrap();
-    assert!(text[..statements].contains("01_dailyledger"));
-    assert!(text[statements..].contains("first seen: dailyledger.example"));
+    assert!(text.starts_with("8 documents from 8 outlets"), "{text}");
+    let statements = text.find("Statements quoted more than once").unwrap();
+    let quotations = text.find("Quotations, by document").unwrap();
+    assert!(statements < quotations);
+    assert!(text[statements..quotations].contains("first seen   dailyledger.example"));
+    assert!(text[quotations..].contains("01_dailyledger · dailyledger.example"));
+    // Words, not the library's type names; and no colour codes when the output is a pipe.
+    assert!(text.contains("fragment in '…'"), "{text}");
+    assert!(!text.contains("StraightSingle") && !text.contains("Fragment,"));
+    assert!(!text.contains('\x1b'));
+}
+
+#[test]
+fn track_jsonl_is_one_quotation_per_line() {
+    let output = quotetrace(&["track", DEMO, "--jsonl"]);
+    assert!(output.status.success(), "{output:?}");
+    let report: quotetrace::Report =
+        serde_json::from_str(&stdout(&quotetrace(&["track", DEMO, "--json"])).to_string())
+            .unwrap();
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), report.quotes.len());
+    for (line, quote) in lines.iter().zip(&report.quotes) {
+        assert_eq!(line["quote"], quote.id.as_str());
+        assert_eq!(line["statement"], quote.cluster);
+        assert_eq!(line["start"], quote.start);
+        assert_eq!(line["canonical"], report.clusters[quote.cluster].canonical.as_str());
+        let doc = report.documents.iter().find(|d| d.id == quote.doc).unwrap();
+        assert_eq!(line["outlet"].as_str(), doc.outlet.as_deref());
+    }
+    let both = quotetrace(&["track", DEMO, "--json", "--jsonl"]);
+    assert_eq!(both.status.code(), Some(2), "{both:?}");
 }
 
 #[test]
@@ -71,6 +102,6 @@ fn every_command_has_a_worked_example_in_its_help() {
     for command in ["track", "whence", "evaluate"] {
         let help = quotetrace(&[command, "--help"]);
         assert!(help.status.success());
-        assert!(stdout(&help).contains("Example:"), "{command}");
+        assert!(stdout(&help).contains("Example"), "{command}");
     }
 }

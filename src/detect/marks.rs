@@ -34,6 +34,28 @@ pub enum QuoteStyle {
     Corner,
 }
 
+/// The marks as they are most often written, around an ellipsis: `“…”`, `«…»`.
+///
+/// ```
+/// use quotetrace::QuoteStyle;
+/// assert_eq!(QuoteStyle::Low.to_string(), "„…“");
+/// ```
+impl std::fmt::Display for QuoteStyle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            QuoteStyle::Straight => "\"…\"",
+            QuoteStyle::Curly => "“…”",
+            QuoteStyle::Low => "„…“",
+            QuoteStyle::StraightSingle => "'…'",
+            QuoteStyle::CurlySingle => "‘…’",
+            QuoteStyle::LowSingle => "‚…‘",
+            QuoteStyle::Guillemets => "«…»",
+            QuoteStyle::SingleGuillemets => "‹…›",
+            QuoteStyle::Corner => "「…」",
+        })
+    }
+}
+
 impl QuoteStyle {
     /// Whether this is one of the single-quote styles, whose marks double as apostrophes.
     pub fn is_single(self) -> bool {

@@ -27,6 +27,16 @@ pub enum QuoteKind {
     Fragment,
 }
 
+/// In words: `full quotation`, `fragment`.
+impl std::fmt::Display for QuoteKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            QuoteKind::Full => "full quotation",
+            QuoteKind::Fragment => "fragment",
+        })
+    }
+}
+
 /// A quotation found inside another one: `“He said ‘stop’ twice”`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Nested {

@@ -48,6 +48,39 @@ pub enum EditKind {
     Paraphrase,
 }
 
+impl EditKind {
+    /// The kind in a word or two, for people: `case`, `words dropped`, `translation`.
+    ///
+    /// ```
+    /// use quotetrace::EditKind;
+    /// assert_eq!(EditKind::Omission.describe(), "words dropped");
+    /// assert_eq!(EditKind::Case.to_string(), "case");
+    /// ```
+    pub fn describe(self) -> &'static str {
+        match self {
+            EditKind::Case => "case",
+            EditKind::Punctuation => "punctuation",
+            EditKind::Spelling => "spelling",
+            EditKind::Inflection => "inflection",
+            EditKind::Substitution => "word changed",
+            EditKind::Insertion => "words added",
+            EditKind::Omission => "words dropped",
+            EditKind::Truncation => "cut",
+            EditKind::Ellipsis => "ellipsis",
+            EditKind::Splice => "spliced",
+            EditKind::Translation => "translation",
+            EditKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// [`EditKind::describe`].
+impl std::fmt::Display for EditKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
 /// One change from the canonical wording to a variant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]

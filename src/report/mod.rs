@@ -8,7 +8,10 @@ use crate::document::Timestamp;
 use crate::drift::Edit;
 use crate::text::hash::{TextMap, TextSet};
 
+mod rows;
 mod statement;
+
+pub use rows::QuotationRow;
 
 pub(crate) use statement::{statement, Member, Outlets};
 
