@@ -241,86 +241,127 @@ impl Gen<'_> {
         }
     }
 
+    /// One random change of punctuation (or of a number's format); returns whether it applied.
     fn punctuation_op(&mut self, t: &mut [Tok]) -> bool {
-        let n = t.len();
-        let last = n - 1;
-        if self.rng.chance(0.35) {
-            if let Some(i) = self.find(t, |_, x| big_number(x)) {
-                t[i].flags ^= NUM_COMMAS;
-                return true;
-            }
+        if self.rng.chance(0.35) && self.toggle_number_commas(t) {
+            return true;
         }
         match self.rng.below(6) {
-            0 => {
-                let r = self.rng.below(100);
-                t[last].punct = match t[last].punct {
-                    Punct::Period if r < 25 => Punct::Excl,
-                    Punct::Period if r < 60 => Punct::Comma,
-                    Punct::Excl if r < 40 => Punct::Period,
-                    Punct::Excl if r < 60 => Punct::Comma,
-                    Punct::Question if r < 50 => Punct::Period,
-                    Punct::Period | Punct::Excl | Punct::Question => Punct::None,
-                    _ => Punct::Period,
+            0 => self.change_end_mark(t),
+            1 => self.drop_clause_mark(t),
+            2 => self.add_comma(t),
+            3 => self.replace_comma(t),
+            4 => self.add_dash(t),
+            _ => self.change_sentence_end(t),
+        }
+    }
+
+    /// Writes a big number with thousands commas or without, if there is one.
+    fn toggle_number_commas(&mut self, t: &mut [Tok]) -> bool {
+        match self.find(t, |_, x| big_number(x)) {
+            Some(i) => {
+                t[i].flags ^= NUM_COMMAS;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Changes, adds or drops the mark after the last word; always applies.
+    fn change_end_mark(&mut self, t: &mut [Tok]) -> bool {
+        let last = t.len() - 1;
+        let r = self.rng.below(100);
+        t[last].punct = match t[last].punct {
+            Punct::Period if r < 25 => Punct::Excl,
+            Punct::Period if r < 60 => Punct::Comma,
+            Punct::Excl if r < 40 => Punct::Period,
+            Punct::Excl if r < 60 => Punct::Comma,
+            Punct::Question if r < 50 => Punct::Period,
+            Punct::Period | Punct::Excl | Punct::Question => Punct::None,
+            _ => Punct::Period,
+        };
+        true
+    }
+
+    /// Drops a comma, semicolon or colon before the last word, if there is one.
+    fn drop_clause_mark(&mut self, t: &mut [Tok]) -> bool {
+        let last = t.len() - 1;
+        match self.find(t, |i, x| i < last && x.punct.is_clause()) {
+            Some(i) => {
+                t[i].punct = Punct::None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Puts a comma after an unpunctuated word followed by a plain space, if there is one.
+    fn add_comma(&mut self, t: &mut [Tok]) -> bool {
+        let last = t.len() - 1;
+        match self.find(t, |i, x| {
+            i < last && x.punct == Punct::None && t[i + 1].pre == Pre::Space
+        }) {
+            Some(i) => {
+                t[i].punct = Punct::Comma;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Turns a comma before the last word into a semicolon or a dash, if there is one.
+    fn replace_comma(&mut self, t: &mut [Tok]) -> bool {
+        let last = t.len() - 1;
+        match self.find(t, |i, x| i < last && x.punct == Punct::Comma) {
+            Some(i) => {
+                if self.rng.chance(0.5) {
+                    t[i].punct = Punct::Semicolon;
+                } else {
+                    t[i].punct = Punct::None;
+                    t[i + 1].pre = Pre::Dash;
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Replaces a plain space after an unpunctuated word by a dash, if there is one.
+    fn add_dash(&mut self, t: &mut [Tok]) -> bool {
+        match self.find(t, |i, x| {
+            i > 0 && x.pre == Pre::Space && t[i - 1].punct == Punct::None
+        }) {
+            Some(i) => {
+                t[i].pre = if self.rng.chance(0.7) {
+                    Pre::Dash
+                } else {
+                    Pre::DashTight
                 };
                 true
             }
-            1 => match self.find(t, |i, x| i < last && x.punct.is_clause()) {
-                Some(i) => {
-                    t[i].punct = Punct::None;
-                    true
+            None => false,
+        }
+    }
+
+    /// Changes the mark ending an inner sentence (joining it to the next when it becomes a
+    /// comma or semicolon), if there is one.
+    fn change_sentence_end(&mut self, t: &mut [Tok]) -> bool {
+        let last = t.len() - 1;
+        match self.find(t, |i, x| i < last && x.punct.is_final()) {
+            Some(i) => {
+                let to = match self.rng.below(3) {
+                    0 => Punct::Comma,
+                    1 => Punct::Semicolon,
+                    _ if t[i].punct == Punct::Excl => Punct::Period,
+                    _ => Punct::Excl,
+                };
+                if !to.is_final() {
+                    t[i + 1].flags &= !SENT_START;
                 }
-                None => false,
-            },
-            2 => match self.find(t, |i, x| {
-                i < last && x.punct == Punct::None && t[i + 1].pre == Pre::Space
-            }) {
-                Some(i) => {
-                    t[i].punct = Punct::Comma;
-                    true
-                }
-                None => false,
-            },
-            3 => match self.find(t, |i, x| i < last && x.punct == Punct::Comma) {
-                Some(i) => {
-                    if self.rng.chance(0.5) {
-                        t[i].punct = Punct::Semicolon;
-                    } else {
-                        t[i].punct = Punct::None;
-                        t[i + 1].pre = Pre::Dash;
-                    }
-                    true
-                }
-                None => false,
-            },
-            4 => match self.find(t, |i, x| {
-                i > 0 && x.pre == Pre::Space && t[i - 1].punct == Punct::None
-            }) {
-                Some(i) => {
-                    t[i].pre = if self.rng.chance(0.7) {
-                        Pre::Dash
-                    } else {
-                        Pre::DashTight
-                    };
-                    true
-                }
-                None => false,
-            },
-            _ => match self.find(t, |i, x| i < last && x.punct.is_final()) {
-                Some(i) => {
-                    let to = match self.rng.below(3) {
-                        0 => Punct::Comma,
-                        1 => Punct::Semicolon,
-                        _ if t[i].punct == Punct::Excl => Punct::Period,
-                        _ => Punct::Excl,
-                    };
-                    if !to.is_final() {
-                        t[i + 1].flags &= !SENT_START;
-                    }
-                    t[i].punct = to;
-                    true
-                }
-                None => false,
-            },
+                t[i].punct = to;
+                true
+            }
+            None => false,
         }
     }
 

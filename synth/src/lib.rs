@@ -200,86 +200,182 @@ pub fn generate(config: &SynthConfig) -> Vec<SynthQuote> {
     if n == 0 {
         return Vec::new();
     }
-    let min_words = config.min_words.max(1);
-    let max_words = config.max_words.max(min_words);
-    let share = if config.singleton_share.is_finite() {
-        config.singleton_share.clamp(0.0, 1.0)
-    } else {
-        0.15
-    };
-    let mean = if config.mean_variants.is_finite() {
-        config.mean_variants.max(2.0)
-    } else {
-        8.0
-    };
-
+    let settings = Settings::of(config);
     let mut rng = Rng::new(config.seed);
     let vocab = Vocab::build(&mut Rng::new(config.seed ^ 0x6A09_E667_F3BC_C908));
-    let counts = occurrence_counts(n, share, mean, &mut rng);
-    let speakers = (counts.len() / 20).max(1);
-    let speaker_dist = Alias::zipf(speakers, 1.0);
-
-    let mut gen = Gen {
+    let counts = occurrence_counts(n, settings.share, settings.mean, &mut rng);
+    let gen = Gen {
         rng,
         v: &vocab,
-        min_words,
-        max_words,
+        min_words: settings.min_words,
+        max_words: settings.max_words,
     };
-    let mut quotes: Vec<SynthQuote> = Vec::with_capacity(n);
-    // Runs of consecutive occurrences of one statement that go into one document.
-    let mut groups: Vec<(u32, u8)> = Vec::with_capacity(n);
-    let mut base: Vec<Tok> = Vec::with_capacity(max_words + 8);
-    let mut buf: Vec<Tok> = Vec::with_capacity(max_words + 8);
-    let mut ring: Vec<(Vec<Tok>, u32)> = Vec::with_capacity(RING);
-    let mut ring_pos = 0;
-    let mut scratch = String::with_capacity(max_words * 16);
-
+    let mut run = Run::new(gen, n, counts.len());
     for (id, &k) in counts.iter().enumerate() {
-        let shared = gen.statement(&mut base, &ring);
-        let speaker = match shared {
-            Some(src) if gen.rng.chance(0.5) => ring[src].1,
-            _ => speaker_dist.sample(&mut gen.rng) as u32,
-        };
-        let quote = |text, kind| SynthQuote {
-            text,
-            statement: id as u32,
-            doc: 0,
-            speaker,
-            kind,
-        };
-        if k == 1 {
-            let text = gen.render(&base, &mut scratch);
-            groups.push((quotes.len() as u32, 1));
-            quotes.push(quote(text, Variation::Singleton));
+        run.quote_statement(id as u32, k);
+    }
+    run.finish()
+}
+
+/// The settings of a [`SynthConfig`], brought into the ranges the generator works with.
+struct Settings {
+    min_words: usize,
+    max_words: usize,
+    /// Share of singletons, in `0..=1`.
+    share: f64,
+    /// Mean occurrences of a repeated statement, at least 2.
+    mean: f64,
+}
+
+impl Settings {
+    /// Clamps each setting of `config`, replacing a non-finite share or mean by its default.
+    fn of(config: &SynthConfig) -> Settings {
+        let min_words = config.min_words.max(1);
+        let max_words = config.max_words.max(min_words);
+        let share = if config.singleton_share.is_finite() {
+            config.singleton_share.clamp(0.0, 1.0)
         } else {
-            for j in 0..k {
-                let kind = gen.occurrence(&base, &mut buf);
-                let text = gen.render(&buf, &mut scratch);
-                let join = if matches!(kind, Variation::Piece | Variation::Fragment) {
-                    0.7
-                } else {
-                    0.25
-                };
-                match groups.last_mut() {
-                    Some(g) if j > 0 && g.1 < 4 && gen.rng.chance(join) => g.1 += 1,
-                    _ => groups.push((quotes.len() as u32, 1)),
-                }
-                quotes.push(quote(text, kind));
-            }
+            0.15
+        };
+        let mean = if config.mean_variants.is_finite() {
+            config.mean_variants.max(2.0)
+        } else {
+            8.0
+        };
+        Settings {
+            min_words,
+            max_words,
+            share,
+            mean,
         }
-        if ring.len() < RING {
-            ring.push((base.clone(), speaker));
-        } else {
-            ring[ring_pos].0.clone_from(&base);
-            ring[ring_pos].1 = speaker;
-            ring_pos = (ring_pos + 1) % RING;
+    }
+}
+
+/// One run of [`generate`]: the generator, the quotations made so far, and reused buffers.
+struct Run<'v> {
+    gen: Gen<'v>,
+    /// Who says a statement that borrows no speaker from a recent one.
+    speaker_dist: Alias,
+    quotes: Vec<SynthQuote>,
+    /// Runs of consecutive occurrences of one statement that go into one document.
+    groups: Vec<(u32, u8)>,
+    /// The current base statement.
+    base: Vec<Tok>,
+    /// The current occurrence of it.
+    buf: Vec<Tok>,
+    recent: Recent,
+    /// Where text is rendered before being copied out.
+    scratch: String,
+}
+
+impl<'v> Run<'v> {
+    /// An empty run for `n` quotations of `statements` statements.
+    fn new(gen: Gen<'v>, n: usize, statements: usize) -> Self {
+        let max_words = gen.max_words;
+        let speakers = (statements / 20).max(1);
+        Run {
+            gen,
+            speaker_dist: Alias::zipf(speakers, 1.0),
+            quotes: Vec::with_capacity(n),
+            groups: Vec::with_capacity(n),
+            base: Vec::with_capacity(max_words + 8),
+            buf: Vec::with_capacity(max_words + 8),
+            recent: Recent::new(),
+            scratch: String::with_capacity(max_words * 16),
         }
     }
 
-    let mut rng = gen.rng;
-    assign_documents(&mut quotes, &mut groups, &mut rng);
-    rng.shuffle(&mut quotes);
-    quotes
+    /// Invents statement `id`, gives it a speaker and quotes it `k` times.
+    fn quote_statement(&mut self, id: u32, k: u32) {
+        let shared = self.gen.statement(&mut self.base, &self.recent.statements);
+        let speaker = match shared {
+            Some(src) if self.gen.rng.chance(0.5) => self.recent.statements[src].1,
+            _ => self.speaker_dist.sample(&mut self.gen.rng) as u32,
+        };
+        if k == 1 {
+            self.quote_once(id, speaker);
+        } else {
+            self.quote_repeatedly(id, speaker, k);
+        }
+        self.recent.remember(&self.base, speaker);
+    }
+
+    /// Quotes the base statement verbatim, alone in its group, as a singleton.
+    fn quote_once(&mut self, id: u32, speaker: u32) {
+        let text = self.gen.render(&self.base, &mut self.scratch);
+        self.groups.push((self.quotes.len() as u32, 1));
+        self.push(text, id, speaker, Variation::Singleton);
+    }
+
+    /// Quotes the base statement `k` times, each with its drifts, joining some occurrences
+    /// into groups that share a document.
+    fn quote_repeatedly(&mut self, id: u32, speaker: u32, k: u32) {
+        for j in 0..k {
+            let kind = self.gen.occurrence(&self.base, &mut self.buf);
+            let text = self.gen.render(&self.buf, &mut self.scratch);
+            let join = if matches!(kind, Variation::Piece | Variation::Fragment) {
+                0.7
+            } else {
+                0.25
+            };
+            match self.groups.last_mut() {
+                Some(g) if j > 0 && g.1 < 4 && self.gen.rng.chance(join) => g.1 += 1,
+                _ => self.groups.push((self.quotes.len() as u32, 1)),
+            }
+            self.push(text, id, speaker, kind);
+        }
+    }
+
+    /// Adds one quotation of statement `id` (its document is assigned at the end).
+    fn push(&mut self, text: String, id: u32, speaker: u32, kind: Variation) {
+        self.quotes.push(SynthQuote {
+            text,
+            statement: id,
+            doc: 0,
+            speaker,
+            kind,
+        });
+    }
+
+    /// The quotations, packed into documents and shuffled.
+    fn finish(mut self) -> Vec<SynthQuote> {
+        let mut rng = self.gen.rng;
+        assign_documents(&mut self.quotes, &mut self.groups, &mut rng);
+        rng.shuffle(&mut self.quotes);
+        self.quotes
+    }
+}
+
+/// The last [`RING`] base statements with their speakers, which new statements may share a span
+/// (and then perhaps the speaker) with.
+struct Recent {
+    /// In the order of a ring: once full, the oldest is overwritten first.
+    statements: Vec<(Vec<Tok>, u32)>,
+    /// The slot to overwrite next, once the ring is full.
+    next: usize,
+}
+
+impl Recent {
+    /// An empty ring.
+    fn new() -> Self {
+        Recent {
+            statements: Vec::with_capacity(RING),
+            next: 0,
+        }
+    }
+
+    /// Keeps `base` and its speaker, in place of the oldest when the ring is full.
+    fn remember(&mut self, base: &[Tok], speaker: u32) {
+        if self.statements.len() < RING {
+            self.statements.push((base.to_vec(), speaker));
+        } else {
+            let slot = &mut self.statements[self.next].0;
+            slot.clear();
+            slot.extend_from_slice(base);
+            self.statements[self.next].1 = speaker;
+            self.next = (self.next + 1) % RING;
+        }
+    }
 }
 
 /// How often each statement is quoted, in a shuffled order: `share` of the `n` quotations are

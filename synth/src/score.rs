@@ -46,67 +46,39 @@ pub fn score<P: Eq + Hash, T: Eq + Hash>(predicted: &[P], truth: &[T]) -> Scores
         predicted.len(),
         truth.len()
     );
-    let n = predicted.len();
-    if n == 0 {
-        return Scores {
-            bcubed_precision: 1.0,
-            bcubed_recall: 1.0,
-            bcubed_f1: 1.0,
-            pairwise_precision: 1.0,
-            pairwise_recall: 1.0,
-            pairwise_f1: 1.0,
-            clusters: 0,
-            largest_cluster: 0,
-            largest_cluster_purity: 1.0,
-        };
+    if predicted.is_empty() {
+        return Scores::EMPTY;
     }
-    let Contingency {
-        p_size,
-        t_size,
-        cells,
-    } = Contingency::of(predicted, truth);
-
-    let pairs = |k: u64| (k * k.saturating_sub(1) / 2) as f64;
-    let (mut b_p, mut b_r, mut together) = (0.0, 0.0, 0.0);
-    let mut best_class = vec![0u64; p_size.len()];
-    for (&(p, t), &c) in &cells {
-        let cf = c as f64;
-        b_p += cf * cf / p_size[p as usize] as f64;
-        b_r += cf * cf / t_size[t as usize] as f64;
-        together += pairs(c);
-        best_class[p as usize] = best_class[p as usize].max(c);
-    }
-    let b_p = b_p / n as f64;
-    let b_r = b_r / n as f64;
-    let predicted_pairs: f64 = p_size.iter().map(|&k| pairs(k)).sum();
-    let truth_pairs: f64 = t_size.iter().map(|&k| pairs(k)).sum();
-    let pw_p = if predicted_pairs == 0.0 {
-        1.0
-    } else {
-        together / predicted_pairs
-    };
-    let pw_r = if truth_pairs == 0.0 {
-        1.0
-    } else {
-        together / truth_pairs
-    };
-    let mut largest = 0;
-    for (i, &k) in p_size.iter().enumerate() {
-        if k > p_size[largest] {
-            largest = i;
-        }
-    }
+    let counts = Contingency::of(predicted, truth);
+    let (bcubed_precision, bcubed_recall) = counts.bcubed(predicted.len());
+    let (pairwise_precision, pairwise_recall) = counts.pairwise();
+    let (largest_cluster, largest_cluster_purity) = counts.largest_cluster();
     Scores {
-        bcubed_precision: b_p,
-        bcubed_recall: b_r,
-        bcubed_f1: f1(b_p, b_r),
-        pairwise_precision: pw_p,
-        pairwise_recall: pw_r,
-        pairwise_f1: f1(pw_p, pw_r),
-        clusters: p_size.len(),
-        largest_cluster: p_size[largest] as usize,
-        largest_cluster_purity: best_class[largest] as f64 / p_size[largest] as f64,
+        bcubed_precision,
+        bcubed_recall,
+        bcubed_f1: f1(bcubed_precision, bcubed_recall),
+        pairwise_precision,
+        pairwise_recall,
+        pairwise_f1: f1(pairwise_precision, pairwise_recall),
+        clusters: counts.p_size.len(),
+        largest_cluster,
+        largest_cluster_purity,
     }
+}
+
+impl Scores {
+    /// The scores of an empty input: 1.0 everywhere, with no clusters.
+    const EMPTY: Scores = Scores {
+        bcubed_precision: 1.0,
+        bcubed_recall: 1.0,
+        bcubed_f1: 1.0,
+        pairwise_precision: 1.0,
+        pairwise_recall: 1.0,
+        pairwise_f1: 1.0,
+        clusters: 0,
+        largest_cluster: 0,
+        largest_cluster_purity: 1.0,
+    };
 }
 
 /// How many items each predicted cluster, each true cluster and each pair of them hold, the
@@ -135,6 +107,49 @@ impl Contingency {
             cells,
         }
     }
+
+    /// B-cubed precision and recall over the `n` items counted.
+    fn bcubed(&self, n: usize) -> (f64, f64) {
+        let (mut precision, mut recall) = (0.0, 0.0);
+        for (&(p, t), &c) in &self.cells {
+            let cf = c as f64;
+            precision += cf * cf / self.p_size[p as usize] as f64;
+            recall += cf * cf / self.t_size[t as usize] as f64;
+        }
+        (precision / n as f64, recall / n as f64)
+    }
+
+    /// Pairwise precision and recall: the share of the predicted same-cluster pairs that are
+    /// same-class, and of the same-class pairs that are predicted same-cluster (1 over none).
+    fn pairwise(&self) -> (f64, f64) {
+        let together: f64 = self.cells.values().map(|&c| pairs(c)).sum();
+        let predicted_pairs: f64 = self.p_size.iter().map(|&k| pairs(k)).sum();
+        let truth_pairs: f64 = self.t_size.iter().map(|&k| pairs(k)).sum();
+        let share = |all: f64| if all == 0.0 { 1.0 } else { together / all };
+        (share(predicted_pairs), share(truth_pairs))
+    }
+
+    /// The size of the largest predicted cluster (the first, on ties) and the share of it taken
+    /// by its largest class.
+    fn largest_cluster(&self) -> (usize, f64) {
+        let mut best_class = vec![0u64; self.p_size.len()];
+        for (&(p, _), &c) in &self.cells {
+            best_class[p as usize] = best_class[p as usize].max(c);
+        }
+        let mut largest = 0;
+        for (i, &k) in self.p_size.iter().enumerate() {
+            if k > self.p_size[largest] {
+                largest = i;
+            }
+        }
+        let size = self.p_size[largest];
+        (size as usize, best_class[largest] as f64 / size as f64)
+    }
+}
+
+/// The number of unordered pairs of `k` items.
+fn pairs(k: u64) -> f64 {
+    (k * k.saturating_sub(1) / 2) as f64
 }
 
 /// The number of `label` (a new one if it is new), its count in `sizes` raised by one.

@@ -64,72 +64,14 @@ fn fnv(bytes: &[u8]) -> u64 {
 impl Vocab {
     /// About 30,000 distinct syllable-built words of 2–11 letters, shorter ones more frequent.
     pub(super) fn build(rng: &mut Rng) -> Self {
-        let mut seen: HashSet<u64> = FUNC
-            .iter()
-            .chain(APOS.iter())
-            .map(|w| fnv(w.to_ascii_lowercase().as_bytes()))
-            .collect();
-        let mut words: Vec<(u8, u32, u8)> = Vec::with_capacity(VOCAB_SIZE); // (key, start, len)
-        let mut text = String::with_capacity(VOCAB_SIZE * 8);
-        let mut word = String::with_capacity(32);
-        while words.len() < VOCAB_SIZE {
-            word.clear();
-            let syllables = match rng.below(100) {
-                0..=14 => 1,
-                15..=59 => 2,
-                60..=89 => 3,
-                _ => 4,
-            };
-            for _ in 0..syllables {
-                word.push_str(ONSETS[rng.below(ONSETS.len())]);
-                word.push_str(VOWELS[rng.below(VOWELS.len())]);
-                if rng.chance(0.45) {
-                    word.push_str(CODAS[rng.below(CODAS.len())]);
-                }
-            }
-            if !(2..=11).contains(&word.len()) || !seen.insert(fnv(word.as_bytes())) {
-                continue;
-            }
-            // Frequent words are of every length but the extremes (as in English news, about
-            // 6 letters a content token).
-            let key = (rng.below(16)
-                + match word.len() {
-                    2 => 12,
-                    3 => 3,
-                    8 => 2,
-                    9 => 4,
-                    10 => 6,
-                    11 => 8,
-                    _ => 0,
-                }) as u8;
-            words.push((key, text.len() as u32, word.len() as u8));
-            text.push_str(&word);
-        }
-        // Stored in rank order, so that the frequent ones share cache lines.
-        words.sort_by_key(|w| w.0);
-        let mut ranked = String::with_capacity(text.len());
-        let spans = words
-            .into_iter()
-            .map(|(_, s, l)| {
-                let start = ranked.len() as u32;
-                ranked.push_str(&text[s as usize..s as usize + l as usize]);
-                (start, l)
-            })
-            .collect();
-        let fillers = FILLERS
-            .iter()
-            .map(|f| {
-                FUNC.iter()
-                    .position(|w| w == f)
-                    .expect("filler is a function word") as u8
-            })
-            .collect();
+        let (words, text) = invent_words(rng);
+        let (text, spans) = in_rank_order(words, &text);
         Vocab {
-            text: ranked,
+            text,
             spans,
             dist: Alias::zipf(VOCAB_SIZE, 5.0),
             func_dist: Alias::zipf(FUNC.len(), 1.5),
-            fillers,
+            fillers: filler_indices(),
         }
     }
 
@@ -145,6 +87,91 @@ impl Vocab {
             Word::Num(_) => "",
         }
     }
+}
+
+/// [`VOCAB_SIZE`] distinct invented words, none an English word of the lists, as (frequency
+/// key, start, length) in `text`, in the order invented.
+fn invent_words(rng: &mut Rng) -> (Vec<(u8, u32, u8)>, String) {
+    let mut seen: HashSet<u64> = FUNC
+        .iter()
+        .chain(APOS.iter())
+        .map(|w| fnv(w.to_ascii_lowercase().as_bytes()))
+        .collect();
+    let mut words: Vec<(u8, u32, u8)> = Vec::with_capacity(VOCAB_SIZE); // (key, start, len)
+    let mut text = String::with_capacity(VOCAB_SIZE * 8);
+    let mut word = String::with_capacity(32);
+    while words.len() < VOCAB_SIZE {
+        syllables_into(rng, &mut word);
+        if !(2..=11).contains(&word.len()) || !seen.insert(fnv(word.as_bytes())) {
+            continue;
+        }
+        let key = frequency_key(rng, word.len());
+        words.push((key, text.len() as u32, word.len() as u8));
+        text.push_str(&word);
+    }
+    (words, text)
+}
+
+/// A random word of 1–4 syllables (onset, vowel, perhaps a coda) into `word`.
+fn syllables_into(rng: &mut Rng, word: &mut String) {
+    word.clear();
+    let syllables = match rng.below(100) {
+        0..=14 => 1,
+        15..=59 => 2,
+        60..=89 => 3,
+        _ => 4,
+    };
+    for _ in 0..syllables {
+        word.push_str(ONSETS[rng.below(ONSETS.len())]);
+        word.push_str(VOWELS[rng.below(VOWELS.len())]);
+        if rng.chance(0.45) {
+            word.push_str(CODAS[rng.below(CODAS.len())]);
+        }
+    }
+}
+
+/// A random sort key for a word of `len` letters: the lower, the more frequent the word.
+fn frequency_key(rng: &mut Rng, len: usize) -> u8 {
+    // Frequent words are of every length but the extremes (as in English news, about
+    // 6 letters a content token).
+    (rng.below(16)
+        + match len {
+            2 => 12,
+            3 => 3,
+            8 => 2,
+            9 => 4,
+            10 => 6,
+            11 => 8,
+            _ => 0,
+        }) as u8
+}
+
+/// The words' text re-stored in rank order (the lowest key first), so that the frequent ones
+/// share cache lines, with each word's (start, length) in it.
+fn in_rank_order(mut words: Vec<(u8, u32, u8)>, text: &str) -> (String, Vec<(u32, u8)>) {
+    words.sort_by_key(|w| w.0);
+    let mut ranked = String::with_capacity(text.len());
+    let spans = words
+        .into_iter()
+        .map(|(_, s, l)| {
+            let start = ranked.len() as u32;
+            ranked.push_str(&text[s as usize..s as usize + l as usize]);
+            (start, l)
+        })
+        .collect();
+    (ranked, spans)
+}
+
+/// The index in [`FUNC`] of each of the [`FILLERS`].
+fn filler_indices() -> Vec<u8> {
+    FILLERS
+        .iter()
+        .map(|f| {
+            FUNC.iter()
+                .position(|w| w == f)
+                .expect("filler is a function word") as u8
+        })
+        .collect()
 }
 
 #[cfg(test)]

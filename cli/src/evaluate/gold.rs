@@ -147,14 +147,42 @@ pub(super) fn char_offset(text: &str, byte: usize) -> usize {
     String::from_utf8_lossy(before).chars().count()
 }
 
+/// The gold quotations and detections scored, and how they were matched one to one.
+pub(super) struct Matching<'a> {
+    pub(super) gold: &'a [Gold],
+    pub(super) detected: &'a [Detected],
+    /// The detection matched to each gold quotation.
+    pub(super) gold_match: Vec<Option<usize>>,
+    /// The gold quotation matched to each detection.
+    pub(super) det_match: Vec<Option<usize>>,
+}
+
+impl<'a> Matching<'a> {
+    /// Matches `gold` and `detected` as [`match_spans`] does.
+    pub(super) fn new(gold: &'a [Gold], detected: &'a [Detected]) -> Self {
+        let (gold_match, det_match) = match_spans(gold, detected);
+        Matching {
+            gold,
+            detected,
+            gold_match,
+            det_match,
+        }
+    }
+
+    /// Every matched (gold index, detection index), in gold order.
+    pub(super) fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.gold_match
+            .iter()
+            .enumerate()
+            .filter_map(|(g, m)| m.map(|d| (g, d)))
+    }
+}
+
 /// One-to-one matching, best first: the candidate pairs of a gold quotation and a detection in
 /// its document with IoU ≥ 0.5, in descending order of (IoU, gold index, detection index) as
 /// the reference's `cand.sort(reverse=True)`, each taken when both are still free. Returns the
 /// detection of each gold quotation and the gold quotation of each detection.
-pub(super) fn match_spans(
-    gold: &[Gold],
-    detected: &[Detected],
-) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+fn match_spans(gold: &[Gold], detected: &[Detected]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
     for (di, d) in detected.iter().enumerate() {
         by_doc.entry(d.doc.as_str()).or_default().push(di);

@@ -1,20 +1,18 @@
 //! What `--misses` and `--clusters` print.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::gold::{Detected, Gold};
+use super::gold::{Gold, Matching};
 use super::speaker::speaker_ok;
 
-pub(super) fn print_misses(
-    gold: &[Gold],
-    detected: &[Detected],
-    gold_match: &[Option<usize>],
-    det_match: &[Option<usize>],
-    aliases: &HashMap<String, Vec<String>>,
-) {
+/// The gold quotations missed, the detections matching no gold and the wrong or missing
+/// speakers, each section with its heading.
+pub(super) fn print_misses(m: &Matching, aliases: &HashMap<String, Vec<String>>) {
+    let (gold, detected) = (m.gold, m.detected);
+    let (gold_match, det_match) = (&m.gold_match, &m.det_match);
     println!("\n-- missed gold --");
-    for (g, m) in gold.iter().zip(gold_match) {
-        if m.is_none() && !g.is("scare") {
+    for (g, found) in gold.iter().zip(gold_match) {
+        if found.is_none() && !g.is("scare") {
             println!(
                 "MISS {} [{}] {:?}",
                 g.doc,
@@ -24,14 +22,14 @@ pub(super) fn print_misses(
         }
     }
     println!("\n-- detections matching no gold --");
-    for (d, m) in detected.iter().zip(det_match) {
-        if m.is_none() {
+    for (d, found) in detected.iter().zip(det_match) {
+        if found.is_none() {
             println!("FP   {} {:?}", d.doc, d.text);
         }
     }
     println!("\n-- wrong or missing speakers --");
-    for (g, m) in gold.iter().zip(gold_match) {
-        let (Some(gs), Some(d)) = (&g.speaker, m) else {
+    for (g, found) in gold.iter().zip(gold_match) {
+        let (Some(gs), Some(d)) = (&g.speaker, found) else {
             continue;
         };
         if g.is("scare") {
@@ -64,15 +62,91 @@ pub(super) fn paragraph_of(text: &str, byte: usize) -> usize {
 
 /// Every gold cluster our clustering split (with its pieces) and every cluster of ours that
 /// merged gold clusters, over the matched gold quotations clustering is measured on.
-pub(super) fn print_splits(
-    gold: &[Gold],
-    detected: &[Detected],
-    gold_match: &[Option<usize>],
-    texts: &HashMap<String, String>,
-) {
-    let line = |g: usize, d: usize| {
-        let (gq, dq) = (&gold[g], &detected[d]);
-        let text = texts.get(&dq.doc).map_or("", String::as_str);
+pub(super) fn print_splits(m: &Matching, texts: &HashMap<String, String>) {
+    let splits = Splits::new(m, texts);
+    splits.print_split();
+    splits.print_merged();
+}
+
+/// The matched gold quotations clustering is measured on, as (gold, detection) pairs grouped
+/// by gold cluster and by cluster of ours, both in order.
+struct Splits<'a> {
+    m: &'a Matching<'a>,
+    texts: &'a HashMap<String, String>,
+    by_gold: BTreeMap<&'a str, Vec<(usize, usize)>>,
+    by_ours: BTreeMap<usize, Vec<(usize, usize)>>,
+}
+
+impl<'a> Splits<'a> {
+    /// Groups the matched pairs of `m` whose gold quotation is [`quoted`].
+    fn new(m: &'a Matching<'a>, texts: &'a HashMap<String, String>) -> Self {
+        let mut by_gold: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut by_ours: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for (g, d) in m.pairs().filter(|&(g, _)| quoted(&m.gold[g])) {
+            by_gold.entry(cluster_of(m, g)).or_default().push((g, d));
+            by_ours
+                .entry(m.detected[d].cluster)
+                .or_default()
+                .push((g, d));
+        }
+        Splits {
+            m,
+            texts,
+            by_gold,
+            by_ours,
+        }
+    }
+
+    /// Each gold cluster spread over several of ours, with its quotations under each of ours.
+    fn print_split(&self) {
+        let detected = self.m.detected;
+        println!("\n-- gold clusters split --");
+        for (name, members) in &self.by_gold {
+            let mut ours: Vec<usize> = members.iter().map(|&(_, d)| detected[d].cluster).collect();
+            ours.sort_unstable();
+            ours.dedup();
+            if ours.len() < 2 {
+                continue;
+            }
+            println!("SPLIT {name} into {} of ours", ours.len());
+            for c in ours {
+                println!("   ours #{c}");
+                for &(g, d) in members.iter().filter(|&&(_, d)| detected[d].cluster == c) {
+                    println!("{}", self.line(g, d));
+                }
+            }
+        }
+    }
+
+    /// Each cluster of ours holding several gold clusters, with its quotations.
+    fn print_merged(&self) {
+        println!("\n-- clusters of ours merging gold clusters --");
+        for (c, members) in &self.by_ours {
+            let mut golds: Vec<&str> = members
+                .iter()
+                .map(|&(g, _)| cluster_of(self.m, g))
+                .collect();
+            golds.sort_unstable();
+            golds.dedup();
+            if golds.len() < 2 {
+                continue;
+            }
+            println!("MERGE ours #{c}: {golds:?}");
+            for &(g, d) in members {
+                println!(
+                    "   {} {}",
+                    cluster_of(self.m, g),
+                    self.line(g, d).trim_start()
+                );
+            }
+        }
+    }
+
+    /// The line listing a matched pair: where the detection is, the gold kind and speakers, and
+    /// our text.
+    fn line(&self, g: usize, d: usize) -> String {
+        let (gq, dq) = (&self.m.gold[g], &self.m.detected[d]);
+        let text = self.texts.get(&dq.doc).map_or("", String::as_str);
         format!(
             "      {} p{} [{}] spk={:?} ours={:?}: {:?}",
             dq.doc,
@@ -82,46 +156,10 @@ pub(super) fn print_splits(
             dq.speaker,
             dq.text
         )
-    };
-    let cluster_of = |g: usize| gold[g].cluster.as_deref().unwrap_or("");
-    let mut by_gold: std::collections::BTreeMap<&str, Vec<(usize, usize)>> = Default::default();
-    let mut by_ours: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = Default::default();
-    for (g, d) in gold_match
-        .iter()
-        .enumerate()
-        .filter_map(|(g, m)| m.map(|d| (g, d)))
-        .filter(|&(g, _)| quoted(&gold[g]))
-    {
-        by_gold.entry(cluster_of(g)).or_default().push((g, d));
-        by_ours.entry(detected[d].cluster).or_default().push((g, d));
     }
-    println!("\n-- gold clusters split --");
-    for (name, members) in &by_gold {
-        let mut ours: Vec<usize> = members.iter().map(|&(_, d)| detected[d].cluster).collect();
-        ours.sort_unstable();
-        ours.dedup();
-        if ours.len() < 2 {
-            continue;
-        }
-        println!("SPLIT {name} into {} of ours", ours.len());
-        for c in ours {
-            println!("   ours #{c}");
-            for &(g, d) in members.iter().filter(|&&(_, d)| detected[d].cluster == c) {
-                println!("{}", line(g, d));
-            }
-        }
-    }
-    println!("\n-- clusters of ours merging gold clusters --");
-    for (c, members) in &by_ours {
-        let mut golds: Vec<&str> = members.iter().map(|&(g, _)| cluster_of(g)).collect();
-        golds.sort_unstable();
-        golds.dedup();
-        if golds.len() < 2 {
-            continue;
-        }
-        println!("MERGE ours #{c}: {golds:?}");
-        for &(g, d) in members {
-            println!("   {} {}", cluster_of(g), line(g, d).trim_start());
-        }
-    }
+}
+
+/// The gold cluster of gold quotation `g` (empty when it has none).
+fn cluster_of<'a>(m: &Matching<'a>, g: usize) -> &'a str {
+    m.gold[g].cluster.as_deref().unwrap_or("")
 }

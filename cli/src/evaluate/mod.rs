@@ -49,10 +49,10 @@ mod speaker;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use quotetrace::{load, ClusterConfig, Tracker};
+use quotetrace::{load, ClusterConfig, Document, Tracker};
 
 use crate::Failure;
-use gold::{char_offset, match_spans, python_text, read_aliases, read_gold, Detected, Gold};
+use gold::{char_offset, python_text, read_aliases, read_gold, Detected, Matching};
 use misses::{print_misses, print_splits};
 use scores::score;
 
@@ -172,57 +172,29 @@ impl Args {
     }
 }
 
+/// Runs `quotetrace evaluate`: tracks the corpus, scores the part asked for, prints the figures
+/// and checks the gates.
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let documents = load(&args.corpus).map_err(Failure::input)?;
-    // The documents in manifest order (as the loader keeps them) with their outlets, each its
-    // id where it has none: the reference's order for `--half` and its outlets.
-    let manifest: Vec<(String, String)> = documents
-        .iter()
-        .map(|d| {
-            let outlet = d.outlet.clone().filter(|o| !o.is_empty());
-            (d.id.clone(), outlet.unwrap_or_else(|| d.id.clone()))
-        })
-        .collect();
-    // Each text as the reference reads it, for character offsets.
-    let texts: HashMap<String, String> = documents
-        .iter()
-        .map(|d| (d.id.clone(), python_text(&d.text).into_owned()))
-        .collect();
-    let gold = read_gold(&args.corpus.join("gold.jsonl"), &texts).map_err(Failure::Input)?;
+    let manifest = manifest(&documents);
+    let texts = reference_texts(&documents);
+    let mut gold = read_gold(&args.corpus.join("gold.jsonl"), &texts).map_err(Failure::Input)?;
     let aliases = read_aliases(&args.corpus.join("speakers.json")).map_err(Failure::Input)?;
     let outlets: HashMap<&str, &str> = manifest
         .iter()
         .map(|(id, outlet)| (id.as_str(), outlet.as_str()))
         .collect();
 
-    let started = std::time::Instant::now();
-    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
     let all_documents = documents.len();
-    let mut tracker = Tracker::with_config(args.cluster_config());
-    tracker.extend(documents).map_err(Failure::input)?;
-    let detected = detections(&tracker, &texts);
-    let rate = bytes as f64 / 1e6 / started.elapsed().as_secs_f64().max(1e-9);
+    let (mut detected, rate) = track(documents, args.cluster_config(), &texts)?;
 
     // The part of the corpus scored: gold and detections of the documents kept, in order.
     let keep = kept(&manifest, args.only.as_deref(), args.half);
-    let gold: Vec<Gold> = gold
-        .into_iter()
-        .filter(|g| keep.contains(g.doc.as_str()))
-        .collect();
-    let detected: Vec<Detected> = detected
-        .into_iter()
-        .filter(|d| keep.contains(d.doc.as_str()))
-        .collect();
+    gold.retain(|g| keep.contains(g.doc.as_str()));
+    detected.retain(|d| keep.contains(d.doc.as_str()));
 
-    let (gold_match, det_match) = match_spans(&gold, &detected);
-    let scores = score(
-        &gold,
-        &detected,
-        &gold_match,
-        &det_match,
-        &aliases,
-        &outlets,
-    );
+    let matching = Matching::new(&gold, &detected);
+    let scores = score(&matching, &aliases, &outlets);
     if args.json {
         println!("{}", scores.json());
     } else {
@@ -236,13 +208,49 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
         );
         scores.print();
         if args.misses {
-            print_misses(&gold, &detected, &gold_match, &det_match, &aliases);
+            print_misses(&matching, &aliases);
         }
         if args.clusters {
-            print_splits(&gold, &detected, &gold_match, &texts);
+            print_splits(&matching, &texts);
         }
     }
     gates_hold(&args, &scores)
+}
+
+/// The documents in manifest order (as the loader keeps them) with their outlets, each its id
+/// where it has none: the reference's order for `--half` and its outlets.
+fn manifest(documents: &[Document]) -> Vec<(String, String)> {
+    documents
+        .iter()
+        .map(|d| {
+            let outlet = d.outlet.clone().filter(|o| !o.is_empty());
+            (d.id.clone(), outlet.unwrap_or_else(|| d.id.clone()))
+        })
+        .collect()
+}
+
+/// Each document's text as the reference reads it, for character offsets, by document id.
+fn reference_texts(documents: &[Document]) -> HashMap<String, String> {
+    documents
+        .iter()
+        .map(|d| (d.id.clone(), python_text(&d.text).into_owned()))
+        .collect()
+}
+
+/// Tracks every document with `config`; returns the quotations found and the throughput in
+/// MB/s.
+fn track(
+    documents: Vec<Document>,
+    config: ClusterConfig,
+    texts: &HashMap<String, String>,
+) -> Result<(Vec<Detected>, f64), Failure> {
+    let started = std::time::Instant::now();
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let mut tracker = Tracker::with_config(config);
+    tracker.extend(documents).map_err(Failure::input)?;
+    let detected = detections(&tracker, texts);
+    let rate = bytes as f64 / 1e6 / started.elapsed().as_secs_f64().max(1e-9);
+    Ok((detected, rate))
 }
 
 /// Every quotation the tracker found, placed by character offsets in the reference's texts.

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gold::{Detected, Gold};
+use super::gold::{Gold, Matching};
 use super::speaker::speaker_ok;
 
 /// B-cubed precision, recall and F1 of (gold cluster, predicted cluster) items, and their
@@ -32,15 +32,10 @@ pub(super) fn bcubed(items: &[(Option<&str>, usize)]) -> BCubed {
     }
     let n = items.len().max(1) as f64;
     let (precision, recall) = (precision / n, recall / n);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
     BCubed {
         precision,
         recall,
-        f1,
+        f1: f1(precision, recall),
         n: items.len(),
     }
 }
@@ -211,49 +206,26 @@ impl Scores {
     }
 }
 
+/// Every figure, over the gold quotations and detections of `m`.
 pub(super) fn score(
-    gold: &[Gold],
-    detected: &[Detected],
-    gold_match: &[Option<usize>],
-    det_match: &[Option<usize>],
+    m: &Matching,
     aliases: &HashMap<String, Vec<String>>,
     outlets: &HashMap<&str, &str>,
 ) -> Scores {
+    let gold = m.gold;
     // The gold scored, and of it the matched, in gold order (as the reference iterates).
     let scored: Vec<usize> = (0..gold.len()).filter(|&g| !gold[g].is("scare")).collect();
     let matched: Vec<(usize, usize)> = scored
         .iter()
-        .filter_map(|&g| gold_match[g].map(|d| (g, d)))
+        .filter_map(|&g| m.gold_match[g].map(|d| (g, d)))
         .collect();
-    let scare = det_match
-        .iter()
-        .filter(|m| m.is_some_and(|g| gold[g].is("scare")))
-        .count();
-    let predicted = detected.len() - scare;
+    let scare = scare_detections(m);
+    let predicted = m.detected.len() - scare;
     let precision = share(matched.len(), predicted);
     let recall = share(matched.len(), scored.len());
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    let full = scored.iter().filter(|&&g| gold[g].is("full")).count();
-    let full_matched = matched.iter().filter(|&&(g, _)| gold[g].is("full")).count();
-    let kind = kind_agreement(gold, detected, gold_match);
-
-    let speakers = speakers(gold, detected, &matched, aliases);
-    let items = |with_paraphrases: bool| -> Vec<(Option<&str>, usize)> {
-        matched
-            .iter()
-            .filter(|&&(g, _)| with_paraphrases || !gold[g].is("paraphrase"))
-            .map(|&(g, d)| (gold[g].cluster.as_deref(), detected[d].cluster))
-            .collect()
-    };
-    let no_paraphrase: Vec<usize> = scored
-        .iter()
-        .copied()
-        .filter(|&g| !gold[g].is("paraphrase"))
-        .collect();
+    let full = count_full(gold, scored.iter().copied());
+    let full_matched = count_full(gold, matched.iter().map(|&(g, _)| g));
+    let speakers = speakers(m, &matched, aliases);
     let outlet_of = |g: usize| outlets.get(gold[g].doc.as_str()).copied().unwrap_or("");
     Scores {
         gold: scored.len(),
@@ -262,38 +234,86 @@ pub(super) fn score(
         scare,
         precision,
         recall,
-        f1,
+        f1: f1(precision, recall),
         full,
         full_matched,
         full_recall: share(full_matched, full),
-        kind,
+        kind: kind_agreement(m),
         speaker_n: speakers.n,
         speaker_right: speakers.right,
         speaker_given: speakers.given,
         speaker_given_right: speakers.given_right,
         speaker: share(speakers.right, speakers.n),
         speaker_precision: share(speakers.given_right, speakers.given),
-        has_clusters: gold
-            .iter()
-            .any(|g| g.cluster.as_deref().is_some_and(|c| !c.is_empty())),
-        clusters: bcubed(&items(true)),
-        clusters_no_paraphrase: bcubed(&items(false)),
-        outlet_recall: outlet_recall(&scored, gold, detected, gold_match, outlet_of),
+        has_clusters: names_clusters(gold),
+        clusters: bcubed(&cluster_items(m, &matched, true)),
+        clusters_no_paraphrase: bcubed(&cluster_items(m, &matched, false)),
+        outlet_recall: outlet_recall(m, &scored, outlet_of),
         outlet_recall_no_paraphrase: outlet_recall(
-            &no_paraphrase,
-            gold,
-            detected,
-            gold_match,
+            m,
+            &without_paraphrases(gold, &scored),
             outlet_of,
         ),
     }
 }
 
+/// How many detections match a gold scare quote (neutral: neither right nor wrong).
+fn scare_detections(m: &Matching) -> usize {
+    m.det_match
+        .iter()
+        .filter(|d| d.is_some_and(|g| m.gold[g].is("scare")))
+        .count()
+}
+
+/// How many of the gold quotations `indices` are full quotations.
+fn count_full(gold: &[Gold], indices: impl Iterator<Item = usize>) -> usize {
+    indices.filter(|&g| gold[g].is("full")).count()
+}
+
+/// Whether the gold names clusters at all.
+fn names_clusters(gold: &[Gold]) -> bool {
+    gold.iter()
+        .any(|g| g.cluster.as_deref().is_some_and(|c| !c.is_empty()))
+}
+
+/// The (gold cluster, predicted cluster) of each matched pair, paraphrases left out unless
+/// `with_paraphrases`.
+fn cluster_items<'g>(
+    m: &Matching<'g>,
+    matched: &[(usize, usize)],
+    with_paraphrases: bool,
+) -> Vec<(Option<&'g str>, usize)> {
+    matched
+        .iter()
+        .filter(|&&(g, _)| with_paraphrases || !m.gold[g].is("paraphrase"))
+        .map(|&(g, d)| (m.gold[g].cluster.as_deref(), m.detected[d].cluster))
+        .collect()
+}
+
+/// The gold quotations of `scored` that are not paraphrases.
+fn without_paraphrases(gold: &[Gold], scored: &[usize]) -> Vec<usize> {
+    scored
+        .iter()
+        .copied()
+        .filter(|&g| !gold[g].is("paraphrase"))
+        .collect()
+}
+
+/// The harmonic mean of `precision` and `recall` (0 when both are 0).
+fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    }
+}
+
 /// Full/fragment agreement on the matched full and fragment gold quotations (1 over none).
-fn kind_agreement(gold: &[Gold], detected: &[Detected], gold_match: &[Option<usize>]) -> f64 {
+fn kind_agreement(m: &Matching) -> f64 {
+    let gold = m.gold;
     let kinds: Vec<bool> = (0..gold.len())
         .filter(|&g| gold[g].is("full") || gold[g].is("fragment"))
-        .filter_map(|g| gold_match[g].map(|d| gold[g].is(detected[d].kind)))
+        .filter_map(|g| m.gold_match[g].map(|d| gold[g].is(m.detected[d].kind)))
         .collect();
     if kinds.is_empty() {
         1.0
@@ -313,12 +333,13 @@ struct SpeakerCounts {
     given_right: usize,
 }
 
+/// Counts the speakers right (and given) over the `matched` (gold, detection) pairs.
 fn speakers(
-    gold: &[Gold],
-    detected: &[Detected],
+    m: &Matching,
     matched: &[(usize, usize)],
     aliases: &HashMap<String, Vec<String>>,
 ) -> SpeakerCounts {
+    let (gold, detected) = (m.gold, m.detected);
     let mut counts = SpeakerCounts {
         n: 0,
         right: 0,
@@ -344,13 +365,12 @@ fn speakers(
 /// share of their outlets found in the predicted cluster holding most of their matched
 /// quotations (the first such cluster, in gold order, on a tie), or `None` without such gold
 /// clusters.
-pub(super) fn outlet_recall<'a>(
+fn outlet_recall<'a>(
+    m: &Matching,
     scored: &[usize],
-    gold: &[Gold],
-    detected: &[Detected],
-    gold_match: &[Option<usize>],
     outlet_of: impl Fn(usize) -> &'a str,
 ) -> Option<f64> {
+    let (gold, detected, gold_match) = (m.gold, m.detected, &m.gold_match);
     let mut order: Vec<Option<&str>> = Vec::new();
     let mut by_cluster: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
     for &g in scored {
