@@ -11,6 +11,8 @@
 //! (a failed quality gate, no statement found, output that could not be written).
 
 mod evaluate;
+mod html;
+mod progress;
 mod track;
 mod whence;
 

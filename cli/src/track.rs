@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use quotetrace::{load_with, EditKind, LoadOptions, Report, Statement, Tracker};
 
+use crate::progress::Bar;
 use crate::{written, Failure};
 
 /// How much of a quotation the listing shows, in characters.
@@ -20,20 +21,24 @@ const SHOWN_CHARS: usize = 100;
 #[command(after_help = "Examples:\n  \
     quotetrace track examples/data\n  \
     quotetrace track corpus.jsonl --json > report.json\n  \
-    quotetrace track corpus.jsonl --jsonl > quotations.jsonl")]
+    quotetrace track corpus.jsonl --jsonl > quotations.jsonl\n  \
+    quotetrace track corpus.jsonl --html report.html")]
 pub(crate) struct Args {
     /// The corpus: a folder or a JSON Lines file.
     path: PathBuf,
     /// Print the whole report as JSON instead of the listing.
-    #[arg(long, conflicts_with = "jsonl")]
+    #[arg(long, conflicts_with_all = ["jsonl", "html"])]
     json: bool,
     /// Print one JSON object per quotation (its statement, speaker, outlet, date, URL, offsets).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "html")]
     jsonl: bool,
+    /// Write the report as one self-contained HTML page to FILE (opens offline in any browser).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
     /// Report bad lines on stderr and go on with the rest (otherwise the first one stops the run).
     #[arg(long)]
     lenient: bool,
-    /// Print nothing on stderr but errors.
+    /// No progress bar: print nothing on stderr but errors.
     #[arg(long, short)]
     quiet: bool,
     /// No colour in the listing (also when NO_COLOR is set, or the output is no terminal).
@@ -43,14 +48,26 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let options = LoadOptions::new().lenient(args.lenient);
-    let loaded = load_with(&args.path, &options).map_err(Failure::input)?;
-    for error in &loaded.errors {
-        eprintln!("quotetrace: skipped: {error}");
-    }
+    let bar = Bar::reading(&args.path, args.quiet);
+    let loaded = load_with(&args.path, &options).map_err(|e| {
+        bar.finish();
+        Failure::input(e)
+    })?;
+    bar.suspend(|| {
+        for error in &loaded.errors {
+            eprintln!("quotetrace: skipped: {error}");
+        }
+    });
+    bar.detecting(loaded.documents.len());
     let mut tracker = Tracker::new();
-    tracker.extend(loaded.documents).map_err(Failure::input)?;
-    let report = tracker.report();
+    let added = tracker.extend_with_progress(loaded.documents, |p| bar.tell(p));
+    let report = added.map(|()| tracker.report_with_progress(|p| bar.tell(p)));
+    bar.finish();
+    let report = report.map_err(Failure::input)?;
 
+    if let Some(file) = &args.html {
+        return write_page(file, &args.path, &report, args.quiet);
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     let result = if args.json {
         serde_json::to_writer_pretty(&mut out, &report)
@@ -65,6 +82,33 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
             .and_then(|()| write_quotations(&mut out, &tracker, paint))
     };
     written(result.and_then(|()| out.flush()))
+}
+
+/// The HTML page of `report` in `file`, titled after the corpus at `path`.
+fn write_page(
+    file: &std::path::Path,
+    path: &std::path::Path,
+    report: &Report,
+    quiet: bool,
+) -> Result<(), Failure> {
+    let failed = |e: io::Error| Failure::Other(Some(format!("writing {}: {e}", file.display())));
+    let created = std::fs::File::create(file).map_err(failed)?;
+    let mut out = BufWriter::new(created);
+    let title = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    crate::html::write_html(&mut out, report, &title)
+        .and_then(|()| out.flush())
+        .map_err(failed)?;
+    if !quiet {
+        eprintln!(
+            "quotetrace: wrote {} ({} statements)",
+            file.display(),
+            report.clusters.len()
+        );
+    }
+    Ok(())
 }
 
 /// Colour only on a terminal, and never when asked not to (`--no-color`, or `NO_COLOR` set to
@@ -152,12 +196,12 @@ fn write_statements(out: &mut impl Write, report: &Report, paint: Paint) -> io::
 
 fn write_statement(out: &mut impl Write, s: &Statement, paint: Paint) -> io::Result<()> {
     writeln!(out)?;
-    let speaker = s.speaker.as_deref().unwrap_or("speaker unknown");
+    let speaker = plain(s.speaker.as_deref().unwrap_or("speaker unknown"));
     writeln!(
         out,
         "{} {} · {} · {}",
         paint.dim(&format!("#{}", s.id)),
-        paint.bold(speaker),
+        paint.bold(&speaker),
         count(s.outlets.len(), "outlet"),
         count(s.quotes.len(), "quotation"),
     )?;
@@ -171,12 +215,12 @@ fn write_statement(out: &mut impl Write, s: &Statement, paint: Paint) -> io::Res
         let when = first
             .published
             .map_or("undated".to_string(), |t| t.to_string());
-        let outlet = first.outlet.as_deref().unwrap_or(&first.doc);
+        let outlet = plain(first.outlet.as_deref().unwrap_or(&first.doc));
         writeln!(out, "  first seen   {outlet}, {when}")?;
     }
-    writeln!(out, "  printed by   {}", s.outlets.join(" → "))?;
+    writeln!(out, "  printed by   {}", names(&s.outlets, " → "))?;
     for v in &s.variants {
-        let by = v.outlets.join(", ");
+        let by = names(&v.outlets, ", ");
         let times = format!("×{}", v.quotes.len());
         if v.edits.is_empty() {
             writeln!(out, "  {times:>4} as above · {by}")?;
@@ -200,7 +244,7 @@ fn write_statement(out: &mut impl Write, s: &Statement, paint: Paint) -> io::Res
         writeln!(
             out,
             "  same wording, maybe one source: {}",
-            group.join(", ")
+            names(group, ", ")
         )?;
     }
     Ok(())
@@ -217,15 +261,15 @@ fn write_quotations(out: &mut impl Write, tracker: &Tracker, paint: Paint) -> io
         writeln!(
             out,
             "{} · {} · {}",
-            paint.bold(&doc.id),
-            doc.outlet.as_deref().unwrap_or("no outlet"),
+            paint.bold(&plain(&doc.id)),
+            plain(doc.outlet.as_deref().unwrap_or("no outlet")),
             published.as_deref().unwrap_or("undated")
         )?;
         while let Some(q) = quotes.next_if(|q| q.document.id == doc.id) {
             let unclosed = if q.quotation.closed { "" } else { ", unclosed" };
             let speaker = match (q.speaker, q.attribution.cue.as_deref()) {
-                (Some(speaker), Some(cue)) => format!("{speaker} (“{cue}”)"),
-                (Some(speaker), None) => speaker.to_owned(),
+                (Some(speaker), Some(cue)) => format!("{} (“{}”)", plain(speaker), plain(cue)),
+                (Some(speaker), None) => plain(speaker),
                 (None, _) => "speaker unknown".to_owned(),
             };
             writeln!(
@@ -257,30 +301,47 @@ fn inline(canonical: &str, variant: &quotetrace::Variant, paint: Paint) -> Strin
         parts.extend(
             words[at..e.canonical.start.min(words.len())]
                 .iter()
-                .map(|w| w.to_string()),
+                .map(|w| plain(w)),
         );
         let text = match e.kind {
-            EditKind::Insertion => paint.code("32", &format!("[+{}+]", e.variant_text)),
+            EditKind::Insertion => paint.code("32", &format!("[+{}+]", plain(&e.variant_text))),
             EditKind::Truncation => paint.dim("…"),
             EditKind::Omission | EditKind::Splice => {
-                paint.code("31", &format!("[-{}-]", e.canonical_text))
+                paint.code("31", &format!("[-{}-]", plain(&e.canonical_text)))
             }
-            EditKind::Ellipsis => {
-                paint.code("33", &format!("[{}…{}]", e.canonical_text, e.variant_text))
-            }
-            _ => paint.code("36", &format!("{}→{}", e.canonical_text, e.variant_text)),
+            EditKind::Ellipsis => paint.code(
+                "33",
+                &format!("[{}…{}]", plain(&e.canonical_text), plain(&e.variant_text)),
+            ),
+            _ => paint.code(
+                "36",
+                &format!("{}→{}", plain(&e.canonical_text), plain(&e.variant_text)),
+            ),
         };
         parts.push(text);
         at = at.max(e.canonical.end.min(words.len()));
     }
-    parts.extend(words[at..].iter().map(|w| w.to_string()));
+    parts.extend(words[at..].iter().map(|w| plain(w)));
     parts.join(" ")
 }
 
-/// The quotation on one line, cut to [`SHOWN_CHARS`].
+/// `text` with its control characters (a terminal's escape sequences among them: article text
+/// is untrusted) shown as `�`.
+fn plain(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
+/// Names joined by `with`, each [`plain`].
+fn names(list: &[String], with: &str) -> String {
+    list.iter().map(|n| plain(n)).collect::<Vec<_>>().join(with)
+}
+
+/// The quotation on one line, cut to [`SHOWN_CHARS`], [`plain`].
 fn one_line(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let line = words.join(" ");
+    let line = plain(&words.join(" "));
     match line.char_indices().nth(SHOWN_CHARS) {
         Some((cut, _)) => format!("{}…", &line[..cut]),
         None => line,

@@ -46,8 +46,7 @@ fn track_jsonl_is_one_quotation_per_line() {
     let output = quotetrace(&["track", DEMO, "--jsonl"]);
     assert!(output.status.success(), "{output:?}");
     let report: quotetrace::Report =
-        serde_json::from_str(&stdout(&quotetrace(&["track", DEMO, "--json"])).to_string())
-            .unwrap();
+        serde_json::from_str(&stdout(&quotetrace(&["track", DEMO, "--json"])).to_string()).unwrap();
     let lines: Vec<serde_json::Value> = stdout(&output)
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
@@ -57,7 +56,10 @@ fn track_jsonl_is_one_quotation_per_line() {
         assert_eq!(line["quote"], quote.id.as_str());
         assert_eq!(line["statement"], quote.cluster);
         assert_eq!(line["start"], quote.start);
-        assert_eq!(line["canonical"], report.clusters[quote.cluster].canonical.as_str());
+        assert_eq!(
+            line["canonical"],
+            report.clusters[quote.cluster].canonical.as_str()
+        );
         let doc = report.documents.iter().find(|d| d.id == quote.doc).unwrap();
         assert_eq!(line["outlet"].as_str(), doc.outlet.as_deref());
     }
@@ -104,4 +106,27 @@ fn every_command_has_a_worked_example_in_its_help() {
         assert!(help.status.success());
         assert!(stdout(&help).contains("Example"), "{command}");
     }
+}
+
+#[test]
+fn track_html_writes_one_self_contained_page() {
+    let dir = std::env::temp_dir().join(format!("quotetrace-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("report.html");
+    let output = quotetrace(&["track", DEMO, "--html", page.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("wrote"));
+    assert!(output.stdout.is_empty());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("class=\"statement\"") && html.contains("<svg class=\"timeline\""));
+    // Nothing is fetched: no external script, style, image or font.
+    for external in ["src=\"http", "<link", "@import", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+    let quiet = quotetrace(&["track", DEMO, "--html", page.to_str().unwrap(), "--quiet"]);
+    assert!(quiet.status.success() && quiet.stderr.is_empty(), "{quiet:?}");
+    let unwritable = quotetrace(&["track", DEMO, "--html", "/no/such/dir/report.html"]);
+    assert_eq!(unwritable.status.code(), Some(1), "{unwritable:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -3,8 +3,11 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod progress;
 mod records;
 mod statements;
+
+pub use progress::Progress;
 
 use crate::attribute::{attribute, canonical_speakers, Attribution, Method};
 use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering};
@@ -122,13 +125,7 @@ impl Tracker {
         &mut self,
         documents: impl IntoIterator<Item = Document>,
     ) -> Result<(), DuplicateDocument> {
-        let documents = documents.into_iter();
-        // Room for all of them at once: a million documents would otherwise grow the list and
-        // rehash the ids a score of times.
-        let (expected, _) = documents.size_hint();
-        self.documents.reserve(expected);
-        self.ids.reserve(expected);
-        documents.into_iter().try_for_each(|d| self.add(d))
+        self.extend_with_progress(documents, |_| {})
     }
 
     /// The documents, in chronological order.

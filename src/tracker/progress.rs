@@ -1,0 +1,93 @@
+//! How far a tracker's work has come, told to a callback as it goes: for a progress bar, a
+//! log line, or nothing.
+
+use super::{DuplicateDocument, Tracker};
+use crate::document::Document;
+use crate::report::Report;
+
+/// Where a [`Tracker`]'s work has come to, as told to the callback of
+/// [`Tracker::extend_with_progress`] and [`Tracker::report_with_progress`].
+///
+/// ```
+/// use quotetrace::tracker::Progress;
+/// use quotetrace::{Document, Tracker};
+///
+/// let documents = vec![
+///     Document::new("a", "\"Vladimir, STOP!\" Trump wrote."),
+///     Document::new("b", "\"Vladimir, stop,\" Trump said. \"Now.\""),
+/// ];
+/// let mut tracker = Tracker::new();
+/// let mut seen = Vec::new();
+/// tracker.extend_with_progress(documents, |p| seen.push(p))?;
+/// let report = tracker.report_with_progress(|p| seen.push(p));
+/// assert_eq!(seen[1], Progress::Detecting { documents: 2, quotations: 3 });
+/// assert_eq!(seen[2], Progress::Clustering { quotations: 3 });
+/// assert_eq!(seen[3], Progress::Reporting { statements: report.clusters.len() });
+/// # Ok::<(), quotetrace::tracker::DuplicateDocument>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Progress {
+    /// Documents detected and attributed so far in this call, and the quotations the tracker
+    /// holds.
+    Detecting {
+        /// Documents added so far by this call.
+        documents: usize,
+        /// Quotations found in all the tracker's documents so far.
+        quotations: usize,
+    },
+    /// The quotations are being grouped into statements.
+    Clustering {
+        /// How many quotations.
+        quotations: usize,
+    },
+    /// The statements are formed; their provenance (variants, drift, outlets) is being written.
+    Reporting {
+        /// How many statements.
+        statements: usize,
+    },
+}
+
+impl Tracker {
+    /// [`extend`](Tracker::extend), telling `progress` after each document.
+    pub fn extend_with_progress(
+        &mut self,
+        documents: impl IntoIterator<Item = Document>,
+        mut progress: impl FnMut(Progress),
+    ) -> Result<(), DuplicateDocument> {
+        let documents = documents.into_iter();
+        // Room for all of them at once: a million documents would otherwise grow the list and
+        // rehash the ids a score of times.
+        let (expected, _) = documents.size_hint();
+        self.documents.reserve(expected);
+        self.ids.reserve(expected);
+        let mut quotations = self.quotation_count();
+        for (n, document) in documents.enumerate() {
+            self.add(document)?;
+            quotations += self.documents.last().map_or(0, |e| e.found.len());
+            progress(Progress::Detecting {
+                documents: n + 1,
+                quotations,
+            });
+        }
+        Ok(())
+    }
+
+    /// [`report`](Tracker::report), telling `progress` as it clusters (when the statements
+    /// are not worked out yet) and as it reports.
+    pub fn report_with_progress(&self, mut progress: impl FnMut(Progress)) -> Report {
+        if self.derived.get().is_none() {
+            progress(Progress::Clustering {
+                quotations: self.quotation_count(),
+            });
+        }
+        let statements = self.derived().clustering.len();
+        progress(Progress::Reporting { statements });
+        self.report()
+    }
+
+    /// How many quotations the documents hold.
+    fn quotation_count(&self) -> usize {
+        self.documents.iter().map(|e| e.found.len()).sum()
+    }
+}
