@@ -125,7 +125,10 @@ fn track_html_writes_one_self_contained_page() {
         assert!(!html.contains(external), "{external}");
     }
     let quiet = quotetrace(&["track", DEMO, "--html", page.to_str().unwrap(), "--quiet"]);
-    assert!(quiet.status.success() && quiet.stderr.is_empty(), "{quiet:?}");
+    assert!(
+        quiet.status.success() && quiet.stderr.is_empty(),
+        "{quiet:?}"
+    );
     let unwritable = quotetrace(&["track", DEMO, "--html", "/no/such/dir/report.html"]);
     assert_eq!(unwritable.status.code(), Some(1), "{unwritable:?}");
     std::fs::remove_dir_all(&dir).unwrap();

@@ -86,7 +86,10 @@ impl Scores {
 struct Contingency {
     p_size: Vec<u64>,
     t_size: Vec<u64>,
-    cells: HashMap<(u32, u32), u64>,
+    /// Each (predicted, true) pair of labels with its count, in label order: the sums over
+    /// them are then the same on every run (a map's order differs from process to process, and
+    /// so would the last digits of a float sum).
+    cells: Vec<((u32, u32), u64)>,
 }
 
 impl Contingency {
@@ -101,6 +104,8 @@ impl Contingency {
             let t = number(&mut t_ids, &mut t_size, t);
             *cells.entry((p, t)).or_insert(0) += 1;
         }
+        let mut cells: Vec<((u32, u32), u64)> = cells.into_iter().collect();
+        cells.sort_unstable();
         Contingency {
             p_size,
             t_size,
@@ -111,7 +116,7 @@ impl Contingency {
     /// B-cubed precision and recall over the `n` items counted.
     fn bcubed(&self, n: usize) -> (f64, f64) {
         let (mut precision, mut recall) = (0.0, 0.0);
-        for (&(p, t), &c) in &self.cells {
+        for &((p, t), c) in &self.cells {
             let cf = c as f64;
             precision += cf * cf / self.p_size[p as usize] as f64;
             recall += cf * cf / self.t_size[t as usize] as f64;
@@ -122,7 +127,7 @@ impl Contingency {
     /// Pairwise precision and recall: the share of the predicted same-cluster pairs that are
     /// same-class, and of the same-class pairs that are predicted same-cluster (1 over none).
     fn pairwise(&self) -> (f64, f64) {
-        let together: f64 = self.cells.values().map(|&c| pairs(c)).sum();
+        let together: f64 = self.cells.iter().map(|&(_, c)| pairs(c)).sum();
         let predicted_pairs: f64 = self.p_size.iter().map(|&k| pairs(k)).sum();
         let truth_pairs: f64 = self.t_size.iter().map(|&k| pairs(k)).sum();
         let share = |all: f64| if all == 0.0 { 1.0 } else { together / all };
@@ -133,7 +138,7 @@ impl Contingency {
     /// by its largest class.
     fn largest_cluster(&self) -> (usize, f64) {
         let mut best_class = vec![0u64; self.p_size.len()];
-        for (&(p, _), &c) in &self.cells {
+        for &((p, _), c) in &self.cells {
             best_class[p as usize] = best_class[p as usize].max(c);
         }
         let mut largest = 0;
@@ -199,6 +204,32 @@ fn f1(p: f64, r: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::{generate, SynthConfig};
+
+    /// The sums run in label order, not a map's (which differs between maps and processes):
+    /// the same clustering scores the same to the last bit.
+    #[test]
+    fn scores_are_the_same_every_time() {
+        let quotes = generate(&SynthConfig::new(5000, 3));
+        let truth: Vec<u32> = quotes.iter().map(|q| q.statement).collect();
+        // A clustering that is wrong in many small ways: every seventh item in a cluster of its
+        // own, every fifth class cut in two.
+        let predicted: Vec<u64> = truth
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| match (i % 7, t % 5) {
+                (0, _) => 1_000_000 + i as u64,
+                (_, 0) => u64::from(t) * 2 + (i % 2) as u64,
+                _ => u64::from(t) * 2,
+            })
+            .collect();
+        let bits = |s: &Scores| {
+            [s.bcubed_precision, s.bcubed_recall, s.pairwise_precision].map(f64::to_bits)
+        };
+        let first = bits(&score(&predicted, &truth));
+        for _ in 0..20 {
+            assert_eq!(bits(&score(&predicted, &truth)), first);
+        }
+    }
 
     #[test]
     fn score_perfect() {
