@@ -1,7 +1,10 @@
 //! Loading documents from disk: a JSON Lines file, a corpus folder with a manifest, or a plain
 //! folder of `.txt` files.
 //!
-//! Every file is read whole and parsed in one pass, so loading takes time linear in its size.
+//! [`load`] and [`load_with`] read a corpus into memory; [`read`] gives its documents one at a
+//! time, so that a corpus of any size is read in the memory of one document. Either way each
+//! line and file is read once, in a time linear in its size, and every error names the file
+//! and line it is about.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -104,16 +107,59 @@ pub fn load(path: impl AsRef<Path>) -> Result<Vec<Document>, LoadError> {
 /// # Ok::<(), quotetrace::LoadError>(())
 /// ```
 pub fn load_with(path: impl AsRef<Path>, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    collect(read(path, options)?, options)
+}
+
+/// The documents of [`Documents`], with the errors a lenient load goes past.
+fn collect(mut documents: Documents<'_>, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    let mut loaded = Loaded::default();
+    while let Some(item) = documents.next() {
+        match item {
+            Ok(document) => loaded.documents.push(document),
+            // A stream that stops after an error in lenient mode could not go on (the file
+            // could not be read any further): that fails the load.
+            Err(error) if options.lenient && !documents.stopped => loaded.errors.push(error),
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(loaded)
+}
+
+/// The documents at `path` (see [`load`]), read one at a time as they are asked for: a corpus
+/// of any size is read in the memory of one document (and the ids seen, to refuse a repeat).
+///
+/// Each item is a document or the error of one line or document. In strict mode the first
+/// error ends the stream; in lenient mode the stream goes on past bad lines and documents, and
+/// ends after an error only when the input cannot be read any further.
+///
+/// # Errors
+///
+/// When `path` cannot be read, is not a corpus, or (a folder) cannot be listed.
+///
+/// ```no_run
+/// use quotetrace::corpus::read;
+/// use quotetrace::{LoadOptions, Tracker};
+///
+/// let mut tracker = Tracker::new().keep_texts(false);
+/// for document in read("news.jsonl", &LoadOptions::new())? {
+///     tracker.add(document?).expect("ids are unique: the reader refuses repeats");
+/// }
+/// # Ok::<(), quotetrace::LoadError>(())
+/// ```
+pub fn read(
+    path: impl AsRef<Path>,
+    options: &LoadOptions,
+) -> Result<Documents<'static>, LoadError> {
     let path = path.as_ref();
     let metadata = fs::metadata(path).map_err(|source| io_error(path, source))?;
-    if metadata.is_dir() {
-        load_folder(path, options)
+    let source = if metadata.is_dir() {
+        folder(path)?
     } else if has_extension(path, &["jsonl", "ndjson", "json"]) {
-        let bytes = fs::read(path).map_err(|source| io_error(path, source))?;
-        parse_jsonl(bytes, path, options)
+        Source::Documents(Lines::open(path)?)
     } else {
-        Err(LoadError::NotACorpus { path: path.into() })
-    }
+        return Err(LoadError::NotACorpus { path: path.into() });
+    };
+    Ok(Documents::new(source, options))
 }
 
 /// Parses documents from JSON Lines held in memory; `source_name` is the path errors will name.
@@ -139,26 +185,170 @@ pub fn parse_jsonl(
     source_name: impl AsRef<Path>,
     options: &LoadOptions,
 ) -> Result<Loaded, LoadError> {
-    let path = source_name.as_ref();
-    let mut collector = Collector::new(options);
-    for (ctx, line) in json_lines(input.as_ref(), path, options) {
-        let document = line.and_then(|line| parse_document(&line, &ctx));
-        match document {
-            Ok(document) => {
-                if collector.claim_id(&document.id, path, Some(ctx.line))? {
-                    collector.loaded.documents.push(document);
-                }
-            }
-            Err(error) => collector.reject(error)?,
-        }
-    }
-    Ok(collector.loaded)
+    let lines = Lines::new(Box::new(input.as_ref()), source_name.as_ref());
+    collect(Documents::new(Source::Documents(lines), options), options)
 }
 
-fn load_folder(folder: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
+/// The documents of a corpus, one at a time: see [`read`].
+pub struct Documents<'a> {
+    source: Source<'a>,
+    options: LoadOptions,
+    /// The line (if any) of each id seen, to refuse a repeat.
+    first_lines: HashMap<String, Option<usize>>,
+    /// No more items: the end was reached, or an error ended the stream.
+    stopped: bool,
+}
+
+impl std::fmt::Debug for Documents<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Documents")
+            .field("options", &self.options)
+            .field("ids_seen", &self.first_lines.len())
+            .field("stopped", &self.stopped)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where documents come from.
+enum Source<'a> {
+    /// JSON Lines of whole documents.
+    Documents(Lines<'a>),
+    /// A manifest's lines, each naming its text in `docs`.
+    Manifest { lines: Lines<'a>, docs: PathBuf },
+    /// A folder's `.txt` files, each a document named by its file stem.
+    Files(std::vec::IntoIter<PathBuf>),
+}
+
+/// What reading one line or file gave.
+enum Step {
+    Document(Document),
+    /// A line or document that could not be read: the stream goes on in lenient mode.
+    Bad(LoadError),
+    /// The input cannot be read any further.
+    Fatal(LoadError),
+    /// No more documents.
+    End,
+}
+
+impl<'a> Documents<'a> {
+    fn new(source: Source<'a>, options: &LoadOptions) -> Self {
+        Documents {
+            source,
+            options: options.clone(),
+            first_lines: HashMap::new(),
+            stopped: false,
+        }
+    }
+
+    fn step(&mut self) -> Step {
+        let (options, seen) = (&self.options, &mut self.first_lines);
+        match &mut self.source {
+            Source::Documents(lines) => {
+                let Some((line, document)) = lines.next(options, parse_document) else {
+                    return lines.end();
+                };
+                match document.and_then(|d| claim(seen, d, &lines.path, Some(line))) {
+                    Ok(d) => Step::Document(d),
+                    Err(e) => Step::Bad(e),
+                }
+            }
+            Source::Manifest { lines, docs } => {
+                let Some((line, entry)) = lines.next(options, parse_manifest_entry) else {
+                    return lines.end();
+                };
+                // Claimed before reading, so a repeated entry never reads its file twice.
+                match entry.and_then(|e| claim(seen, e, &lines.path, Some(line))) {
+                    Ok(entry) => manifest_document(entry, &lines.path, line, docs, options),
+                    Err(e) => Step::Bad(e),
+                }
+            }
+            Source::Files(files) => {
+                let Some(file) = files.next() else {
+                    return Step::End;
+                };
+                // A file stem that is not UTF-8 still needs a usable id; a collision this
+                // causes is reported as a duplicate.
+                let id = file.file_stem().unwrap_or_default().to_string_lossy();
+                let document = read_text(&file, options).map(|text| Document::new(id, text));
+                match document.and_then(|d| claim(seen, d, &file, None)) {
+                    Ok(d) => Step::Document(d),
+                    Err(e) => Step::Bad(e),
+                }
+            }
+        }
+    }
+}
+
+/// `document`, if its id is new (`seen` gets it); a repeat is an error naming both places, so
+/// that the first document with an id wins.
+fn claim(
+    seen: &mut HashMap<String, Option<usize>>,
+    document: Document,
+    path: &Path,
+    line: Option<usize>,
+) -> Result<Document, LoadError> {
+    if let Some(&first_line) = seen.get(&document.id) {
+        return Err(LoadError::DuplicateId {
+            path: path.into(),
+            line,
+            id: document.id,
+            first_line,
+        });
+    }
+    seen.insert(document.id.clone(), line);
+    Ok(document)
+}
+
+impl Documents<'_> {
+    /// Whether the stream has ended: after its last document, or after an error that ends it
+    /// (any error in strict mode; in lenient mode one after which the input cannot be read).
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// For a JSON Lines input, how many of its bytes have been read so far (for a progress
+    /// display beside the file's size); `None` for a folder.
+    pub fn bytes_read(&self) -> Option<u64> {
+        match &self.source {
+            Source::Documents(lines) => Some(lines.offset as u64),
+            Source::Manifest { .. } | Source::Files(_) => None,
+        }
+    }
+}
+
+impl Iterator for Documents<'_> {
+    type Item = Result<Document, LoadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.stopped {
+            return None;
+        }
+        match self.step() {
+            Step::Document(document) => Some(Ok(document)),
+            Step::Bad(error) => {
+                self.stopped = !self.options.lenient;
+                Some(Err(error))
+            }
+            Step::Fatal(error) => {
+                self.stopped = true;
+                Some(Err(error))
+            }
+            Step::End => {
+                self.stopped = true;
+                None
+            }
+        }
+    }
+}
+
+/// The documents of a folder: a manifest's, or its `.txt` files (in `docs/` if there is one).
+fn folder(folder: &Path) -> Result<Source<'static>, LoadError> {
     let manifest = folder.join("manifest.jsonl");
     if manifest.is_file() {
-        return load_manifest(&manifest, &folder.join("docs"), options);
+        return Ok(Source::Manifest {
+            lines: Lines::open(&manifest)?,
+            docs: folder.join("docs"),
+        });
     }
     let docs = folder.join("docs");
     let has_docs_folder = docs.is_dir();
@@ -168,104 +358,36 @@ fn load_folder(folder: &Path, options: &LoadOptions) -> Result<Loaded, LoadError
             path: folder.into(),
         });
     }
-    let mut collector = Collector::new(options);
-    for file in files {
-        // A file stem that is not UTF-8 still needs a usable id; a collision this causes is
-        // reported as a duplicate.
-        let id = file.file_stem().unwrap_or_default().to_string_lossy();
-        let text = read_text(&file, options);
-        match text {
-            Ok(text) => {
-                if collector.claim_id(&id, &file, None)? {
-                    collector.loaded.documents.push(Document::new(id, text));
-                }
-            }
-            Err(error) => collector.reject(error)?,
-        }
-    }
-    Ok(collector.loaded)
+    Ok(Source::Files(files.into_iter()))
 }
 
-fn load_manifest(manifest: &Path, docs: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
-    let bytes = fs::read(manifest).map_err(|source| io_error(manifest, source))?;
-    let mut collector = Collector::new(options);
-    for (ctx, line) in json_lines(&bytes, manifest, options) {
-        let entry = match line.and_then(|line| parse_manifest_entry(&line, &ctx)) {
-            Ok(entry) => entry,
-            Err(error) => {
-                collector.reject(error)?;
-                continue;
-            }
-        };
-        // Claimed before reading, so a repeated entry never reads its file twice.
-        if !collector.claim_id(&entry.id, manifest, Some(ctx.line))? {
-            continue;
-        }
-        let file = docs.join(format!("{}.txt", entry.id));
-        match read_text(&file, options) {
-            Ok(text) => collector.loaded.documents.push(Document { text, ..entry }),
-            Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-                collector.reject(LoadError::MissingDocument {
-                    path: manifest.into(),
-                    line: ctx.line,
-                    id: entry.id,
-                    expected: file,
-                })?;
-            }
-            Err(LoadError::Io { source, .. }) => {
-                collector.reject(LoadError::UnreadableDocument {
-                    path: manifest.into(),
-                    line: ctx.line,
-                    id: entry.id,
-                    file,
-                    source,
-                })?;
-            }
-            Err(error) => collector.reject(error)?,
-        }
-    }
-    Ok(collector.loaded)
-}
-
-/// Gathers documents, and in lenient mode errors, while keeping ids unique.
-struct Collector<'a> {
-    options: &'a LoadOptions,
-    loaded: Loaded,
-    first_lines: HashMap<String, Option<usize>>,
-}
-
-impl<'a> Collector<'a> {
-    fn new(options: &'a LoadOptions) -> Self {
-        Collector {
-            options,
-            loaded: Loaded::default(),
-            first_lines: HashMap::new(),
-        }
-    }
-
-    /// Strict mode fails on the error; lenient mode records it and goes on.
-    fn reject(&mut self, error: LoadError) -> Result<(), LoadError> {
-        if self.options.lenient {
-            self.loaded.errors.push(error);
-            Ok(())
-        } else {
-            Err(error)
-        }
-    }
-
-    /// Whether `id` is new; a repeat is rejected, so the first document with an id wins.
-    fn claim_id(&mut self, id: &str, path: &Path, line: Option<usize>) -> Result<bool, LoadError> {
-        if let Some(&first_line) = self.first_lines.get(id) {
-            self.reject(LoadError::DuplicateId {
-                path: path.into(),
+/// The document a manifest's `entry` (on `line`) names, with its text read from `docs`.
+fn manifest_document(
+    entry: Document,
+    manifest: &Path,
+    line: usize,
+    docs: &Path,
+    options: &LoadOptions,
+) -> Step {
+    let file = docs.join(format!("{}.txt", entry.id));
+    match read_text(&file, options) {
+        Ok(text) => Step::Document(Document { text, ..entry }),
+        Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            Step::Bad(LoadError::MissingDocument {
+                path: manifest.into(),
                 line,
-                id: id.to_owned(),
-                first_line,
-            })?;
-            return Ok(false);
+                id: entry.id,
+                expected: file,
+            })
         }
-        self.first_lines.insert(id.to_owned(), line);
-        Ok(true)
+        Err(LoadError::Io { source, .. }) => Step::Bad(LoadError::UnreadableDocument {
+            path: manifest.into(),
+            line,
+            id: entry.id,
+            file,
+            source,
+        }),
+        Err(error) => Step::Bad(error),
     }
 }
 
@@ -275,36 +397,96 @@ struct LineContext<'a> {
     line: usize,
 }
 
-/// The non-blank lines of a JSON Lines file, numbered from 1 and decoded as UTF-8.
-fn json_lines<'a>(
-    bytes: &'a [u8],
-    path: &'a Path,
-    options: &'a LoadOptions,
-) -> impl Iterator<Item = (LineContext<'a>, Result<Cow<'a, str>, LoadError>)> + 'a {
-    // Editors on Windows may start a file with a byte-order mark, which JSON does not allow.
-    const BOM: &[u8] = b"\xEF\xBB\xBF";
-    let skipped = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    let mut offset = skipped;
-    bytes[skipped..]
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .filter_map(move |(index, line)| {
-            let start = offset;
-            offset += line.len() + 1;
-            if line.iter().all(u8::is_ascii_whitespace) {
-                return None;
+/// The non-blank lines of a JSON Lines input, numbered from 1 and decoded as UTF-8, read one
+/// at a time.
+struct Lines<'a> {
+    reader: Box<dyn io::BufRead + 'a>,
+    path: PathBuf,
+    /// The number of the line last read.
+    line: usize,
+    /// Where the next line starts, in bytes from the start of the input.
+    offset: usize,
+    buffer: Vec<u8>,
+    /// Why the input could not be read further, told once as the last item.
+    failed: Option<io::Error>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(reader: Box<dyn io::BufRead + 'a>, path: &Path) -> Self {
+        Lines {
+            reader,
+            path: path.into(),
+            line: 0,
+            offset: 0,
+            buffer: Vec::new(),
+            failed: None,
+        }
+    }
+
+    fn open(path: &Path) -> Result<Lines<'static>, LoadError> {
+        let file = fs::File::open(path).map_err(|source| io_error(path, source))?;
+        Ok(Lines::new(
+            Box::new(io::BufReader::with_capacity(1 << 16, file)),
+            path,
+        ))
+    }
+
+    /// The next non-blank line's number, and what `parse` reads of it; `None` at the end of
+    /// the input or when it cannot be read further (see [`end`](Self::end)).
+    fn next<T>(
+        &mut self,
+        options: &LoadOptions,
+        parse: impl FnOnce(&str, &LineContext<'_>) -> Result<T, LoadError>,
+    ) -> Option<(usize, Result<T, LoadError>)> {
+        // Editors on Windows may start a file with a byte-order mark, which JSON does not allow.
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        loop {
+            self.buffer.clear();
+            let read = match self.reader.read_until(b'\n', &mut self.buffer) {
+                Ok(0) => return None,
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.failed = Some(e);
+                    return None;
+                }
+            };
+            let start = self.offset;
+            self.offset += read;
+            self.line += 1;
+            let mut bytes = self.buffer.as_slice();
+            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+            let mut skipped = 0;
+            if self.line == 1 && bytes.starts_with(BOM) {
+                bytes = &bytes[BOM.len()..];
+                skipped = BOM.len();
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
             }
             let ctx = LineContext {
-                path,
-                line: index + 1,
+                path: &self.path,
+                line: self.line,
             };
-            let text = decode(line, options).map_err(|valid_up_to| LoadError::InvalidUtf8 {
-                path: path.into(),
-                line: Some(index + 1),
-                byte_offset: start + valid_up_to,
-            });
-            Some((ctx, text))
-        })
+            let parsed = match decode(bytes, options) {
+                Ok(text) => parse(&text, &ctx),
+                Err(valid_up_to) => Err(LoadError::InvalidUtf8 {
+                    path: self.path.clone(),
+                    line: Some(self.line),
+                    byte_offset: start + skipped + valid_up_to,
+                }),
+            };
+            return Some((self.line, parsed));
+        }
+    }
+
+    /// What follows the last line: nothing, or why the input could not be read further.
+    fn end(&mut self) -> Step {
+        match self.failed.take() {
+            Some(source) => Step::Fatal(io_error(&self.path, source)),
+            None => Step::End,
+        }
+    }
 }
 
 /// Decodes UTF-8, or on failure returns the length of the valid prefix.

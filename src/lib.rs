@@ -109,8 +109,8 @@
 //!
 //! # Feature flags
 //!
-//! - `parallel` (default): verify clustering candidates on all cores with rayon; the result is
-//!   the same as on one thread.
+//! - `parallel` (default): detect and attribute the documents of `Tracker::extend` and verify
+//!   clustering candidates on all cores with rayon; the result is the same as on one thread.
 //! - `synth`: re-exports the `quotetrace-synth` crate (a seeded generator of quotations with
 //!   ground truth, for benchmarks and tests) as `quotetrace::synth`.
 #![warn(missing_docs)]
@@ -119,6 +119,7 @@
 // The stages, in the order data flows through them; each module's docs give its rules.
 pub mod attribute;
 pub mod cluster;
+pub mod corpus;
 pub mod detect;
 pub mod drift;
 pub mod normalize;
@@ -126,7 +127,6 @@ pub mod report;
 pub mod tracker;
 
 // Documents and loading them, with their errors.
-mod corpus;
 mod document;
 mod error;
 

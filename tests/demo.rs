@@ -587,3 +587,29 @@ fn pieces_are_put_together_in_the_order_a_document_prints_them() {
         statement.canonical
     );
 }
+
+/// A tracker that keeps no texts, fed in batches (on all cores with the default features) and
+/// in another order, reports exactly what one keeping its texts and fed one by one reports.
+#[test]
+fn a_lean_tracker_in_any_order_reports_the_same() {
+    let mut full = Tracker::new();
+    for document in documents() {
+        full.add(document).unwrap();
+    }
+    let mut reversed = documents();
+    reversed.reverse();
+    let mut lean = Tracker::new().keep_texts(false);
+    let mut seen = 0;
+    lean.extend_with_progress(reversed, |_| seen += 1).unwrap();
+    assert_eq!(seen, 8);
+    assert_eq!(lean.report(), full.report());
+    assert!(lean.documents().all(|d| d.text.is_empty()));
+    let quotes: Vec<_> = lean.quotes().map(|q| (q.id, q.text)).collect();
+    let expected: Vec<_> = full.quotes().map(|q| (q.id, q.text)).collect();
+    assert_eq!(quotes, expected);
+    let whence = |t: &Tracker| {
+        t.whence("Lets get the peace deal done")
+            .map(|w| w.statement)
+    };
+    assert_eq!(whence(&lean), whence(&full));
+}

@@ -474,3 +474,63 @@ fn every_shared_corpus_loads_strictly() {
         assert!(!documents.is_empty(), "{name}");
     }
 }
+
+/// `corpus::read` gives, one at a time, what `load_with` gives at once: the same documents in
+/// the same order, and in lenient mode the same errors in line order.
+#[test]
+fn reading_one_at_a_time_gives_what_loading_gives() {
+    use quotetrace::corpus::read;
+    let dir = TempDir::new("stream");
+    let jsonl = dir.write(
+        "mixed.jsonl",
+        "{\"id\":\"a\",\"text\":\"one\"}\n\n{\"id\":\"b\",\"text\":7}\n{\"id\":\"a\",\"text\":\"again\"}\n\
+         not json\n{\"id\":\"c\",\"text\":\"three\",\"outlet\":\"o\"}\n",
+    );
+    let folder = dir.write("docs/x.txt", "x");
+    dir.write("docs/y.txt", "y");
+    for path in [
+        jsonl,
+        folder.parent().unwrap().parent().unwrap().to_path_buf(),
+    ] {
+        let loaded = load_with(&path, &lenient()).unwrap();
+        let (mut documents, mut errors) = (Vec::new(), Vec::new());
+        for item in read(&path, &lenient()).unwrap() {
+            match item {
+                Ok(document) => documents.push(document),
+                Err(error) => errors.push(error.to_string()),
+            }
+        }
+        assert_eq!(documents, loaded.documents, "{}", path.display());
+        let loaded_errors: Vec<String> = loaded.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors, loaded_errors);
+    }
+    // Strict: the stream ends with its first error.
+    let strict: Vec<_> = read(dir.0.join("mixed.jsonl"), &LoadOptions::new())
+        .unwrap()
+        .collect();
+    assert_eq!(strict.len(), 2);
+    assert!(strict[0].is_ok() && strict[1].is_err());
+    // How far a JSON Lines file is read, for a progress bar.
+    let mut stream = read(dir.0.join("mixed.jsonl"), &lenient()).unwrap();
+    assert_eq!(stream.bytes_read(), Some(0));
+    stream.next();
+    assert_eq!(stream.bytes_read(), Some(24));
+    assert!(!stream.stopped());
+    assert_eq!(stream.by_ref().count(), 4);
+    assert!(stream.stopped());
+}
+
+#[test]
+fn reading_the_shared_corpora_one_at_a_time_gives_what_loading_gives() {
+    for name in ["seeds", "world", "polnear-dev"] {
+        let Some(path) = shared_corpus(name) else {
+            continue;
+        };
+        let loaded = load(&path).unwrap();
+        let read: Vec<Document> = quotetrace::corpus::read(&path, &LoadOptions::new())
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(read, loaded, "{name}");
+    }
+}

@@ -2,62 +2,53 @@
 //! reporting), documents and quotations so far, rate and time left. Shown only on a terminal,
 //! and never with `--quiet`.
 
-use std::cell::Cell;
 use std::io::IsTerminal;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use quotetrace::tracker::Progress;
 
 /// The bar, or nothing when it is not to be shown.
-pub(crate) struct Bar(Option<ProgressBar>, Cell<Option<Instant>>);
+pub(crate) struct Bar(Option<ProgressBar>);
 
 impl Bar {
-    /// A spinner while `path` is read, unless `quiet` or stderr is no terminal.
-    pub(crate) fn reading(path: &Path, quiet: bool) -> Self {
+    /// A bar while the corpus at `path` is read and its documents detected: over its `size`
+    /// in bytes when it is known (a JSON Lines file), a spinner otherwise; nothing when
+    /// `quiet` or stderr is no terminal.
+    pub(crate) fn detecting(path: &Path, size: Option<u64>, quiet: bool) -> Self {
         if quiet || !std::io::stderr().is_terminal() {
-            return Bar(None, Cell::new(None));
+            return Bar(None);
         }
-        let bar = ProgressBar::new_spinner().with_style(spinner());
-        bar.set_message(format!("reading {}", path.display()));
-        bar.enable_steady_tick(Duration::from_millis(120));
-        Bar(Some(bar), Cell::new(None))
-    }
-
-    /// From spinner to bar: `documents` are to be detected and attributed.
-    pub(crate) fn detecting(&self, documents: usize) {
-        if let Some(bar) = &self.0 {
-            bar.set_style(
+        let bar = match size {
+            Some(size) => ProgressBar::new(size).with_style(
                 ProgressStyle::with_template(
-                    "{spinner} {msg} [{bar:30}] {human_pos}/{human_len} documents · {eta} left",
+                    "{spinner} {msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} · \
+                     {binary_bytes_per_sec} · {eta} left",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
-            );
-            bar.set_length(documents as u64);
-            // The rate and time left count from here, not from the reading.
-            bar.reset();
-            bar.set_message("detecting");
-            self.1.set(Some(Instant::now()));
-        }
+            ),
+            None => ProgressBar::new_spinner().with_style(spinner()),
+        };
+        bar.set_message(format!("reading {}", path.display()));
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Bar(Some(bar))
     }
 
-    /// What the tracker says it has come to.
-    pub(crate) fn tell(&self, progress: Progress) {
+    /// What the tracker says it has come to, with how many bytes of the input are read.
+    pub(crate) fn tell(&self, progress: Progress, bytes: u64) {
         let Some(bar) = &self.0 else { return };
         match progress {
             Progress::Detecting {
                 documents,
                 quotations,
             } => {
-                bar.set_position(documents as u64);
+                bar.set_position(bytes);
                 // The message is redrawn at the bar's own rate, whatever the call rate.
                 if documents % 64 == 0 {
-                    let seconds = self.1.get().map_or(0.0, |t| t.elapsed().as_secs_f64());
-                    let rate = documents as f64 / seconds.max(1e-3);
                     bar.set_message(format!(
-                        "detecting · {quotations} quotations · {rate:.0} documents/s"
+                        "detecting · {documents} documents · {quotations} quotations"
                     ));
                 }
             }

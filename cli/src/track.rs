@@ -5,7 +5,10 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
-use quotetrace::{load_with, EditKind, LoadOptions, Report, Statement, Tracker};
+use std::cell::Cell;
+
+use quotetrace::corpus::read;
+use quotetrace::{EditKind, LoadOptions, Report, Statement, Tracker};
 
 use crate::progress::Bar;
 use crate::{written, Failure};
@@ -47,24 +50,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let options = LoadOptions::new().lenient(args.lenient);
-    let bar = Bar::reading(&args.path, args.quiet);
-    let loaded = load_with(&args.path, &options).map_err(|e| {
-        bar.finish();
-        Failure::input(e)
-    })?;
-    bar.suspend(|| {
-        for error in &loaded.errors {
-            eprintln!("quotetrace: skipped: {error}");
-        }
-    });
-    bar.detecting(loaded.documents.len());
-    let mut tracker = Tracker::new();
-    let added = tracker.extend_with_progress(loaded.documents, |p| bar.tell(p));
-    let report = added.map(|()| tracker.report_with_progress(|p| bar.tell(p)));
-    bar.finish();
-    let report = report.map_err(Failure::input)?;
-
+    let (tracker, report) = track(&args)?;
     if let Some(file) = &args.html {
         return write_page(file, &args.path, &report, args.quiet);
     }
@@ -82,6 +68,44 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
             .and_then(|()| write_quotations(&mut out, &tracker, paint))
     };
     written(result.and_then(|()| out.flush()))
+}
+
+/// Reads the corpus a document at a time into a tracker that keeps no texts, with a progress
+/// bar, and reports it. A bad line stops the run, or in lenient mode is reported and skipped.
+fn track(args: &Args) -> Result<(Tracker, Report), Failure> {
+    let options = LoadOptions::new().lenient(args.lenient);
+    let mut documents = read(&args.path, &options).map_err(Failure::input)?;
+    // The file's size, for the bar's length and time left (a folder gives none).
+    let size = documents
+        .bytes_read()
+        .and_then(|_| std::fs::metadata(&args.path).ok())
+        .map(|m| m.len());
+    let bar = Bar::detecting(&args.path, size, args.quiet);
+    let bytes = Cell::new(0);
+    let mut failure = None;
+    let stream = std::iter::from_fn(|| loop {
+        let item = documents.next();
+        bytes.set(documents.bytes_read().unwrap_or(0));
+        match item? {
+            Ok(document) => return Some(document),
+            Err(error) if args.lenient && !documents.stopped() => {
+                bar.suspend(|| eprintln!("quotetrace: skipped: {error}"));
+            }
+            Err(error) => {
+                failure = Some(error);
+                return None;
+            }
+        }
+    });
+    let mut tracker = Tracker::new().keep_texts(false);
+    let added = tracker.extend_with_progress(stream, |p| bar.tell(p, bytes.get()));
+    let result = match (failure, added) {
+        (Some(error), _) => Err(Failure::input(error)),
+        (None, Err(duplicate)) => Err(Failure::input(duplicate)),
+        (None, Ok(())) => Ok(tracker.report_with_progress(|p| bar.tell(p, bytes.get()))),
+    };
+    bar.finish();
+    result.map(|report| (tracker, report))
 }
 
 /// The HTML page of `report` in `file`, titled after the corpus at `path`.

@@ -1,7 +1,12 @@
 //! How far a tracker's work has come, told to a callback as it goes: for a progress bar, a
 //! log line, or nothing.
 
+use super::entry::read_all;
 use super::{DuplicateDocument, Tracker};
+
+/// How many documents are read at once: enough to keep every core busy, few enough that the
+/// texts of a batch are a few megabytes.
+const BATCH: usize = 256;
 use crate::document::Document;
 use crate::report::Report;
 
@@ -62,13 +67,21 @@ impl Tracker {
         self.documents.reserve(expected);
         self.ids.reserve(expected);
         let mut quotations = self.quotation_count();
-        for (n, document) in documents.enumerate() {
-            self.add(document)?;
-            quotations += self.documents.last().map_or(0, |e| e.found.len());
-            progress(Progress::Detecting {
-                documents: n + 1,
-                quotations,
-            });
+        let mut documents = documents.peekable();
+        let mut added = 0;
+        while documents.peek().is_some() {
+            // Read a batch at a time, on all cores with the `parallel` feature; kept in order.
+            let batch: Vec<Document> = documents.by_ref().take(BATCH).collect();
+            for entry in read_all(batch, !self.drop_texts) {
+                quotations += entry.found.len();
+                let hash = self.ids.hash(entry.document.id.as_str());
+                self.insert(hash, entry)?;
+                added += 1;
+                progress(Progress::Detecting {
+                    documents: added,
+                    quotations,
+                });
+            }
         }
         Ok(())
     }

@@ -39,7 +39,7 @@ pub(super) fn quote<'a>(
     Quote {
         id: quote_id(&e.document, k),
         document: &e.document,
-        text: q.text(&e.document.text),
+        text: e.text(k),
         speaker,
         method,
         cluster,
