@@ -465,6 +465,7 @@ fn json_output_has_the_documented_fields() {
             keys(c),
             set(&[
                 "id",
+                "key",
                 "canonical",
                 "speaker",
                 "quotes",
@@ -612,4 +613,42 @@ fn a_lean_tracker_in_any_order_reports_the_same() {
             .map(|w| w.statement)
     };
     assert_eq!(whence(&lean), whence(&full));
+}
+
+/// A statement's key stays when documents quoting other statements are added, while its
+/// number may move.
+#[test]
+fn statement_keys_stay_when_unrelated_documents_are_added() {
+    let before = tracker().report();
+    let mut more = tracker();
+    // Written for this test: two earlier articles quoting statements of their own.
+    more.add(
+        Document::new(
+            "00_early",
+            "\"The harbour will reopen on Monday,\" the port authority said in a statement.",
+        )
+        .with_published(Timestamp::parse("2025-04-20T08:00").unwrap()),
+    )
+    .unwrap();
+    more.add(Document::new(
+        "99_late",
+        "\"We have planted four thousand trees this spring,\" said Mara Lindqvist, the mayor.",
+    ))
+    .unwrap();
+    let after = more.report();
+    assert_eq!(after.clusters.len(), before.clusters.len() + 2);
+    let by_key: HashMap<&str, &quotetrace::Statement> =
+        after.clusters.iter().map(|s| (s.key.as_str(), s)).collect();
+    assert_eq!(by_key.len(), after.clusters.len(), "keys are distinct");
+    let mut moved = 0;
+    for s in &before.clusters {
+        let same = by_key
+            .get(s.key.as_str())
+            .expect("every statement keeps its key");
+        assert_eq!((&same.canonical, &same.quotes), (&s.canonical, &s.quotes));
+        moved += usize::from(same.id != s.id);
+    }
+    // The earlier article's statement comes first, so every number moved.
+    assert_eq!(moved, before.clusters.len());
+    assert!(before.clusters.iter().all(|s| s.key.len() == 16));
 }

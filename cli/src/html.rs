@@ -155,10 +155,10 @@ fn statement(
 ) {
     let _ = write!(
         page,
-        "<section class=\"statement\" id=\"s{}\" data-words=\"{}\">\n<h2><span class=\"speaker\">{}</span> \
+        "<section class=\"statement\" id=\"s-{}\" data-words=\"{}\">\n<h2><span class=\"speaker\">{}</span> \
          <span class=\"counts\">{} outlets · {} quotations</span></h2>\n\
          <blockquote class=\"canonical\">{}</blockquote>\n",
-        s.id,
+        escape(&s.key),
         escape(&search_words(s)),
         escape(s.speaker.as_deref().unwrap_or("speaker unknown")),
         s.outlets.len(),
@@ -412,7 +412,10 @@ fn outlets(page: &mut String, report: &Report) {
         let quoted: Vec<String> = o
             .statements
             .iter()
-            .map(|id| format!("<a href=\"#s{id}\">#{id}</a>"))
+            .map(|&id| {
+                let key = report.clusters.get(id).map_or("", |s| s.key.as_str());
+                format!("<a href=\"#s-{}\">#{id}</a>", escape(key))
+            })
             .collect();
         let _ = writeln!(
             page,

@@ -224,7 +224,7 @@ fn write_statement(out: &mut impl Write, s: &Statement, paint: Paint) -> io::Res
     writeln!(
         out,
         "{} {} · {} · {}",
-        paint.dim(&format!("#{}", s.id)),
+        paint.dim(&format!("#{} [{}]", s.id, s.key)),
         paint.bold(&speaker),
         count(s.outlets.len(), "outlet"),
         count(s.quotes.len(), "quotation"),

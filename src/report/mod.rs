@@ -105,8 +105,20 @@ pub struct QuoteRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Statement {
-    /// Its id, counting from 0 in order of first appearance.
+    /// Its id, counting from 0 in order of first appearance: its place in
+    /// [`Report::clusters`], which a document printed earlier than the others shifts. See
+    /// [`key`](Self::key) for an id that stays.
     pub id: usize,
+    /// An id that stays as documents are added: 16 hex digits of a hash of its canonical
+    /// wording's matching form (words folded as [`normalize`](crate::normalize()) folds them),
+    /// the same on every run and platform. It changes exactly when the canonical wording
+    /// changes in words: when two statements merge, when a longer wording of it is printed,
+    /// or when another reading within one word of the longest becomes the most printed; a
+    /// variant in case, marks or punctuation never changes it. Two statements whose canonical
+    /// wordings fold alike (rare: one put together from pieces) are told apart by `-2`, `-3`
+    /// after the key, in order of appearance.
+    #[serde(default)]
+    pub key: String,
     /// The statement's wording. Of the wordings in its main [`language`](Self::language)
     /// within one word of the longest, the reading most printed once case, quote marks and
     /// punctuation are set aside (the consensus, not one outlet's typo), and of that reading's
@@ -263,11 +275,25 @@ pub(crate) fn build(
         &clusters,
         &drift_of,
     );
+    let mut clusters = clusters;
+    distinct_keys(&mut clusters);
     Report {
         documents,
         quotes,
         clusters,
         outlets: summaries,
+    }
+}
+
+/// Tells apart, by `-2`, `-3` after the key, statements whose keys are the same.
+fn distinct_keys(statements: &mut [Statement]) {
+    let mut seen: TextMap<String, usize> = TextMap::default();
+    for s in statements {
+        let count = seen.entry(s.key.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            s.key = format!("{}-{count}", s.key);
+        }
     }
 }
 
@@ -398,6 +424,30 @@ fn outlet_summaries(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statements_with_one_key_are_told_apart_in_order() {
+        let mut statements: Vec<Statement> = ["a", "b", "a", "a"]
+            .iter()
+            .enumerate()
+            .map(|(id, key)| Statement {
+                id,
+                key: (*key).to_string(),
+                canonical: String::new(),
+                speaker: None,
+                language: None,
+                assembled: false,
+                quotes: Vec::new(),
+                outlets: Vec::new(),
+                first_seen: None,
+                variants: Vec::new(),
+                lineage: Vec::new(),
+            })
+            .collect();
+        distinct_keys(&mut statements);
+        let keys: Vec<&str> = statements.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["a", "b", "a-2", "a-3"]);
+    }
 
     fn record(id: &str, doc: &str, text: &str) -> QuoteRecord {
         QuoteRecord {

@@ -29,6 +29,9 @@ pub struct QuotationRow<'a> {
     pub quote: &'a str,
     /// Its statement's id ([`Statement::id`](super::Statement::id)).
     pub statement: usize,
+    /// Its statement's key, which stays as documents are added
+    /// ([`Statement::key`](super::Statement::key)).
+    pub statement_key: &'a str,
     /// Its document's id.
     pub document: &'a str,
     /// The document's outlet.
@@ -74,6 +77,10 @@ fn row<'a>(
     QuotationRow {
         quote: &q.id,
         statement: q.cluster,
+        statement_key: report
+            .clusters
+            .get(q.cluster)
+            .map_or("", |s| s.key.as_str()),
         document: &q.doc,
         outlet: doc.and_then(|d| d.outlet.as_deref()),
         url: doc.and_then(|d| d.url.as_deref()),

@@ -105,6 +105,7 @@ pub(crate) fn statement(
     });
     Statement {
         id,
+        key: key_of(text),
         canonical: text.to_string(),
         speaker: speaker.map(str::to_string),
         language: language.map(str::to_string),
@@ -134,6 +135,15 @@ fn lineage_of(
         .filter(|v| v.text != canonical && v.outlets.len() > 1)
         .map(|v| v.outlets.clone())
         .collect()
+}
+
+/// The key of a statement worded `canonical` ([`Statement::key`]): a hash of its words in
+/// matching form, combined as the clustering combines a phrase's.
+pub(crate) fn key_of(canonical: &str) -> String {
+    use crate::text::hash::{mix, word_hash};
+    let mut key = 0x9e37_79b9_7f4a_7c15u64;
+    crate::normalize::for_each_word(canonical, |w| key = mix(key ^ word_hash(w)));
+    format!("{key:016x}")
 }
 
 /// A statement's distinct wordings, each with its quotations and outlets.

@@ -32,6 +32,6 @@
   buttons.outlets.addEventListener("click", function () { show("outlets"); });
   // A link from the outlets to a statement shows the statements.
   window.addEventListener("hashchange", function () {
-    if (/^#s\d+$/.test(window.location.hash)) { show("statements"); }
+    if (/^#s-[0-9a-f-]+$/.test(window.location.hash)) { show("statements"); }
   });
 }());
