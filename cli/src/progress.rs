@@ -56,11 +56,16 @@ impl Bar {
                 bar.set_style(spinner());
                 bar.set_message(format!("clustering {quotations} quotations"));
             }
-            Progress::Reporting { statements } => {
-                bar.set_style(spinner());
-                bar.set_message(format!("reporting {statements} statements"));
-            }
+            Progress::Reporting { statements } => self.reporting(statements),
             _ => {}
+        }
+    }
+
+    /// The last stage: the report of `statements` is being written.
+    pub(crate) fn reporting(&self, statements: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_style(spinner());
+            bar.set_message(format!("reporting {statements} statements"));
         }
     }
 

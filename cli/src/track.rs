@@ -50,16 +50,26 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let (tracker, report) = track(&args)?;
+    let (tracker, bar) = track(&args)?;
+    if args.json {
+        // Written as it is made: the whole report is never in memory.
+        let statements = tracker.cluster_with_progress(|p| bar.tell(p, 0));
+        bar.reporting(statements);
+        let streamed = tracker.report_streamed();
+        let mut out = BufWriter::new(io::stdout().lock());
+        let result = serde_json::to_writer_pretty(&mut out, &streamed)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out));
+        bar.finish();
+        return written(result.and_then(|()| out.flush()));
+    }
+    let report = tracker.report_with_progress(|p| bar.tell(p, 0));
+    bar.finish();
     if let Some(file) = &args.html {
         return write_page(file, &args.path, &report, args.quiet);
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    let result = if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else if args.jsonl {
+    let result = if args.jsonl {
         write_rows(&mut out, &report)
     } else {
         let paint = Paint(colour_wanted(args.no_color));
@@ -71,8 +81,9 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
 }
 
 /// Reads the corpus a document at a time into a tracker that keeps no texts, with a progress
-/// bar, and reports it. A bad line stops the run, or in lenient mode is reported and skipped.
-fn track(args: &Args) -> Result<(Tracker, Report), Failure> {
+/// bar (returned, to go on showing the stages after). A bad line stops the run, or in lenient
+/// mode is reported and skipped.
+fn track(args: &Args) -> Result<(Tracker, Bar), Failure> {
     let options = LoadOptions::new().lenient(args.lenient);
     let mut documents = read(&args.path, &options).map_err(Failure::input)?;
     // The file's size, for the bar's length and time left (a folder gives none).
@@ -102,10 +113,12 @@ fn track(args: &Args) -> Result<(Tracker, Report), Failure> {
     let result = match (failure, added) {
         (Some(error), _) => Err(Failure::input(error)),
         (None, Err(duplicate)) => Err(Failure::input(duplicate)),
-        (None, Ok(())) => Ok(tracker.report_with_progress(|p| bar.tell(p, bytes.get()))),
+        (None, Ok(())) => Ok(()),
     };
-    bar.finish();
-    result.map(|report| (tracker, report))
+    if result.is_err() {
+        bar.finish();
+    }
+    result.map(|()| (tracker, bar))
 }
 
 /// The HTML page of `report` in `file`, titled after the corpus at `path`.

@@ -10,8 +10,11 @@ use crate::text::hash::{TextMap, TextSet};
 
 mod rows;
 mod statement;
+mod streamed;
 
 pub use rows::QuotationRow;
+pub(crate) use streamed::Source;
+pub use streamed::Streamed;
 
 pub(crate) use statement::{statement, Member, Outlets};
 
@@ -268,11 +271,11 @@ pub(crate) fn build(
         })
         .collect();
     let summaries = outlet_summaries(
-        &quotes,
+        |i| quotes[i].cluster,
         &outlets,
         &outlet_of,
         &by_cluster,
-        &clusters,
+        clusters.len(),
         &drift_of,
     );
     let mut clusters = clusters;
@@ -287,9 +290,20 @@ pub(crate) fn build(
 
 /// Tells apart, by `-2`, `-3` after the key, statements whose keys are the same.
 fn distinct_keys(statements: &mut [Statement]) {
-    let mut seen: TextMap<String, usize> = TextMap::default();
+    let mut keys = Keys::default();
     for s in statements {
-        let count = seen.entry(s.key.clone()).or_insert(0);
+        keys.distinct(s);
+    }
+}
+
+/// The keys of the statements so far, to tell a repeated one apart.
+#[derive(Default)]
+pub(crate) struct Keys(TextMap<String, usize>);
+
+impl Keys {
+    /// Gives `s` a key no statement before it has: its own, or with `-2`, `-3` after it.
+    pub(crate) fn distinct(&mut self, s: &mut Statement) {
+        let count = self.0.entry(s.key.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {
             s.key = format!("{}-{count}", s.key);
@@ -324,14 +338,14 @@ fn documents_of(documents: &[DocumentInfo], quotes: &[QuoteRecord]) -> Vec<Optio
 
 /// Items `0..n` grouped by a key below `keys`, each group in the items' order (a counting
 /// sort): one list, not a list per key. Items whose key is out of range are left out.
-struct Groups {
+pub(crate) struct Groups {
     /// Where each key's group starts in `items`, and (last) where the last one ends.
     starts: Vec<usize>,
     items: Vec<usize>,
 }
 
 impl Groups {
-    fn group(&self, key: usize) -> &[usize] {
+    pub(crate) fn group(&self, key: usize) -> &[usize] {
         match (self.starts.get(key), self.starts.get(key + 1)) {
             (Some(&start), Some(&end)) => &self.items[start..end],
             _ => &[],
@@ -339,7 +353,7 @@ impl Groups {
     }
 }
 
-fn grouped(n: usize, keys: usize, key: impl Fn(usize) -> usize) -> Groups {
+pub(crate) fn grouped(n: usize, keys: usize, key: impl Fn(usize) -> usize) -> Groups {
     let mut starts = vec![0usize; keys + 1];
     for i in 0..n {
         let k = key(i);
@@ -362,27 +376,30 @@ fn grouped(n: usize, keys: usize, key: impl Fn(usize) -> usize) -> Groups {
     Groups { starts, items }
 }
 
-fn outlet_summaries(
-    quotes: &[QuoteRecord],
+/// What each outlet quoted, from each quotation's statement (`statement_of`), its outlet
+/// (`outlet_of`, numbered in `outlets`) and its drift (`drift_of`), and the quotations of each
+/// of the `statements` (`by_cluster`).
+pub(crate) fn outlet_summaries(
+    statement_of: impl Fn(usize) -> usize,
     outlets: &Outlets<'_>,
     outlet_of: &[usize],
     by_cluster: &Groups,
-    clusters: &[Statement],
+    statements: usize,
     drift_of: &[f64],
 ) -> Vec<OutletSummary> {
     let names = &outlets.names;
-    let by_outlet = grouped(quotes.len(), names.len(), |i| outlet_of[i]);
+    let by_outlet = grouped(outlet_of.len(), names.len(), |i| outlet_of[i]);
     // The statements each outlet was first to print (the outlet of a statement's first
     // quotation), in statement order.
     let mut first: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-    for s in clusters {
-        if let Some(&i) = by_cluster.group(s.id).first() {
-            first[outlet_of[i]].push(s.id);
+    for id in 0..statements {
+        if let Some(&i) = by_cluster.group(id).first() {
+            first[outlet_of[i]].push(id);
         }
     }
     // Which outlet last listed each statement: within an outlet's group, a statement seen
     // again is listed once.
-    let mut listed_by = vec![usize::MAX; clusters.len()];
+    let mut listed_by = vec![usize::MAX; statements];
     // (outlet, statement) for quotations of no statement (the tracker makes none), listed once
     // all the same.
     let mut stray: TextSet<(usize, usize)> = TextSet::default();
@@ -391,7 +408,7 @@ fn outlet_summaries(
             let mut statements = Vec::new();
             let (mut sum, mut n) = (0.0, 0usize);
             for &i in by_outlet.group(o) {
-                let cluster = quotes[i].cluster;
+                let cluster = statement_of(i);
                 match listed_by.get_mut(cluster) {
                     Some(by) if *by == o => {}
                     Some(by) => {

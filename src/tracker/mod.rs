@@ -7,6 +7,7 @@ mod entry;
 mod progress;
 mod records;
 mod statements;
+mod streamed;
 
 pub use progress::Progress;
 
@@ -373,11 +374,14 @@ impl Tracker {
     /// first appearance and outlets, and what each outlet quoted.
     pub fn report(&self) -> Report {
         let documents = self.documents().map(document_info).collect();
-        // The quotations are listed once, for the statements and for the records.
-        let quotes: Vec<Quote<'_>> = self.quotes().collect();
+        // The records are made once, and the statements read their words from them.
+        let records: Vec<QuoteRecord> = self.quotes().map(quote_record).collect();
         let derived = self.derived();
         let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
-        let said = |i: usize| (quotes[i].text, quotes[i].speaker, quotes[i].language);
+        let said = |i: usize| {
+            let r = &records[i];
+            (r.text.as_str(), r.speaker.as_deref(), r.language.as_deref())
+        };
         let statements = derived
             .clustering
             .clusters()
@@ -386,7 +390,6 @@ impl Tracker {
                 (canonical.to_string(), speaker.map(str::to_string))
             })
             .collect();
-        let records = quotes.into_iter().map(quote_record).collect();
         report::build(documents, records, statements)
     }
 }

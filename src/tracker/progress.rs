@@ -89,14 +89,21 @@ impl Tracker {
     /// [`report`](Tracker::report), telling `progress` as it clusters (when the statements
     /// are not worked out yet) and as it reports.
     pub fn report_with_progress(&self, mut progress: impl FnMut(Progress)) -> Report {
+        let statements = self.cluster_with_progress(&mut progress);
+        progress(Progress::Reporting { statements });
+        self.report()
+    }
+
+    /// Groups the quotations into statements now, if that is not done yet, telling `progress`
+    /// when it starts; returns how many statements there are. Every answer after (the report,
+    /// [`report_streamed`](Self::report_streamed), `whence`) uses them.
+    pub fn cluster_with_progress(&self, mut progress: impl FnMut(Progress)) -> usize {
         if self.derived.get().is_none() {
             progress(Progress::Clustering {
                 quotations: self.quotation_count(),
             });
         }
-        let statements = self.derived().clustering.len();
-        progress(Progress::Reporting { statements });
-        self.report()
+        self.derived().clustering.len()
     }
 
     /// How many quotations the documents hold.

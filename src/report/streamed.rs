@@ -1,0 +1,148 @@
+//! The report serialised as it is made: the same JSON as a [`Report`](super::Report), written
+//! one quotation and one statement at a time, so that the whole report is never in memory
+//! (with a million quotations it is several times the size of what it is made from).
+
+use std::cell::RefCell;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use super::{
+    grouped, outlet_name, outlet_summaries, statement, DocumentInfo, Keys, Member, Outlets,
+    QuoteRecord,
+};
+
+/// What a report is made from, read a quotation or a statement at a time: the quotations in
+/// report order (documents chronologically, then by position), each with its statement and
+/// its document's place among the report's documents.
+pub(crate) trait Source {
+    /// How many quotations.
+    fn quotations(&self) -> usize;
+    /// The record of quotation `i`.
+    fn record(&self, i: usize) -> QuoteRecord;
+    /// The statement of quotation `i`.
+    fn statement_of(&self, i: usize) -> usize;
+    /// The place of quotation `i`'s document among the report's documents.
+    fn document_of(&self, i: usize) -> usize;
+    /// How many statements.
+    fn statements(&self) -> usize;
+    /// Statement `id`'s canonical wording and speaker, from its quotations `members`.
+    fn canonical(&self, id: usize, members: &[usize]) -> (String, Option<String>);
+}
+
+/// A report that serialises as [`Report`](super::Report) does, field for field, while it is
+/// made; see [`Tracker::report_streamed`](crate::Tracker::report_streamed).
+pub struct Streamed<'s> {
+    documents: Vec<DocumentInfo>,
+    source: Box<dyn Source + 's>,
+}
+
+impl std::fmt::Debug for Streamed<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Streamed")
+            .field("documents", &self.documents.len())
+            .field("quotations", &self.source.quotations())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'s> Streamed<'s> {
+    pub(crate) fn new(documents: Vec<DocumentInfo>, source: impl Source + 's) -> Self {
+        Streamed {
+            documents,
+            source: Box::new(source),
+        }
+    }
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (source, documents) = (&*self.source, &self.documents);
+        let n = source.quotations();
+        let doc_of: Vec<usize> = (0..n).map(|i| source.document_of(i)).collect();
+        let (outlets, outlet_of) =
+            Outlets::numbered(doc_of.iter().map(|&d| outlet_name(&documents[d])));
+        let by_cluster = grouped(n, source.statements(), |i| source.statement_of(i));
+        let statements = Statements {
+            source,
+            documents,
+            doc_of: &doc_of,
+            outlet_of: &outlet_of,
+            by_cluster: &by_cluster,
+            state: RefCell::new((outlets, vec![0.0; n])),
+        };
+        let mut report = serializer.serialize_struct("Report", 4)?;
+        report.serialize_field("documents", documents)?;
+        report.serialize_field("quotes", &Records(source))?;
+        report.serialize_field("clusters", &statements)?;
+        let (outlets, drift_of) = statements.state.into_inner();
+        let summaries = outlet_summaries(
+            |i| source.statement_of(i),
+            &outlets,
+            &outlet_of,
+            &by_cluster,
+            source.statements(),
+            &drift_of,
+        );
+        report.serialize_field("outlets", &summaries)?;
+        report.end()
+    }
+}
+
+/// Every quotation's record, made as it is written.
+struct Records<'a>(&'a dyn Source);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((0..self.0.quotations()).map(|i| self.0.record(i)))
+    }
+}
+
+/// Every statement, made as it is written from its quotations' records (made again, and
+/// dropped with it); each quotation's drift is noted for the outlets' summaries after.
+struct Statements<'a> {
+    source: &'a dyn Source,
+    documents: &'a [DocumentInfo],
+    doc_of: &'a [usize],
+    outlet_of: &'a [usize],
+    by_cluster: &'a super::Groups,
+    /// The outlets, numbered and listing as the statements go, and each quotation's drift.
+    state: RefCell<(Outlets<'a>, Vec<f64>)>,
+}
+
+impl Serialize for Statements<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut state = self.state.borrow_mut();
+        let (outlets, drift_of) = &mut *state;
+        let mut keys = Keys::default();
+        let mut variant_of = Vec::new();
+        let statements = (0..self.source.statements()).map(|id| {
+            let indexes = self.by_cluster.group(id);
+            let records: Vec<QuoteRecord> =
+                indexes.iter().map(|&i| self.source.record(i)).collect();
+            let members: Vec<Member<'_>> = indexes
+                .iter()
+                .zip(&records)
+                .map(|(&i, quote)| Member {
+                    quote,
+                    document: Some(&self.documents[self.doc_of[i]]),
+                    outlet: self.outlet_of[i],
+                })
+                .collect();
+            let (text, speaker) = self.source.canonical(id, indexes);
+            let mut s = statement(
+                id,
+                &text,
+                speaker.as_deref(),
+                &members,
+                outlets,
+                &mut variant_of,
+            );
+            for (&i, &v) in indexes.iter().zip(&variant_of) {
+                drift_of[i] = s.variants[v].drift_score;
+            }
+            keys.distinct(&mut s);
+            s
+        });
+        serializer.collect_seq(statements)
+    }
+}

@@ -1,0 +1,96 @@
+//! The tracker as the source of a report written as it is made ([`Tracker::report_streamed`]).
+
+use std::cell::RefCell;
+
+use super::records::{document_info, quote, quote_record};
+use super::statements::{summary, Slots, NO_SLOT};
+use super::{Derived, Tracker};
+use crate::report::{self, QuoteRecord};
+
+impl Tracker {
+    /// The [`report`](Self::report), made as it is serialised: the same JSON, field for field
+    /// and byte for byte, without the whole report in memory at once (with a million
+    /// quotations the report is several times the size of what the tracker holds).
+    ///
+    /// ```
+    /// use quotetrace::{Document, Tracker};
+    ///
+    /// let mut tracker = Tracker::new();
+    /// tracker.add(Document::new("a", "\"Vladimir, STOP!\" Trump wrote."))?;
+    /// tracker.add(Document::new("b", "\"Vladimir, stop,\" Trump said."))?;
+    /// let streamed = serde_json::to_string_pretty(&tracker.report_streamed())?;
+    /// assert_eq!(streamed, serde_json::to_string_pretty(&tracker.report())?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn report_streamed(&self) -> report::Streamed<'_> {
+        let derived = self.derived();
+        // Each document's place in chronological order, by its place in `documents`.
+        let mut rank = vec![0; self.documents.len()];
+        for (place, (i, _)) in self.entries().enumerate() {
+            rank[i] = place;
+        }
+        let documents = self.documents().map(document_info).collect();
+        let source = Source {
+            tracker: self,
+            derived,
+            rank,
+            slots: RefCell::new(Slots::Dense(vec![NO_SLOT; derived.index.phrases()])),
+        };
+        report::Streamed::new(documents, source)
+    }
+}
+
+/// The tracker's quotations and statements, read one at a time.
+struct Source<'t> {
+    tracker: &'t Tracker,
+    derived: &'t Derived,
+    rank: Vec<usize>,
+    /// The phrase slots the canonical wordings are chosen with (see `summary`).
+    slots: RefCell<Slots>,
+}
+
+impl report::Source for Source<'_> {
+    fn quotations(&self) -> usize {
+        self.derived.locations.len()
+    }
+
+    fn record(&self, i: usize) -> QuoteRecord {
+        let (d, k) = self.derived.locations[i];
+        let entry = &self.tracker.documents[d];
+        let cluster = self.derived.clustering.cluster_of(i);
+        quote_record(quote(
+            entry,
+            k,
+            self.derived,
+            cluster,
+            self.derived.languages[i],
+        ))
+    }
+
+    fn statement_of(&self, i: usize) -> usize {
+        self.derived.clustering.cluster_of(i)
+    }
+
+    fn document_of(&self, i: usize) -> usize {
+        self.rank[self.derived.locations[i].0]
+    }
+
+    fn statements(&self) -> usize {
+        self.derived.clustering.len()
+    }
+
+    fn canonical(&self, id: usize, members: &[usize]) -> (String, Option<String>) {
+        let derived = self.derived;
+        // What quotation `i` says, who said it (as the report names its speaker), and in which
+        // language.
+        let said = |i: usize| {
+            let (d, k) = derived.locations[i];
+            let entry = &self.tracker.documents[d];
+            let speaker = derived.speaker_of(&entry.found[k].1, id).0;
+            (entry.text(k), speaker, derived.languages[i])
+        };
+        let mut slots = self.slots.borrow_mut();
+        let (text, speaker) = summary(members, said, &derived.index, &mut slots);
+        (text.to_string(), speaker.map(str::to_string))
+    }
+}
