@@ -36,7 +36,9 @@ impl Entry {
             crate::text::lexicon::language_in(text, 3)
         };
         let quoted = (!keep_text).then(|| {
-            let mut quoted = String::new();
+            // At its size: grown by doubling, it would hold up to twice the texts.
+            let size = found.iter().map(|(q, _)| q.text(text).len()).sum();
+            let mut quoted = String::with_capacity(size);
             let mut ends = Vec::with_capacity(found.len());
             for (q, _) in &found {
                 quoted.push_str(q.text(text));

@@ -330,8 +330,10 @@ impl Tracker {
                 .into_iter()
                 .filter(|(k, v)| k != v)
                 .collect();
-            let mut items: Vec<ClusterItem<'_>> = Vec::new();
-            let mut languages = Vec::new();
+            // At their size: grown by doubling, they would hold up to twice the quotations.
+            let quotations = self.quotation_count();
+            let mut items: Vec<ClusterItem<'_>> = Vec::with_capacity(quotations);
+            let mut languages = Vec::with_capacity(quotations);
             for (e, i, _, a) in self.raw_quotes() {
                 let text = e.text(i);
                 let mut item = ClusterItem::new(text).in_document(&e.document.id);

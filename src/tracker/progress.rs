@@ -107,7 +107,7 @@ impl Tracker {
     }
 
     /// How many quotations the documents hold.
-    fn quotation_count(&self) -> usize {
+    pub(super) fn quotation_count(&self) -> usize {
         self.documents.iter().map(|e| e.found.len()).sum()
     }
 }
