@@ -15,8 +15,9 @@ pub(super) struct Entry {
     /// For each quotation, whether the text shows it going on from the one before (`"A," he
     /// wrote. "B"`).
     pub(super) goes_on: Vec<bool>,
-    /// The document's language by its own words, if it has quotations and its words tell.
-    pub(super) language: Option<&'static str>,
+    /// Each quotation's language: by its own words when they are enough (an English quotation
+    /// in a German article), else by its document's.
+    pub(super) languages: Vec<Option<&'static str>>,
 }
 
 impl Entry {
@@ -35,6 +36,10 @@ impl Entry {
         } else {
             crate::text::lexicon::language_in(text, 3)
         };
+        let languages = found
+            .iter()
+            .map(|(q, _)| crate::text::lexicon::language_in(q.text(text), 3).or(language))
+            .collect();
         let quoted = (!keep_text).then(|| {
             // At its size: grown by doubling, it would hold up to twice the texts.
             let size = found.iter().map(|(q, _)| q.text(text).len()).sum();
@@ -54,7 +59,7 @@ impl Entry {
             found,
             quoted,
             goes_on,
-            language,
+            languages,
         }
     }
 

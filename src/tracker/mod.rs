@@ -76,8 +76,6 @@ struct Derived {
     /// statements whose attributed quotations all name one speaker, and only those with a
     /// quotation to lend it to.
     lent: crate::text::hash::FxMap<usize, String>,
-    /// Each clustered item's language, where its words or its document's tell it.
-    languages: Vec<Option<&'static str>>,
 }
 
 impl Tracker {
@@ -199,10 +197,7 @@ impl Tracker {
         let derived = self.derived();
         self.raw_quotes()
             .zip(derived.clustering.assignment())
-            .zip(&derived.languages)
-            .map(move |(((e, i, _, _), &cluster), &language)| {
-                quote(e, i, derived, cluster, language)
-            })
+            .map(move |((e, i, _, _), &cluster)| quote(e, i, derived, cluster))
     }
 
     /// The clusters: each statement with its quotations, in order of first appearance.
@@ -213,11 +208,10 @@ impl Tracker {
         let mut ids: Vec<String> = Vec::with_capacity(derived.locations.len());
         let said: Vec<Said<'_>> = self
             .raw_quotes()
-            .zip(&derived.languages)
-            .map(|((e, k, _, a), &language)| {
+            .map(|(e, k, _, a)| {
                 ids.push(quote_id(&e.document, k));
                 let speaker = a.speaker.as_deref().map(|s| derived.speaker(s));
-                (e.text(k), speaker, language)
+                (e.text(k), speaker, e.languages[k])
             })
             .collect();
         let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
@@ -266,13 +260,7 @@ impl Tracker {
             .iter()
             .map(|&i| {
                 let (d, k) = derived.locations[i];
-                quote(
-                    &self.documents[d],
-                    k,
-                    derived,
-                    found.cluster,
-                    derived.languages[i],
-                )
+                quote(&self.documents[d], k, derived, found.cluster)
             })
             .collect();
         // The members' phrases, looked up by position among them.
@@ -333,17 +321,12 @@ impl Tracker {
             // At their size: grown by doubling, they would hold up to twice the quotations.
             let quotations = self.quotation_count();
             let mut items: Vec<ClusterItem<'_>> = Vec::with_capacity(quotations);
-            let mut languages = Vec::with_capacity(quotations);
             for (e, i, _, a) in self.raw_quotes() {
                 let text = e.text(i);
                 let mut item = ClusterItem::new(text).in_document(&e.document.id);
-                // A quotation's own words tell its language when they are enough (an English
-                // quotation in a German article), else its document's do.
-                let language = crate::text::lexicon::language_in(text, 3).or(e.language);
-                if let Some(l) = language {
+                if let Some(l) = e.languages[i] {
                     item = item.in_language(l);
                 }
-                languages.push(language);
                 if let Some(t) = e.document.published {
                     item = item.published_at(t.unix_seconds());
                 }
@@ -367,7 +350,6 @@ impl Tracker {
                 index,
                 locations,
                 lent,
-                languages,
             }
         })
     }

@@ -27,13 +27,7 @@ pub(super) fn prefix(id: &str) -> u64 {
 }
 
 /// Quotation `k` of a document, as the tracker shows it.
-pub(super) fn quote<'a>(
-    e: &'a Entry,
-    k: usize,
-    derived: &'a Derived,
-    cluster: usize,
-    language: Option<&'static str>,
-) -> Quote<'a> {
+pub(super) fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Quote<'a> {
     let (q, a) = &e.found[k];
     let (speaker, method) = derived.speaker_of(a, cluster);
     Quote {
@@ -43,7 +37,7 @@ pub(super) fn quote<'a>(
         speaker,
         method,
         cluster,
-        language,
+        language: e.languages[k],
         quotation: q,
         attribution: a,
     }

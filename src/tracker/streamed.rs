@@ -58,13 +58,7 @@ impl report::Source for Source<'_> {
         let (d, k) = self.derived.locations[i];
         let entry = &self.tracker.documents[d];
         let cluster = self.derived.clustering.cluster_of(i);
-        quote_record(quote(
-            entry,
-            k,
-            self.derived,
-            cluster,
-            self.derived.languages[i],
-        ))
+        quote_record(quote(entry, k, self.derived, cluster))
     }
 
     fn statement_of(&self, i: usize) -> usize {
@@ -87,7 +81,7 @@ impl report::Source for Source<'_> {
             let (d, k) = derived.locations[i];
             let entry = &self.tracker.documents[d];
             let speaker = derived.speaker_of(&entry.found[k].1, id).0;
-            (entry.text(k), speaker, derived.languages[i])
+            (entry.text(k), speaker, entry.languages[k])
         };
         let mut slots = self.slots.borrow_mut();
         let (text, speaker) = summary(members, said, &derived.index, &mut slots);

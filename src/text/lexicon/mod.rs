@@ -175,11 +175,8 @@ pub(crate) fn language_of(flags: impl Iterator<Item = Flags>) -> &'static Gramma
 pub(crate) fn language_in(text: &str, min: usize) -> Option<&'static str> {
     let mut counts = [0usize; LANGUAGES.len()];
     let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
-    let words = text
-        // Apostrophes apart: `c'est` is `c` and `est`, a word in single marks is the word.
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .take(2000);
+    // Apostrophes apart: `c'est` is `c` and `est`, a word in single marks is the word.
+    let words = LowercaseWords { text, at: 0 }.take(2000);
     for f in words.map(flags).filter(|f| f & all != 0) {
         for (language, count) in counts.iter_mut().enumerate() {
             *count += usize::from(f & profile_flag(language) != 0);
@@ -188,6 +185,56 @@ pub(crate) fn language_in(text: &str, min: usize) -> Option<&'static str> {
     let best = (0..LANGUAGES.len()).max_by_key(|&l| (counts[l], std::cmp::Reverse(l)))?;
     let lead = (0..LANGUAGES.len()).all(|l| l == best || 2 * counts[l] <= counts[best]);
     (lead && counts[best] >= min.max(1)).then_some(LANGUAGES[best].code)
+}
+
+/// The runs of letters and digits of a text that open with a small letter, as
+/// `text.split(|c: char| !c.is_alphanumeric())` and a filter on the first letter would give
+/// them, read a byte at a time where the text is ASCII (the Unicode tables only for other
+/// characters): the language of every quotation and document is read this way.
+struct LowercaseWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> LowercaseWords<'t> {
+    /// The character at `i` if it is a letter or digit, and its length.
+    fn alphanumeric_at(&self, i: usize) -> Option<(char, usize)> {
+        let b = *self.text.as_bytes().get(i)?;
+        if b < 0x80 {
+            return b.is_ascii_alphanumeric().then_some((char::from(b), 1));
+        }
+        let c = self.text[i..].chars().next()?;
+        c.is_alphanumeric().then_some((c, c.len_utf8()))
+    }
+}
+
+impl<'t> Iterator for LowercaseWords<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            let Some((first, len)) = self.alphanumeric_at(self.at) else {
+                // Not a letter or digit: skip the whole character.
+                let b = bytes[self.at];
+                self.at += if b < 0x80 {
+                    1
+                } else {
+                    self.text[self.at..].chars().next().map_or(1, char::len_utf8)
+                };
+                continue;
+            };
+            let start = self.at;
+            self.at += len;
+            while let Some((_, len)) = self.alphanumeric_at(self.at) {
+                self.at += len;
+            }
+            if first.is_lowercase() {
+                return Some(&self.text[start..self.at]);
+            }
+        }
+        None
+    }
 }
 
 /// The word lists as one table. Words of up to 16 ASCII bytes (all but a handful) are packed
@@ -524,6 +571,37 @@ pub(crate) fn main_language<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_words_are_those_of_split_and_filter() {
+        let texts = [
+            "c'est l’été, Übermut und süße Äpfel — 2024 über alles; ŒUVRE œuvre",
+            "  \u{301}e x\u{2019}y «ça» ῥῆμα Ῥόδος ǅemal ǆ 一 二 ٣ a1b2 Ab aB",
+            "",
+            "!!!",
+            "plain ascii words, with Capitals and 42 numbers",
+        ];
+        for text in texts {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect();
+            let words: Vec<&str> = LowercaseWords { text, at: 0 }.collect();
+            assert_eq!(words, expected, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_words_agree_on_any_text(text in "\\PC{0,60}") {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect();
+            let words: Vec<&str> = LowercaseWords { text: &text, at: 0 }.collect();
+            proptest::prop_assert_eq!(words, expected);
+        }
+    }
 
     #[test]
     fn speech_verbs_any_case() {
