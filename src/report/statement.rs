@@ -32,6 +32,17 @@ pub(crate) struct Outlets<'a> {
 }
 
 impl<'a> Outlets<'a> {
+    /// The same outlets, with nothing listed yet: for another thread to list statements with
+    /// (what each has listed is told apart by statement, so the lists agree).
+    #[cfg(feature = "parallel")]
+    pub(crate) fn fresh(&self) -> Outlets<'a> {
+        Outlets {
+            names: self.names.clone(),
+            listed: vec![(0, 0); self.names.len()],
+            more: TextSet::default(),
+        }
+    }
+
     /// Numbers the outlet of each of `names` (one per quotation, say), in order of first
     /// appearance; a name the same as the one before is not looked up again.
     pub(crate) fn numbered(names: impl ExactSizeIterator<Item = &'a str>) -> (Self, Vec<usize>) {

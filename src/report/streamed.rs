@@ -8,13 +8,13 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{
     grouped, outlet_name, outlet_summaries, statement, DocumentInfo, Keys, Member, Outlets,
-    QuoteRecord,
+    QuoteRecord, Statement,
 };
 
 /// What a report is made from, read a quotation or a statement at a time: the quotations in
 /// report order (documents chronologically, then by position), each with its statement and
-/// its document's place among the report's documents.
-pub(crate) trait Source {
+/// its document's place among the report's documents. Read from several threads at once.
+pub(crate) trait Source: Sync {
     /// How many quotations.
     fn quotations(&self) -> usize;
     /// The record of quotation `i`.
@@ -63,11 +63,13 @@ impl Serialize for Streamed<'_> {
             Outlets::numbered(doc_of.iter().map(|&d| outlet_name(&documents[d])));
         let by_cluster = grouped(n, source.statements(), |i| source.statement_of(i));
         let statements = Statements {
-            source,
-            documents,
-            doc_of: &doc_of,
-            outlet_of: &outlet_of,
-            by_cluster: &by_cluster,
+            maker: Maker {
+                source,
+                documents,
+                doc_of: &doc_of,
+                outlet_of: &outlet_of,
+                by_cluster: &by_cluster,
+            },
             state: RefCell::new((outlets, vec![0.0; n])),
         };
         let mut report = serializer.serialize_struct("Report", 4)?;
@@ -100,49 +102,87 @@ impl Serialize for Records<'_> {
 /// Every statement, made as it is written from its quotations' records (made again, and
 /// dropped with it); each quotation's drift is noted for the outlets' summaries after.
 struct Statements<'a> {
+    maker: Maker<'a>,
+    /// The outlets, numbered and listing as the statements go, and each quotation's drift.
+    state: RefCell<(Outlets<'a>, Vec<f64>)>,
+}
+
+/// What it takes to make a statement, shared by the threads that make them.
+struct Maker<'a> {
     source: &'a dyn Source,
     documents: &'a [DocumentInfo],
     doc_of: &'a [usize],
     outlet_of: &'a [usize],
     by_cluster: &'a super::Groups,
-    /// The outlets, numbered and listing as the statements go, and each quotation's drift.
-    state: RefCell<(Outlets<'a>, Vec<f64>)>,
 }
 
 impl Serialize for Statements<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// How many statements are made at once (on all cores with the `parallel` feature)
+        /// before they are written, in order.
+        const BATCH: usize = 64;
+        let maker = &self.maker;
         let mut state = self.state.borrow_mut();
         let (outlets, drift_of) = &mut *state;
         let mut keys = Keys::default();
-        let mut variant_of = Vec::new();
-        let statements = (0..self.source.statements()).map(|id| {
-            let indexes = self.by_cluster.group(id);
-            let records: Vec<QuoteRecord> =
-                indexes.iter().map(|&i| self.source.record(i)).collect();
-            let members: Vec<Member<'_>> = indexes
-                .iter()
-                .zip(&records)
-                .map(|(&i, quote)| Member {
-                    quote,
-                    document: Some(&self.documents[self.doc_of[i]]),
-                    outlet: self.outlet_of[i],
-                })
-                .collect();
-            let (text, speaker) = self.source.canonical(id, indexes);
-            let mut s = statement(
-                id,
-                &text,
-                speaker.as_deref(),
-                &members,
-                outlets,
-                &mut variant_of,
-            );
-            for (&i, &v) in indexes.iter().zip(&variant_of) {
-                drift_of[i] = s.variants[v].drift_score;
-            }
-            keys.distinct(&mut s);
-            s
-        });
+        let ids: Vec<usize> = (0..maker.source.statements()).collect();
+        let statements = ids
+            .chunks(BATCH)
+            .flat_map(|batch| maker.make_all(batch, outlets))
+            .map(|(mut s, variant_of)| {
+                for (&i, &v) in maker.by_cluster.group(s.id).iter().zip(&variant_of) {
+                    drift_of[i] = s.variants[v].drift_score;
+                }
+                keys.distinct(&mut s);
+                s
+            });
         serializer.collect_seq(statements)
+    }
+}
+
+impl Maker<'_> {
+    /// Statement `id`, with the variant of each of its quotations; its outlets are listed
+    /// with `outlets`.
+    fn make(&self, id: usize, outlets: &mut Outlets<'_>) -> (Statement, Vec<usize>) {
+        let indexes = self.by_cluster.group(id);
+        let records: Vec<QuoteRecord> = indexes.iter().map(|&i| self.source.record(i)).collect();
+        let members: Vec<Member<'_>> = indexes
+            .iter()
+            .zip(&records)
+            .map(|(&i, quote)| Member {
+                quote,
+                document: Some(&self.documents[self.doc_of[i]]),
+                outlet: self.outlet_of[i],
+            })
+            .collect();
+        let (text, speaker) = self.source.canonical(id, indexes);
+        let mut variant_of = Vec::new();
+        let s = statement(
+            id,
+            &text,
+            speaker.as_deref(),
+            &members,
+            outlets,
+            &mut variant_of,
+        );
+        (s, variant_of)
+    }
+
+    /// The statements `ids`, in order: on all cores with the `parallel` feature, each thread
+    /// listing outlets in its own fresh copy of `outlets` (a statement's listing depends on
+    /// it alone, so the statements are the same).
+    fn make_all(&self, ids: &[usize], outlets: &mut Outlets<'_>) -> Vec<(Statement, Vec<usize>)> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            let outlets = &*outlets;
+            ids.par_iter()
+                .map_init(|| outlets.fresh(), |mine, &id| self.make(id, mine))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            ids.iter().map(|&id| self.make(id, outlets)).collect()
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The tracker as the source of a report written as it is made ([`Tracker::report_streamed`]).
 
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 use super::records::{document_info, quote, quote_record};
 use super::statements::{summary, Slots, NO_SLOT};
@@ -34,7 +34,7 @@ impl Tracker {
             tracker: self,
             derived,
             rank,
-            slots: RefCell::new(Slots::Dense(vec![NO_SLOT; derived.index.phrases()])),
+            slots: Mutex::new(Vec::new()),
         };
         report::Streamed::new(documents, source)
     }
@@ -45,8 +45,9 @@ struct Source<'t> {
     tracker: &'t Tracker,
     derived: &'t Derived,
     rank: Vec<usize>,
-    /// The phrase slots the canonical wordings are chosen with (see `summary`).
-    slots: RefCell<Slots>,
+    /// Phrase slots to choose canonical wordings with (see `summary`), one set per thread at
+    /// work, taken and put back.
+    slots: Mutex<Vec<Slots>>,
 }
 
 impl report::Source for Source<'_> {
@@ -83,8 +84,14 @@ impl report::Source for Source<'_> {
             let speaker = derived.speaker_of(&entry.found[k].1, id).0;
             (entry.text(k), speaker, entry.languages[k])
         };
-        let mut slots = self.slots.borrow_mut();
+        let taken = self.slots.lock().ok().and_then(|mut pool| pool.pop());
+        let mut slots =
+            taken.unwrap_or_else(|| Slots::Dense(vec![NO_SLOT; derived.index.phrases()]));
         let (text, speaker) = summary(members, said, &derived.index, &mut slots);
-        (text.to_string(), speaker.map(str::to_string))
+        let canonical = (text.to_string(), speaker.map(str::to_string));
+        if let Ok(mut pool) = self.slots.lock() {
+            pool.push(slots);
+        }
+        canonical
     }
 }

@@ -220,7 +220,10 @@ impl<'t> Iterator for LowercaseWords<'t> {
                 self.at += if b < 0x80 {
                     1
                 } else {
-                    self.text[self.at..].chars().next().map_or(1, char::len_utf8)
+                    self.text[self.at..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8)
                 };
                 continue;
             };
