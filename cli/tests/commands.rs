@@ -133,3 +133,26 @@ fn track_html_writes_one_self_contained_page() {
     assert_eq!(unwritable.status.code(), Some(1), "{unwritable:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_bad_line_stops_the_run_or_with_lenient_is_skipped() {
+    let dir = std::env::temp_dir().join(format!("quotetrace-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("corpus.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"a\",\"text\":\"\\\"Stop the strikes,\\\" Trump wrote.\"}\n{\"id\":\"b\"}\n",
+    )
+    .unwrap();
+    let path = corpus.to_str().unwrap();
+    let strict = quotetrace(&["track", path, "--json"]);
+    assert_eq!(strict.status.code(), Some(2), "{strict:?}");
+    let message = String::from_utf8_lossy(&strict.stderr);
+    assert!(message.contains("corpus.jsonl: line 2"), "{message}");
+    let lenient = quotetrace(&["track", path, "--json", "--lenient"]);
+    assert!(lenient.status.success(), "{lenient:?}");
+    assert!(String::from_utf8_lossy(&lenient.stderr).contains("skipped"));
+    let report: quotetrace::Report = serde_json::from_str(&stdout(&lenient)).unwrap();
+    assert_eq!(report.documents.len(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
