@@ -51,15 +51,19 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let (tracker, bar) = track(&args)?;
-    if args.json {
+    if args.json || args.jsonl {
         // Written as it is made: the whole report is never in memory.
         let statements = tracker.cluster_with_progress(|p| bar.tell(p, 0));
         bar.reporting(statements);
         let streamed = tracker.report_streamed();
         let mut out = BufWriter::new(io::stdout().lock());
-        let result = serde_json::to_writer_pretty(&mut out, &streamed)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out));
+        let result = if args.json {
+            serde_json::to_writer_pretty(&mut out, &streamed)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            streamed.write_rows(&mut out)
+        };
         bar.finish();
         return written(result.and_then(|()| out.flush()));
     }
@@ -69,14 +73,10 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
         return write_page(file, &args.path, &report, args.quiet);
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    let result = if args.jsonl {
-        write_rows(&mut out, &report)
-    } else {
-        let paint = Paint(colour_wanted(args.no_color));
-        write_summary(&mut out, &report)
-            .and_then(|()| write_statements(&mut out, &report, paint))
-            .and_then(|()| write_quotations(&mut out, &tracker, paint))
-    };
+    let paint = Paint(colour_wanted(args.no_color));
+    let result = write_summary(&mut out, &report)
+        .and_then(|()| write_statements(&mut out, &report, paint))
+        .and_then(|()| write_quotations(&mut out, &tracker, paint));
     written(result.and_then(|()| out.flush()))
 }
 
@@ -153,15 +153,6 @@ fn write_page(
 fn colour_wanted(no_color: bool) -> bool {
     let forbidden = no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     !forbidden && io::stdout().is_terminal()
-}
-
-/// One JSON object per line for each quotation.
-fn write_rows(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    for row in report.quotation_rows() {
-        serde_json::to_writer(&mut *out, &row)?;
-        writeln!(out)?;
-    }
-    Ok(())
 }
 
 /// ANSI colours, or none.

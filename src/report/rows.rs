@@ -63,24 +63,26 @@ impl Report {
     pub fn quotation_rows(&self) -> impl ExactSizeIterator<Item = QuotationRow<'_>> + '_ {
         let by_id: TextMap<&str, &DocumentInfo> =
             self.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-        self.quotes
-            .iter()
-            .map(move |q| row(self, q, by_id.get(q.doc.as_str()).copied()))
+        self.quotes.iter().map(move |q| {
+            let statement = self.clusters.get(q.cluster);
+            let key = statement.map_or("", |s| s.key.as_str());
+            let canonical = statement.map_or("", |s| s.canonical.as_str());
+            row(q, by_id.get(q.doc.as_str()).copied(), key, canonical)
+        })
     }
 }
 
-fn row<'a>(
-    report: &'a Report,
+/// The row of quotation `q`, of document `doc`, whose statement has `key` and `canonical`.
+pub(super) fn row<'a>(
     q: &'a QuoteRecord,
     doc: Option<&'a DocumentInfo>,
+    key: &'a str,
+    canonical: &'a str,
 ) -> QuotationRow<'a> {
     QuotationRow {
         quote: &q.id,
         statement: q.cluster,
-        statement_key: report
-            .clusters
-            .get(q.cluster)
-            .map_or("", |s| s.key.as_str()),
+        statement_key: key,
         document: &q.doc,
         outlet: doc.and_then(|d| d.outlet.as_deref()),
         url: doc.and_then(|d| d.url.as_deref()),
@@ -92,9 +94,6 @@ fn row<'a>(
         cue: q.cue.as_deref(),
         kind: q.kind,
         language: q.language.as_deref(),
-        canonical: report
-            .clusters
-            .get(q.cluster)
-            .map_or("", |s| s.canonical.as_str()),
+        canonical,
     }
 }

@@ -54,23 +54,103 @@ impl<'s> Streamed<'s> {
     }
 }
 
-impl Serialize for Streamed<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl Streamed<'_> {
+    /// The quotations as [`QuotationRow`](super::QuotationRow)s, one JSON object a line, as
+    /// [`Report::quotation_rows`](super::Report::quotation_rows) gives them (the lines of
+    /// `quotetrace track --jsonl`): each statement's key and canonical wording are worked out
+    /// first and kept, then each quotation's row is made and written.
+    ///
+    /// ```
+    /// use quotetrace::{Document, Tracker};
+    ///
+    /// let mut tracker = Tracker::new();
+    /// tracker.add(Document::new("a", "\"Vladimir, STOP!\" Trump wrote.").with_outlet("one"))?;
+    /// let mut lines = Vec::new();
+    /// tracker.report_streamed().write_rows(&mut lines)?;
+    /// let report = tracker.report();
+    /// let row = serde_json::to_string(&report.quotation_rows().next().unwrap())?;
+    /// assert_eq!(String::from_utf8(lines)?, row + "\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `out` cannot be written to.
+    pub fn write_rows(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        let (source, documents) = (&*self.source, &self.documents);
+        let (layout, mut outlets) = self.layout();
+        let maker = layout.maker(source, documents);
+        let mut keys = Keys::default();
+        let mut named: Vec<(String, String)> = Vec::with_capacity(source.statements());
+        let ids: Vec<usize> = (0..source.statements()).collect();
+        for batch in ids.chunks(BATCH) {
+            for (mut s, _) in maker.make_all(batch, &mut outlets) {
+                keys.distinct(&mut s);
+                named.push((s.key, s.canonical));
+            }
+        }
+        for (i, &d) in layout.doc_of.iter().enumerate() {
+            let record = source.record(i);
+            let (key, canonical) = named
+                .get(record.cluster)
+                .map_or(("", ""), |(k, c)| (k.as_str(), c.as_str()));
+            let row = super::rows::row(&record, Some(&documents[d]), key, canonical);
+            serde_json::to_writer(&mut out, &row)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }
+}
+
+/// Where each quotation stands: its document's place, its outlet's number, and the quotations
+/// of each statement.
+struct Layout {
+    doc_of: Vec<usize>,
+    outlet_of: Vec<usize>,
+    by_cluster: super::Groups,
+}
+
+impl Streamed<'_> {
+    /// The layout of the quotations, and their outlets numbered.
+    fn layout(&self) -> (Layout, Outlets<'_>) {
         let (source, documents) = (&*self.source, &self.documents);
         let n = source.quotations();
         let doc_of: Vec<usize> = (0..n).map(|i| source.document_of(i)).collect();
         let (outlets, outlet_of) =
             Outlets::numbered(doc_of.iter().map(|&d| outlet_name(&documents[d])));
         let by_cluster = grouped(n, source.statements(), |i| source.statement_of(i));
+        let layout = Layout {
+            doc_of,
+            outlet_of,
+            by_cluster,
+        };
+        (layout, outlets)
+    }
+}
+
+impl Layout {
+    fn maker<'a>(&'a self, source: &'a dyn Source, documents: &'a [DocumentInfo]) -> Maker<'a> {
+        Maker {
+            source,
+            documents,
+            doc_of: &self.doc_of,
+            outlet_of: &self.outlet_of,
+            by_cluster: &self.by_cluster,
+        }
+    }
+}
+
+/// How many statements are made at once (on all cores with the `parallel` feature) before
+/// they are written, in order.
+const BATCH: usize = 64;
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (source, documents) = (&*self.source, &self.documents);
+        let (layout, outlets) = self.layout();
         let statements = Statements {
-            maker: Maker {
-                source,
-                documents,
-                doc_of: &doc_of,
-                outlet_of: &outlet_of,
-                by_cluster: &by_cluster,
-            },
-            state: RefCell::new((outlets, vec![0.0; n])),
+            maker: layout.maker(source, documents),
+            state: RefCell::new((outlets, vec![0.0; source.quotations()])),
         };
         let mut report = serializer.serialize_struct("Report", 4)?;
         report.serialize_field("documents", documents)?;
@@ -80,8 +160,8 @@ impl Serialize for Streamed<'_> {
         let summaries = outlet_summaries(
             |i| source.statement_of(i),
             &outlets,
-            &outlet_of,
-            &by_cluster,
+            &layout.outlet_of,
+            &layout.by_cluster,
             source.statements(),
             &drift_of,
         );
@@ -118,9 +198,6 @@ struct Maker<'a> {
 
 impl Serialize for Statements<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// How many statements are made at once (on all cores with the `parallel` feature)
-        /// before they are written, in order.
-        const BATCH: usize = 64;
         let maker = &self.maker;
         let mut state = self.state.borrow_mut();
         let (outlets, drift_of) = &mut *state;
