@@ -3,12 +3,12 @@
 
 use super::entry::read_all;
 use super::{DuplicateDocument, Tracker};
+use crate::document::Document;
+use crate::report::Report;
 
 /// How many documents are read at once: enough to keep every core busy, few enough that the
 /// texts of a batch are a few megabytes.
 const BATCH: usize = 256;
-use crate::document::Document;
-use crate::report::Report;
 
 /// Where a [`Tracker`]'s work has come to, as told to the callback of
 /// [`Tracker::extend_with_progress`] and [`Tracker::report_with_progress`].
