@@ -3,7 +3,7 @@
 //! quotations as JSON Lines.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use std::cell::Cell;
 
@@ -50,7 +50,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let (tracker, bar) = track(&args)?;
+    let (tracker, bar) = read_corpus(&args.path, args.lenient, args.quiet)?;
     if args.json || args.jsonl {
         // Written as it is made: the whole report is never in memory.
         let statements = tracker.cluster_with_progress(|p| bar.tell(p, 0));
@@ -83,15 +83,19 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
 /// Reads the corpus a document at a time into a tracker that keeps no texts, with a progress
 /// bar (returned, to go on showing the stages after). A bad line stops the run, or in lenient
 /// mode is reported and skipped.
-fn track(args: &Args) -> Result<(Tracker, Bar), Failure> {
-    let options = LoadOptions::new().lenient(args.lenient);
-    let mut documents = read(&args.path, &options).map_err(Failure::input)?;
+pub(crate) fn read_corpus(
+    path: &Path,
+    lenient: bool,
+    quiet: bool,
+) -> Result<(Tracker, Bar), Failure> {
+    let options = LoadOptions::new().lenient(lenient);
+    let mut documents = read(path, &options).map_err(Failure::input)?;
     // The file's size, for the bar's length and time left (a folder gives none).
     let size = documents
         .bytes_read()
-        .and_then(|_| std::fs::metadata(&args.path).ok())
+        .and_then(|_| std::fs::metadata(path).ok())
         .map(|m| m.len());
-    let bar = Bar::detecting(&args.path, size, args.quiet);
+    let bar = Bar::detecting(path, size, quiet);
     let bytes = Cell::new(0);
     let mut failure = None;
     let stream = std::iter::from_fn(|| loop {
@@ -99,7 +103,7 @@ fn track(args: &Args) -> Result<(Tracker, Bar), Failure> {
         bytes.set(documents.bytes_read().unwrap_or(0));
         match item? {
             Ok(document) => return Some(document),
-            Err(error) if args.lenient && !documents.stopped() => {
+            Err(error) if lenient && !documents.stopped() => {
                 bar.suspend(|| eprintln!("quotetrace: skipped: {error}"));
             }
             Err(error) => {

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use quotetrace::{load, Tracker};
-
 use crate::Failure;
 
 /// Find the statement a quotation belongs to in a corpus: its canonical wording, first source,
@@ -20,9 +18,9 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let documents = load(&args.corpus).map_err(Failure::input)?;
-    let mut tracker = Tracker::new();
-    tracker.extend(documents).map_err(Failure::input)?;
+    let (tracker, bar) = crate::track::read_corpus(&args.corpus, false, false)?;
+    tracker.cluster_with_progress(|p| bar.tell(p, 0));
+    bar.finish();
     let Some(whence) = tracker.whence(&args.text) else {
         println!(
             "No statement in {} comes near {:?}.",
