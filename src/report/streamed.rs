@@ -136,6 +136,8 @@ impl Layout {
             doc_of: &self.doc_of,
             outlet_of: &self.outlet_of,
             by_cluster: &self.by_cluster,
+            #[cfg(feature = "parallel")]
+            copies: std::sync::Mutex::new(Vec::new()),
         }
     }
 }
@@ -194,6 +196,11 @@ struct Maker<'a> {
     doc_of: &'a [usize],
     outlet_of: &'a [usize],
     by_cluster: &'a super::Groups,
+    /// Fresh copies of the outlets for the threads to list in, made once each and reused by
+    /// every batch after: a copy is as long as the outlets, and a copy per batch would make
+    /// a million outlets cost a million times the statements.
+    #[cfg(feature = "parallel")]
+    copies: std::sync::Mutex<Vec<Outlets<'a>>>,
 }
 
 impl Serialize for Statements<'_> {
@@ -217,7 +224,7 @@ impl Serialize for Statements<'_> {
     }
 }
 
-impl Maker<'_> {
+impl<'a> Maker<'a> {
     /// Statement `id`, with the variant of each of its quotations; its outlets are listed
     /// with `outlets`.
     fn make(&self, id: usize, outlets: &mut Outlets<'_>) -> (Statement, Vec<usize>) {
@@ -248,13 +255,21 @@ impl Maker<'_> {
     /// The statements `ids`, in order: on all cores with the `parallel` feature, each thread
     /// listing outlets in its own fresh copy of `outlets` (a statement's listing depends on
     /// it alone, so the statements are the same).
-    fn make_all(&self, ids: &[usize], outlets: &mut Outlets<'_>) -> Vec<(Statement, Vec<usize>)> {
+    fn make_all(&self, ids: &[usize], outlets: &mut Outlets<'a>) -> Vec<(Statement, Vec<usize>)> {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
             let outlets = &*outlets;
+            let take = || self.copies.lock().ok().and_then(|mut c| c.pop());
             ids.par_iter()
-                .map_init(|| outlets.fresh(), |mine, &id| self.make(id, mine))
+                .map(|&id| {
+                    let mut mine = take().unwrap_or_else(|| outlets.fresh());
+                    let made = self.make(id, &mut mine);
+                    if let Ok(mut copies) = self.copies.lock() {
+                        copies.push(mine);
+                    }
+                    made
+                })
                 .collect()
         }
         #[cfg(not(feature = "parallel"))]
