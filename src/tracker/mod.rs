@@ -16,7 +16,7 @@ use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, 
 use crate::detect::Quotation;
 use crate::document::Document;
 use crate::report::{self, DocumentInfo, QuoteRecord, Report, Statement};
-use entry::Entry;
+use entry::{Entry, Names, Read};
 use records::{document_info, instant, prefix, quote, quote_id, quote_record};
 use statements::{lent_speakers, summary, PhrasesOf, Said, Slots, NO_SLOT};
 
@@ -58,6 +58,8 @@ pub struct Tracker {
     /// Whether documents keep their texts once their quotations are read (the default); see
     /// [`Tracker::keep_texts`].
     drop_texts: bool,
+    /// The speakers' names and cues of the documents' quotations, each kept once.
+    names: Names,
     /// Worked out when first asked for after a change, from all the documents at once, so
     /// that adding documents one by one gives what adding them together gives.
     derived: OnceLock<Derived>,
@@ -121,22 +123,23 @@ impl Tracker {
         // The id's slot is read before the text is, and checked after: with a million
         // documents the table is out of the cache, and its miss then overlaps the reading.
         std::hint::black_box(self.ids.prefetch(hash));
-        self.insert(hash, Entry::read(document, !self.drop_texts))
+        self.insert(hash, Read::new(document, !self.drop_texts))
     }
 
-    /// Keeps `entry`, whose id's hash is `hash`, unless its id is taken.
-    fn insert(&mut self, hash: u64, entry: Entry) -> Result<(), DuplicateDocument> {
+    /// Keeps `read`, whose id's hash is `hash`, unless its id is taken.
+    fn insert(&mut self, hash: u64, read: Read) -> Result<(), DuplicateDocument> {
         let documents = &self.documents;
-        let taken = |i: usize| documents[i].document.id == entry.document.id;
+        let taken = |i: usize| documents[i].document.id == read.document.id;
         if self
             .ids
             .insert_unless(hash, documents.len(), taken)
             .is_err()
         {
             return Err(DuplicateDocument {
-                id: entry.document.id,
+                id: read.document.id,
             });
         }
+        let entry = read.keep(&mut self.names);
         // Appended, not inserted in order: a hundred thousand documents cost a sort, not a
         // hundred thousand moves.
         self.documents.push(entry);
@@ -197,7 +200,7 @@ impl Tracker {
         let derived = self.derived();
         self.raw_quotes()
             .zip(derived.clustering.assignment())
-            .map(move |((e, i, _, _), &cluster)| quote(e, i, derived, cluster))
+            .map(move |((e, i), &cluster)| quote(e, i, &self.names, derived, cluster))
     }
 
     /// The clusters: each statement with its quotations, in order of first appearance.
@@ -208,10 +211,10 @@ impl Tracker {
         let mut ids: Vec<String> = Vec::with_capacity(derived.locations.len());
         let said: Vec<Said<'_>> = self
             .raw_quotes()
-            .map(|(e, k, _, a)| {
+            .map(|(e, k)| {
                 ids.push(quote_id(&e.document, k));
-                let speaker = a.speaker.as_deref().map(|s| derived.speaker(s));
-                (e.text(k), speaker, e.languages[k])
+                let speaker = e.speaker(k, &self.names).map(|s| derived.speaker(s));
+                (e.text(k), speaker, e.language(k))
             })
             .collect();
         let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
@@ -256,24 +259,32 @@ impl Tracker {
         let derived = self.derived();
         let found = derived.index.find(text)?;
         let members = derived.clustering.clusters().nth(found.cluster)?;
-        let quotes: Vec<Quote<'_>> = members
+        let entries: Vec<(&Entry, usize)> = members
             .iter()
             .map(|&i| {
                 let (d, k) = derived.locations[i];
-                quote(&self.documents[d], k, derived, found.cluster)
+                (&self.documents[d], k)
             })
+            .collect();
+        let records: Vec<QuoteRecord> = entries
+            .iter()
+            .map(|&(e, k)| quote_record(e, k, &self.names, derived, found.cluster))
             .collect();
         // The members' phrases, looked up by position among them.
         let positions: Vec<usize> = (0..members.len()).collect();
         let (canonical, speaker) = summary(
             &positions,
-            |k| (quotes[k].text, quotes[k].speaker, quotes[k].language),
+            |k| {
+                let (r, (e, j)) = (&records[k], entries[k]);
+                (r.text.as_str(), r.speaker.as_deref(), e.language(j))
+            },
             &PhrasesOf(&derived.index, members),
             &mut Slots::Sparse(Default::default()),
         );
-        let documents: Vec<DocumentInfo> =
-            quotes.iter().map(|q| document_info(q.document)).collect();
-        let records: Vec<QuoteRecord> = quotes.into_iter().map(quote_record).collect();
+        let documents: Vec<DocumentInfo> = entries
+            .iter()
+            .map(|(e, _)| document_info(&e.document))
+            .collect();
         let (mut outlets, outlet_of) =
             report::Outlets::numbered(documents.iter().map(report::outlet_name));
         let members: Vec<report::Member<'_>> = records
@@ -300,20 +311,17 @@ impl Tracker {
         })
     }
 
-    fn raw_quotes(&self) -> impl Iterator<Item = (&Entry, usize, &Quotation, &Attribution)> + '_ {
-        self.entries().flat_map(|(_, e)| {
-            e.found
-                .iter()
-                .enumerate()
-                .map(move |(i, (q, a))| (e, i, q, a))
-        })
+    /// Each quotation as its document's entry and its place there, in report order.
+    fn raw_quotes(&self) -> impl Iterator<Item = (&Entry, usize)> + '_ {
+        self.entries()
+            .flat_map(|(_, e)| (0..e.len()).map(move |i| (e, i)))
     }
 
     fn derived(&self) -> &Derived {
         self.derived.get_or_init(|| {
             let written = self
                 .raw_quotes()
-                .filter_map(|(_, _, _, a)| a.speaker.as_deref());
+                .filter_map(|(e, i)| e.speaker(i, &self.names));
             let speakers: HashMap<String, String> = canonical_speakers(written)
                 .into_iter()
                 .filter(|(k, v)| k != v)
@@ -321,19 +329,19 @@ impl Tracker {
             // At their size: grown by doubling, they would hold up to twice the quotations.
             let quotations = self.quotation_count();
             let mut items: Vec<ClusterItem<'_>> = Vec::with_capacity(quotations);
-            for (e, i, _, a) in self.raw_quotes() {
+            for (e, i) in self.raw_quotes() {
                 let text = e.text(i);
                 let mut item = ClusterItem::new(text).in_document(&e.document.id);
-                if let Some(l) = e.languages[i] {
+                if let Some(l) = e.language(i) {
                     item = item.in_language(l);
                 }
                 if let Some(t) = e.document.published {
                     item = item.published_at(t.unix_seconds());
                 }
-                if let Some(s) = a.speaker.as_deref() {
+                if let Some(s) = e.speaker(i, &self.names) {
                     item = item.said_by(speakers.get(s).map_or(s, String::as_str));
                 }
-                if e.goes_on[i] {
+                if e.goes_on(i) {
                     item = item.continuing(items.len() - 1);
                 }
                 items.push(item);
@@ -341,7 +349,7 @@ impl Tracker {
             let (clustering, index) = cluster_indexed(&items, &self.config);
             let locations = self
                 .entries()
-                .flat_map(|(d, e)| (0..e.found.len()).map(move |i| (d, i)))
+                .flat_map(|(d, e)| (0..e.len()).map(move |i| (d, i)))
                 .collect();
             let lent = lent_speakers(&clustering, |i| items[i].speaker);
             Derived {
@@ -359,8 +367,12 @@ impl Tracker {
     pub fn report(&self) -> Report {
         let documents = self.documents().map(document_info).collect();
         // The records are made once, and the statements read their words from them.
-        let records: Vec<QuoteRecord> = self.quotes().map(quote_record).collect();
         let derived = self.derived();
+        let records: Vec<QuoteRecord> = self
+            .raw_quotes()
+            .zip(derived.clustering.assignment())
+            .map(|((e, k), &cluster)| quote_record(e, k, &self.names, derived, cluster))
+            .collect();
         let mut slots = Slots::Dense(vec![NO_SLOT; derived.index.phrases()]);
         let said = |i: usize| {
             let r = &records[i];
@@ -383,15 +395,17 @@ impl Derived {
         self.speakers.get(written).map_or(written, String::as_str)
     }
 
-    /// The speaker of a quotation attributed `a` in statement `cluster`, spelled as across the
-    /// tracker, and how it was found: its own, or else the one its statement lends it.
+    /// The speaker of a quotation in statement `cluster` whose document names `written`
+    /// (found by `method`), spelled as across the tracker, and how it was found: its own, or
+    /// else the one its statement lends it.
     fn speaker_of<'a>(
         &'a self,
-        a: &'a Attribution,
+        written: Option<&'a str>,
+        method: Option<Method>,
         cluster: usize,
     ) -> (Option<&'a str>, Option<Method>) {
-        match a.speaker.as_deref() {
-            Some(s) => (Some(self.speaker(s)), a.method),
+        match written {
+            Some(s) => (Some(self.speaker(s)), method),
             None => match self.lent.get(&cluster) {
                 Some(s) => (Some(s.as_str()), Some(Method::Statement)),
                 None => (None, None),
@@ -435,7 +449,7 @@ pub struct Quote<'a> {
     /// The document it was found in.
     pub document: &'a Document,
     /// Where and how it was written.
-    pub quotation: &'a Quotation,
+    pub quotation: Quotation,
     /// The quoted words, marks excluded.
     pub text: &'a str,
     /// The speaker, spelled as across the whole tracker: the one its document names, or else
@@ -448,7 +462,7 @@ pub struct Quote<'a> {
     /// Its language (ISO 639-1), where its own words or its document's tell it.
     pub language: Option<&'static str>,
     /// The attribution as found in the document (cue, method, the name as written there).
-    pub attribution: &'a Attribution,
+    pub attribution: Attribution,
 }
 
 #[cfg(test)]
@@ -772,5 +786,46 @@ mod tests {
         let found = speakers(&tracker);
         assert_eq!(found[0].0, Some("Anna Berg"));
         assert_eq!(found[2], (None, None), "{found:?}");
+    }
+
+    #[test]
+    fn quotations_come_back_as_found_whether_texts_are_kept_or_not() {
+        // Nested marks, an unclosed paragraph, cues and none, two languages, a speaker named
+        // in two documents: every field of what the tracker keeps, packed, is read back.
+        let texts = [
+            "“He said ‘stop’ twice, and ‘now’ once,” Mayor Anna Berg wrote on Monday.\n\n\
+             “We will keep the harbour open,” she said. “And the docks.”\n\n\
+             “An unclosed thought that runs on",
+            "Der Bürgermeister sagte am Montag, dass die Stadt den Hafen nicht schließen wird: \
+             „Wir halten den Hafen offen, und die Arbeiter bekommen ihren Lohn.“ \
+             Anna Berg said “no more”.",
+            "",
+        ];
+        for keep in [true, false] {
+            let mut tracker = Tracker::new().keep_texts(keep);
+            for (i, text) in texts.iter().enumerate() {
+                tracker.add(Document::new(format!("d{i}"), *text)).unwrap();
+            }
+            let mut expected = Vec::new();
+            for text in &texts {
+                let quotes = crate::detect(text);
+                let attributions = crate::attribute(text, &quotes);
+                for (q, a) in quotes.into_iter().zip(attributions) {
+                    let language = crate::text::lexicon::language_in(q.text(text), 3)
+                        .or(crate::text::lexicon::language_in(text, 3));
+                    expected.push((q.text(text).to_string(), q, a, language));
+                }
+            }
+            let got: Vec<_> = tracker
+                .quotes()
+                .map(|q| (q.text.to_string(), q.quotation, q.attribution, q.language))
+                .collect();
+            assert!(expected.iter().any(|e| !e.1.nested.is_empty()));
+            assert!(expected
+                .iter()
+                .any(|e| e.2.cue.is_some() && e.2.speaker.is_some()));
+            assert!(expected.iter().any(|e| e.3 == Some("de")));
+            assert_eq!(got, expected, "keep_texts({keep})");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! How far a tracker's work has come, told to a callback as it goes: for a progress bar, a
 //! log line, or nothing.
 
-use super::entry::read_all;
+use super::entry::{read_all, Entry};
 use super::{DuplicateDocument, Tracker};
 use crate::document::Document;
 use crate::report::Report;
@@ -72,10 +72,10 @@ impl Tracker {
         while documents.peek().is_some() {
             // Read a batch at a time, on all cores with the `parallel` feature; kept in order.
             let batch: Vec<Document> = documents.by_ref().take(BATCH).collect();
-            for entry in read_all(batch, !self.drop_texts) {
-                quotations += entry.found.len();
-                let hash = self.ids.hash(entry.document.id.as_str());
-                self.insert(hash, entry)?;
+            for read in read_all(batch, !self.drop_texts) {
+                quotations += read.quotations();
+                let hash = self.ids.hash(read.document.id.as_str());
+                self.insert(hash, read)?;
                 added += 1;
                 progress(Progress::Detecting {
                     documents: added,
@@ -108,6 +108,6 @@ impl Tracker {
 
     /// How many quotations the documents hold.
     pub(super) fn quotation_count(&self) -> usize {
-        self.documents.iter().map(|e| e.found.len()).sum()
+        self.documents.iter().map(Entry::len).sum()
     }
 }

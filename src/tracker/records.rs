@@ -1,7 +1,7 @@
 //! The tracker's quotations as it shows them and as the report records them, with their ids
 //! and the numbers that order documents.
 
-use super::{Derived, Entry, Quote};
+use super::{Derived, Entry, Names, Quote};
 use crate::document::{Document, Timestamp};
 use crate::report::{DocumentInfo, QuoteRecord};
 
@@ -27,9 +27,14 @@ pub(super) fn prefix(id: &str) -> u64 {
 }
 
 /// Quotation `k` of a document, as the tracker shows it.
-pub(super) fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: usize) -> Quote<'a> {
-    let (q, a) = &e.found[k];
-    let (speaker, method) = derived.speaker_of(a, cluster);
+pub(super) fn quote<'a>(
+    e: &'a Entry,
+    k: usize,
+    names: &'a Names,
+    derived: &'a Derived,
+    cluster: usize,
+) -> Quote<'a> {
+    let (speaker, method) = derived.speaker_of(e.speaker(k, names), e.method(k), cluster);
     Quote {
         id: quote_id(&e.document, k),
         document: &e.document,
@@ -37,9 +42,9 @@ pub(super) fn quote<'a>(e: &'a Entry, k: usize, derived: &'a Derived, cluster: u
         speaker,
         method,
         cluster,
-        language: e.languages[k],
-        quotation: q,
-        attribution: a,
+        language: e.language(k),
+        quotation: e.quotation(k),
+        attribution: e.attribution(k, names),
     }
 }
 
@@ -52,19 +57,28 @@ pub(super) fn document_info(d: &Document) -> DocumentInfo {
     }
 }
 
-pub(super) fn quote_record(q: Quote<'_>) -> QuoteRecord {
+/// The report's record of quotation `k` of a document, in statement `cluster`.
+pub(super) fn quote_record(
+    e: &Entry,
+    k: usize,
+    names: &Names,
+    derived: &Derived,
+    cluster: usize,
+) -> QuoteRecord {
+    let (speaker, method) = derived.speaker_of(e.speaker(k, names), e.method(k), cluster);
+    let span = e.span(k);
     QuoteRecord {
-        doc: q.document.id.clone(),
-        start: q.quotation.span.start,
-        end: q.quotation.span.end,
-        text: q.text.to_string(),
-        speaker: q.speaker.map(str::to_string),
-        cue: q.attribution.cue.clone(),
-        method: q.method,
-        kind: q.quotation.kind,
-        cluster: q.cluster,
-        language: q.language.map(str::to_string),
-        id: q.id,
+        doc: e.document.id.clone(),
+        start: span.start,
+        end: span.end,
+        text: e.text(k).to_string(),
+        speaker: speaker.map(str::to_string),
+        cue: e.cue(k, names).map(str::to_string),
+        method,
+        kind: e.kind(k),
+        cluster,
+        language: e.language(k).map(str::to_string),
+        id: quote_id(&e.document, k),
     }
 }
 

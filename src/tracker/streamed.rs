@@ -2,7 +2,7 @@
 
 use std::sync::Mutex;
 
-use super::records::{document_info, quote, quote_record};
+use super::records::{document_info, quote_record};
 use super::statements::{summary, Slots, NO_SLOT};
 use super::{Derived, Tracker};
 use crate::report::{self, QuoteRecord};
@@ -59,7 +59,7 @@ impl report::Source for Source<'_> {
         let (d, k) = self.derived.locations[i];
         let entry = &self.tracker.documents[d];
         let cluster = self.derived.clustering.cluster_of(i);
-        quote_record(quote(entry, k, self.derived, cluster))
+        quote_record(entry, k, &self.tracker.names, self.derived, cluster)
     }
 
     fn statement_of(&self, i: usize) -> usize {
@@ -81,8 +81,9 @@ impl report::Source for Source<'_> {
         let said = |i: usize| {
             let (d, k) = derived.locations[i];
             let entry = &self.tracker.documents[d];
-            let speaker = derived.speaker_of(&entry.found[k].1, id).0;
-            (entry.text(k), speaker, entry.languages[k])
+            let written = entry.speaker(k, &self.tracker.names);
+            let speaker = derived.speaker_of(written, entry.method(k), id).0;
+            (entry.text(k), speaker, entry.language(k))
         };
         let taken = self.slots.lock().ok().and_then(|mut pool| pool.pop());
         let mut slots =
