@@ -150,7 +150,7 @@ pub use drift::{drift, Drift, Edit, EditKind};
 pub use error::{LoadError, TimestampError, TimestampErrorKind};
 pub use normalize::normalize;
 pub use report::{QuoteRecord, Report, Statement, Variant};
-pub use tracker::{Tracker, Whence};
+pub use tracker::{read, Reading, Tracker, Whence};
 
 #[doc(hidden)]
 pub use deprecated::*;

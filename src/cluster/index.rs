@@ -232,9 +232,7 @@ impl Phrases {
             self.count[known] += 1;
             return PhraseId::new(known);
         }
-        let key = words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
-            mix(h ^ self.vocabulary.hashes[w as usize])
-        });
+        let key = phrase_key(words.iter().map(|&w| self.vocabulary.hashes[w as usize]));
         self.all_words.extend_from_slice(words);
         self.ends.push(self.all_words.len());
         self.count.push(1);
@@ -335,6 +333,35 @@ pub(crate) fn candidates(
 /// The hash of a word pair, from the words' content hashes.
 fn pair_hash(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ b)
+}
+
+/// The content key of a phrase, from its words' content hashes in order.
+fn phrase_key(hashes: impl Iterator<Item = u64>) -> u64 {
+    hashes.fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ w))
+}
+
+/// What [`postings`] and [`Phrases`] make of one text, from the text alone: its phrase's
+/// content key, how many words it has in matching form, and the hashes of the word pairs it is
+/// posted under (sorted, each once; none when it has fewer than `min_words` words).
+pub(crate) fn blocking_of(text: &str, min_words: usize) -> (u64, usize, Vec<u64>) {
+    let mut hashes: Vec<Option<u64>> = Vec::new();
+    for_each_word(text, |w| hashes.push((w != ELLIPSIS).then(|| word_hash(w))));
+    let key = phrase_key(
+        hashes
+            .iter()
+            .map(|h| h.unwrap_or_else(|| word_hash(ELLIPSIS))),
+    );
+    let mut pairs: Vec<u64> = if hashes.len() >= min_words {
+        hashes
+            .windows(2)
+            .filter_map(|pair| Some(pair_hash(pair[0]?, pair[1]?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    pairs.sort_unstable();
+    pairs.dedup();
+    (key, hashes.len(), pairs)
 }
 
 /// How many postings are sorted at once, in a buffer that stays in the caches.

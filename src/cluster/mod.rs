@@ -244,6 +244,53 @@ impl<'a> ClusterItem<'a> {
     }
 }
 
+/// What the index of word pairs reads of one quotation, worked out from its text alone: the
+/// blocking keys a program that spreads clustering over machines shuffles quotations by, so
+/// that the candidates [`cluster`] would compare meet in one place.
+///
+/// Two quotations are compared only when they share a word pair found in at most
+/// [`ClusterConfig::max_postings`] distinct wordings; each wording is looked up by its
+/// rarest such pairs (see `src/cluster/index.rs`).
+///
+/// ```
+/// use quotetrace::cluster::{blocking, ClusterConfig};
+///
+/// let config = ClusterConfig::default();
+/// let a = blocking("Let's get the Peace Deal DONE!", &config);
+/// let b = blocking("Lets get the peace deal done", &config);
+/// assert_eq!(a.words, 6);
+/// // One word differs in matching form (`let's`, `lets`): the other pairs are shared.
+/// assert_ne!(a.phrase, b.phrase);
+/// let shared = a.pairs.iter().filter(|p| b.pairs.contains(p)).count();
+/// assert_eq!((a.pairs.len(), shared), (5, 4));
+/// // Too short to be indexed: two words.
+/// assert!(blocking("Vladimir, STOP!", &config).pairs.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Blocking {
+    /// The content key of its matching form: two quotations have one key when their words in
+    /// matching form are the same (and, but for a chance of one in 2⁶⁴, only then). The key
+    /// breaks ties wherever clustering must not depend on the input's order.
+    pub phrase: u64,
+    /// How many words its matching form has.
+    pub words: usize,
+    /// The hashes of the word pairs it is indexed by, sorted, each once: none when it has
+    /// fewer than [`ClusterConfig::min_words`] (and at least two) words, and none across an
+    /// ellipsis.
+    pub pairs: Vec<u64>,
+}
+
+/// The blocking keys of `text` under `config` (see [`Blocking`]).
+pub fn blocking(text: &str, config: &ClusterConfig) -> Blocking {
+    let (phrase, words, pairs) = index::blocking_of(text, config.min_words.max(2));
+    Blocking {
+        phrase,
+        words,
+        pairs,
+    }
+}
+
 /// The result of clustering: which cluster each item belongs to.
 ///
 /// Clusters are numbered by first appearance in the input order, so a caller that orders its

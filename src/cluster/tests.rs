@@ -295,3 +295,38 @@ fn two_speakers_echoing_one_phrase_are_two_statements() {
     assert!(joined(a.said_by("Trump"), b), "one speaker named");
     assert!(!joined(a.said_by("Trump"), b.said_by("Andrii Sybiha")));
 }
+
+#[test]
+fn blocking_keys_are_the_postings_and_keys_the_index_makes() {
+    let texts = [
+        POST,
+        "Let's get the Peace Deal DONE!",
+        "Lets get the peace deal done",
+        "Not necessary… and very bad timing",
+        "Vladimir, STOP!",
+        "STOP",
+        "",
+        "Lets get the peace deal done",
+        "Der Frieden … muss jetzt kommen, sagte er",
+    ];
+    let config = ClusterConfig::default();
+    let mut phrases = Phrases::default();
+    let phrase_of = phrases.add_all(texts.iter().copied());
+    let postings = index::postings(&phrases, config.min_words.max(2), usize::MAX - 1);
+    for (text, &p) in texts.iter().zip(&phrase_of) {
+        let b = blocking(text, &config);
+        assert_eq!(b.phrase, phrases.key(p), "{text}");
+        assert_eq!(b.words, phrases.words(p).len(), "{text}");
+        let mut posted: Vec<u64> = postings
+            .iter()
+            .filter(|&&(_, q)| q == p)
+            .map(|&(h, _)| h)
+            .collect();
+        posted.sort_unstable();
+        assert_eq!(b.pairs, posted, "{text}");
+    }
+    // Equal matching forms, equal keys; the ellipsis breaks the pairs across it.
+    assert_eq!(blocking(texts[2], &config), blocking(texts[7], &config));
+    let cut = blocking(texts[3], &config);
+    assert_eq!((cut.words, cut.pairs.len()), (7, 4));
+}

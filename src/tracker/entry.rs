@@ -5,21 +5,20 @@
 use std::num::NonZeroUsize;
 use std::ops::Range;
 
-use crate::attribute::{attribute, goes_on, Attribution, Method};
-use crate::detect::{detect, Nested, Quotation, QuoteKind, QuoteStyle};
+use super::reading::{read, Reading};
+use crate::attribute::{Attribution, Method};
+use crate::detect::{Nested, Quotation, QuoteKind, QuoteStyle};
 use crate::document::Document;
 use crate::text::hash::HashIndex;
-use crate::text::lexicon::{language_in, LANGUAGES};
+use crate::text::lexicon::LANGUAGES;
 
 /// A document read: its quotations and attributions as found, and what the tracker keeps of
 /// its text. Made on any thread; kept, packed, by [`Read::keep`].
 pub(super) struct Read {
     pub(super) document: Document,
-    found: Vec<(Quotation, Attribution)>,
+    found: Vec<Reading>,
     /// The quoted texts back to back when the document's text is not kept.
     quoted: Option<String>,
-    goes_on: Vec<bool>,
-    languages: Vec<Option<&'static str>>,
 }
 
 impl Read {
@@ -27,29 +26,13 @@ impl Read {
     /// of its text later; the text itself is dropped unless `keep_text`.
     pub(super) fn new(mut document: Document, keep_text: bool) -> Read {
         let text = document.text.as_str();
-        let quotes = detect(text);
-        let attributions = attribute(text, &quotes);
-        let found: Vec<(Quotation, Attribution)> = quotes.into_iter().zip(attributions).collect();
-        let goes_on = (0..found.len())
-            .map(|i| i > 0 && goes_on(text, &found[..i], (&found[i].0, &found[i].1)))
-            .collect();
-        let language = if found.is_empty() {
-            None
-        } else {
-            language_in(text, 3)
-        };
-        // Each quotation's language: by its own words when they are enough (an English
-        // quotation in a German article), else by its document's.
-        let languages = found
-            .iter()
-            .map(|(q, _)| language_in(q.text(text), 3).or(language))
-            .collect();
+        let found = read(text);
         let quoted = (!keep_text).then(|| {
             // At its size: grown by doubling, it would hold up to twice the texts.
-            let size = found.iter().map(|(q, _)| q.text(text).len()).sum();
+            let size = found.iter().map(|r| r.quotation.text(text).len()).sum();
             let mut quoted = String::with_capacity(size);
-            for (q, _) in &found {
-                quoted.push_str(q.text(text));
+            for r in &found {
+                quoted.push_str(r.quotation.text(text));
             }
             quoted
         });
@@ -60,8 +43,6 @@ impl Read {
             document,
             found,
             quoted,
-            goes_on,
-            languages,
         }
     }
 
@@ -75,7 +56,8 @@ impl Read {
         let mut kept = Vec::with_capacity(self.found.len());
         let mut nested = Vec::new();
         let mut quoted_at = 0;
-        for (k, (q, a)) in self.found.into_iter().enumerate() {
+        for (k, r) in self.found.into_iter().enumerate() {
+            let (q, a) = (r.quotation, r.attribution);
             let cue_span = a.cue_span.clone();
             kept.push(Kept {
                 span: (q.span.start, q.span.end),
@@ -90,8 +72,8 @@ impl Read {
                 closed: q.closed,
                 has_cue_span: cue_span.is_some(),
                 method: a.method,
-                goes_on: self.goes_on[k],
-                language: self.languages[k].and_then(language_number),
+                goes_on: r.goes_on,
+                language: r.language.and_then(language_number),
             });
             quoted_at += q.span.len();
             if !q.nested.is_empty() {

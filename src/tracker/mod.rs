@@ -5,11 +5,13 @@ use std::sync::OnceLock;
 
 mod entry;
 mod progress;
+mod reading;
 mod records;
 mod statements;
 mod streamed;
 
 pub use progress::Progress;
+pub use reading::{read, Reading};
 
 use crate::attribute::{canonical_speakers, Attribution, Method};
 use crate::cluster::{cluster_indexed, ClusterConfig, ClusterIndex, ClusterItem, Clustering};
