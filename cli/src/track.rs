@@ -25,7 +25,8 @@ const SHOWN_CHARS: usize = 100;
     quotetrace track examples/data\n  \
     quotetrace track corpus.jsonl --json > report.json\n  \
     quotetrace track corpus.jsonl --jsonl > quotations.jsonl\n  \
-    quotetrace track corpus.jsonl --html report.html")]
+    quotetrace track corpus.jsonl --html report.html\n  \
+    quotetrace track corpus.jsonl --parquet tables/")]
 pub(crate) struct Args {
     /// The corpus: a folder or a JSON Lines file.
     path: PathBuf,
@@ -38,6 +39,10 @@ pub(crate) struct Args {
     /// Write the report as one self-contained HTML page to FILE (opens offline in any browser).
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
+    /// Write the report's tables into folder DIR as Parquet files (quotations, statements,
+    /// variants, outlets: the schema of the Python package's `Tracker.frames()`).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["json", "jsonl", "html"])]
+    parquet: Option<PathBuf>,
     /// Report bad lines on stderr and go on with the rest (otherwise the first one stops the run).
     #[arg(long)]
     lenient: bool,
@@ -71,6 +76,19 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     bar.finish();
     if let Some(file) = &args.html {
         return write_page(file, &args.path, &report, args.quiet);
+    }
+    if let Some(dir) = &args.parquet {
+        let files = quotetrace_arrow::write_parquet(&report, dir)
+            .map_err(|e| Failure::Other(Some(format!("writing Parquet files: {e}"))))?;
+        if !args.quiet {
+            eprintln!(
+                "quotetrace: wrote {} files into {} ({} statements)",
+                files.len(),
+                dir.display(),
+                report.clusters.len()
+            );
+        }
+        return Ok(());
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let paint = Paint(colour_wanted(args.no_color));

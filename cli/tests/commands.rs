@@ -135,6 +135,60 @@ fn track_html_writes_one_self_contained_page() {
 }
 
 #[test]
+fn track_parquet_writes_the_report_tables() {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int64Type;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let dir = std::env::temp_dir().join(format!("quotetrace-parquet-{}", std::process::id()));
+    let output = quotetrace(&["track", DEMO, "--parquet", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(output.stdout.is_empty());
+    let json = quotetrace(&["track", DEMO, "--json"]);
+    let report: quotetrace::Report = serde_json::from_str(&stdout(&json)).unwrap();
+    let read = |name: &str| {
+        let file = std::fs::File::open(dir.join(format!("{name}.parquet"))).unwrap();
+        let mut batches: Vec<_> = ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        // The demo's tables are small enough to be read as one batch each.
+        assert_eq!(batches.len(), 1, "{name}");
+        batches.remove(0)
+    };
+    // A row per quotation, each in the statement the JSON report puts it in.
+    let quotations = read("quotations");
+    let rows: Vec<_> = report.quotation_rows().collect();
+    assert_eq!(quotations.num_rows(), rows.len());
+    let quote = quotations
+        .column_by_name("quote")
+        .unwrap()
+        .as_string::<i32>();
+    let statement = quotations.column_by_name("statement").unwrap();
+    let statement = statement.as_primitive::<Int64Type>();
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(quote.value(i), row.quote);
+        assert_eq!(statement.value(i), row.statement as i64);
+    }
+    let statements = read("statements");
+    assert_eq!(statements.num_rows(), report.clusters.len());
+    let canonical = statements
+        .column_by_name("canonical")
+        .unwrap()
+        .as_string::<i32>();
+    assert_eq!(canonical.value(0), report.clusters[0].canonical);
+    assert!(read("variants").num_rows() >= report.clusters.len());
+    assert_eq!(read("outlets").num_rows(), report.outlets.len());
+    // A folder that cannot be made fails the run with the path named.
+    let blocked = quotetrace(&["track", DEMO, "--parquet", "/proc/no-such/tables"]);
+    assert_eq!(blocked.status.code(), Some(1), "{blocked:?}");
+    assert!(String::from_utf8_lossy(&blocked.stderr).contains("/proc/no-such/tables"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_bad_line_stops_the_run_or_with_lenient_is_skipped() {
     let dir = std::env::temp_dir().join(format!("quotetrace-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

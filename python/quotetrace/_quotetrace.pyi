@@ -1,5 +1,6 @@
 """Type stubs of the extension module; the docstrings are those of the compiled functions."""
 
+import os
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, Optional, Union
@@ -73,7 +74,10 @@ class Tracker:
         """The statement `text` belongs to, with `similarity` and `statement`, or None."""
     def frames(self) -> dict[str, pyarrow.Table]:
         """The report as pyarrow Tables: `quotations`, `statements`, `variants`, `outlets`."""
+    def write_parquet(self, dir: Union[str, os.PathLike[str]]) -> list[str]:
+        """Writes the tables of `frames()` into folder `dir` as Parquet files; their paths."""
 
 def process_batch(batch: Any) -> pyarrow.RecordBatch:
     """The quotations of a record batch of documents (`id`, `text`, and optionally `outlet`,
-    `url`, `published`), one row each, with their speakers, spans, kinds and styles."""
+    `url`, `published`), one row each, with their speakers, spans, kinds, styles, languages,
+    continuations and blocking keys (`phrase`, `words`, `pairs`)."""

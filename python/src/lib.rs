@@ -108,13 +108,7 @@ impl Quotation {
     }
 }
 
-/// A value's serde name (`"fragment"`, `"curly_single"`): what the JSON report writes.
-pub(crate) fn serde_name(value: &impl serde::Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
+pub(crate) use quotetrace_arrow::serde_name;
 
 /// The quotations of `text`, in order, each with its speaker and cue where the text gives them.
 ///
@@ -273,10 +267,14 @@ impl Tracker {
         let inner = &self.inner;
         let found = py.detach(|| {
             guarded("Tracker.whence", || {
-                Ok(inner.whence(text).map(|w| {
-                    let statement = serde_json::to_string(&w.statement).unwrap_or_default();
-                    (w.similarity, statement)
-                }))
+                inner
+                    .whence(text)
+                    .map(|w| {
+                        serde_json::to_string(&w.statement)
+                            .map(|statement| (w.similarity, statement))
+                            .map_err(|e| QuotetraceError::new_err(e.to_string()))
+                    })
+                    .transpose()
             })
         })?;
         match found {
@@ -302,6 +300,19 @@ impl Tracker {
             frames.set_item(name, arrow::to_table(py, batch)?)?;
         }
         Ok(frames)
+    }
+
+    /// Writes the tables of `frames()` into folder `dir` (made if missing) as Parquet files,
+    /// `quotations.parquet`, `statements.parquet`, `variants.parquet` and `outlets.parquet`
+    /// (the files of `quotetrace track --parquet DIR`); returns their paths. Raises `OSError`
+    /// when the folder or a file cannot be written.
+    fn write_parquet(&self, py: Python<'_>, dir: std::path::PathBuf) -> PyResult<Vec<String>> {
+        let inner = &self.inner;
+        py.detach(|| {
+            guarded("Tracker.write_parquet", || {
+                arrow::write_parquet(&inner.report(), &dir)
+            })
+        })
     }
 }
 
@@ -361,8 +372,11 @@ fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
 /// `outlet`, `url` and `published`; any Arrow string layout, dates and timestamps for
 /// `published`), one row each: `document`, `quote` (its id, `document#n`), `position` (from 0
 /// in its document), `outlet`, `url`, `published`, `start` and `end` (UTF-8 byte offsets in
-/// the text), `text`, `kind`, `style`, `closed`, `speaker`, `cue`, `method`. Detected and
-/// attributed on all cores; the rows are in the order of the documents, then of position.
+/// the text), `text`, `kind`, `style`, `closed`, `speaker`, `cue`, `method`, `language`,
+/// `goes_on` (it continues the quotation before it), and the keys clustering blocks on:
+/// `phrase` (the content key of its matching form), `words` and `pairs` (the hashes of the
+/// word pairs it is indexed by). Read as `Tracker` reads a document, on all cores; the rows
+/// are in the order of the documents, then of position.
 /// Takes a pyarrow RecordBatch or anything with `__arrow_c_array__`; returns a pyarrow
 /// RecordBatch.
 #[pyfunction]

@@ -165,3 +165,45 @@ def test_process_batch_rejects_what_it_cannot_read():
     empty = quotetrace.process_batch(pa.record_batch({"id": pa.array([], pa.string()),
                                                       "text": pa.array([], pa.string())}))
     assert empty.num_rows == 0
+
+
+def test_process_batch_gives_the_tracker_reading_and_blocking_keys():
+    rows = quotetrace.process_batch(pa.RecordBatch.from_pylist(demo_documents())).to_pylist()
+    tracker = quotetrace.Tracker()
+    tracker.add_many(demo_documents())
+    language = {q["id"]: q.get("language") for q in tracker.report()["quotes"]}
+    assert {r["quote"]: r["language"] for r in rows} == language
+    assert {"en", "de"} <= set(language.values())
+    # Some quotations go on from the one before them, never a document's first.
+    assert any(r["goes_on"] for r in rows)
+    assert not any(r["goes_on"] for r in rows if r["position"] == 0)
+    # One matching form, one phrase key and one set of pairs; the pairs are sorted and distinct.
+    by_phrase = {}
+    for r in rows:
+        assert r["pairs"] == sorted(set(r["pairs"]))
+        assert r["words"] >= 3 or not r["pairs"]
+        by_phrase.setdefault(r["phrase"], set()).add(tuple(r["pairs"]))
+    assert all(len(pairs) == 1 for pairs in by_phrase.values())
+    assert len(by_phrase) < len(rows)  # the demo's outlets print some wordings alike
+
+
+def test_write_parquet_writes_the_frames(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    tracker = quotetrace.Tracker()
+    tracker.add_many(demo_documents())
+    files = tracker.write_parquet(tmp_path / "tables")
+    assert sorted(pathlib.Path(f).name for f in files) == [
+        "outlets.parquet", "quotations.parquet", "statements.parquet", "variants.parquet"]
+    frames = tracker.frames()
+    for f in files:
+        name = pathlib.Path(f).stem
+        assert pq.read_table(f).equals(frames[name]), name
+    binary = pathlib.Path(__file__).resolve().parents[2] / "target" / "release" / "quotetrace"
+    if binary.exists():  # the command line writes the same tables
+        subprocess.run([str(binary), "track", str(DEMO), "--parquet", str(tmp_path / "cli"),
+                        "--quiet"], check=True)
+        for f in files:
+            name = pathlib.Path(f).name
+            assert pq.read_table(tmp_path / "cli" / name).equals(pq.read_table(f)), name
+    with pytest.raises(OSError, match="no-such"):
+        tracker.write_parquet("/proc/no-such/tables")
