@@ -10,18 +10,14 @@ import pyarrow as pa
 import pytest
 
 import quotetrace
+from documents import read_corpus
 
 DEMO = pathlib.Path(__file__).resolve().parents[2] / "examples" / "data"
 
 
 def demo_documents():
     """The bundled demo corpus (written by us) as add_many mappings."""
-    documents = []
-    for line in (DEMO / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
-        meta = json.loads(line)
-        text = (DEMO / "docs" / f"{meta['id']}.txt").read_text(encoding="utf-8")
-        documents.append({**meta, "text": text})
-    return documents
+    return read_corpus(DEMO)
 
 
 def test_detect_gives_python_string_indices_and_speakers():

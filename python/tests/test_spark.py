@@ -5,14 +5,15 @@ pyspark or the corpora are missing. `QUOTETRACE_CORPORA` names the corpora's fol
 `../shared/corpora` beside the repository).
 """
 
-import json
 import os
 import pathlib
 import sys
 
+import pyarrow as pa
 import pytest
 
 import quotetrace
+from documents import read_corpus
 
 if os.environ.get("CI"):
     import pyspark  # noqa: F401  (CI must run these tests, not skip them)
@@ -33,12 +34,7 @@ def corpus(name):
         if os.environ.get("QUOTETRACE_CORPORA"):
             pytest.fail(f"no corpus {name} in {CORPORA}")
         pytest.skip(f"no corpus {name} in {CORPORA}")
-    documents = []
-    for line in (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
-        meta = json.loads(line)
-        text = (folder / "docs" / f"{meta['id']}.txt").read_text(encoding="utf-8")
-        documents.append({**meta, "text": text})
-    return documents
+    return read_corpus(folder)
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +69,6 @@ def test_spark_quotations_are_the_trackers(spark, name):
     assert len(got) == len(rows)  # each quotation once, whatever the partitions
     assert got == expected
     # The keys have their unsigned bits: the same as process_batch's on the driver.
-    import pyarrow as pa
-
     local = quotetrace.process_batch(pa.RecordBatch.from_pylist(documents[:20])).to_pylist()
     by_quote = {r.quote: r for r in rows}
     for q in local:
