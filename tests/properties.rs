@@ -410,3 +410,26 @@ fn a_word_of_the_text_is_not_a_piece_of_a_longer_one() {
     assert!(!occurs_as_word("Trumpet", "Trump"));
     assert!(occurs_as_word("Trumpet and Trump", "Trump"));
 }
+
+proptest! {
+    #[test]
+    fn relating_any_two_texts_is_safe_and_the_same_from_either_side(
+        a in news_like(),
+        b in prop_oneof![news_like(), any::<String>()],
+    ) {
+        use quotetrace::cluster::{relate, ClusterConfig, Relation};
+        let config = ClusterConfig::default();
+        let there = relate([(a.as_str(), b.as_str())], &["en", "de"], &config);
+        let back = relate([(b.as_str(), a.as_str())], &["en", "de"], &config);
+        let turned = back[0].map(|r| match r {
+            Relation::PartOf => Relation::Contains,
+            Relation::Contains => Relation::PartOf,
+            r => r,
+        });
+        prop_assert_eq!(there[0], turned);
+        // A wording with words is a variant of itself.
+        if quotetrace::cluster::blocking(&a, &config).words > 0 {
+            prop_assert_eq!(relate([(a.as_str(), a.as_str())], &[], &config)[0], Some(Relation::Variant));
+        }
+    }
+}

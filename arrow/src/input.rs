@@ -26,19 +26,21 @@ impl Texts<'_> {
 }
 
 /// Column `name` of `batch` as text: any string layout, or (for dates and times in
-/// `published`) cast to one into `cast`; absent when the batch has no such column and
-/// `required` is false.
+/// `published`) cast to one into `cast`. `required` says what the batch needs when the column
+/// is required (for the error that names it); an optional column the batch lacks is absent.
 pub(crate) fn texts<'a>(
     batch: &'a RecordBatch,
     name: &str,
-    required: bool,
+    required: Option<&'static str>,
     cast: &'a mut Option<ArrayRef>,
 ) -> Result<Texts<'a>, BatchError> {
     let Some(column) = batch.column_by_name(name) else {
-        return if required {
-            Err(BatchError::MissingColumn(name.to_string()))
-        } else {
-            Ok(Texts::Absent)
+        return match required {
+            Some(needs) => Err(BatchError::MissingColumn {
+                name: name.to_string(),
+                needs,
+            }),
+            None => Ok(Texts::Absent),
         };
     };
     let column: &'a ArrayRef = match column.data_type() {

@@ -37,21 +37,25 @@ use quotetrace::Report;
 mod input;
 #[cfg(feature = "parquet")]
 mod parquet_files;
+mod relate;
 
 use input::{texts, Texts};
 #[cfg(feature = "parquet")]
 pub use parquet_files::{write_parquet, ParquetError};
+pub use relate::relate_batch;
 
 /// A record batch that cannot be read as documents.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BatchError {
-    /// A column every document needs is missing.
-    #[error(
-        "the batch has no {0:?} column (it needs \"id\" and \"text\"; \"outlet\", \"url\" and \
-         \"published\" are optional)"
-    )]
-    MissingColumn(String),
+    /// A column the batch needs is missing.
+    #[error("the batch has no {name:?} column ({needs})")]
+    MissingColumn {
+        /// The column.
+        name: String,
+        /// What the batch needs: the columns it must have, and those it may.
+        needs: &'static str,
+    },
     /// A column is of a type that cannot be read as text.
     #[error("column {name:?} must hold strings, not {found}")]
     NotText {
@@ -126,6 +130,10 @@ fn string_lists() -> ListBuilder<StringBuilder> {
     ListBuilder::new(StringBuilder::new())
 }
 
+/// What a batch of documents needs.
+const DOCUMENTS: Option<&str> =
+    Some("it needs \"id\" and \"text\"; \"outlet\", \"url\" and \"published\" are optional");
+
 /// The quotations of the documents of `batch`, one row each, in order of the rows and then of
 /// position; read as [`quotetrace::Tracker`] reads a document ([`quotetrace::read`]), on all
 /// cores, with the same result as on one.
@@ -150,11 +158,11 @@ fn string_lists() -> ListBuilder<StringBuilder> {
 /// | `pairs` | list of uint64 | its blocking keys: the word pairs clustering indexes it by |
 pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
     let (mut c1, mut c2, mut c3, mut c4, mut c5) = (None, None, None, None, None);
-    let ids = texts(batch, "id", true, &mut c1)?;
-    let bodies = texts(batch, "text", true, &mut c2)?;
-    let outlets = texts(batch, "outlet", false, &mut c3)?;
-    let urls = texts(batch, "url", false, &mut c4)?;
-    let published = texts(batch, "published", false, &mut c5)?;
+    let ids = texts(batch, "id", DOCUMENTS, &mut c1)?;
+    let bodies = texts(batch, "text", DOCUMENTS, &mut c2)?;
+    let outlets = texts(batch, "outlet", None, &mut c3)?;
+    let urls = texts(batch, "url", None, &mut c4)?;
+    let published = texts(batch, "published", None, &mut c5)?;
     let rows = batch.num_rows();
     check_rows(rows, &ids, &published)?;
     let config = ClusterConfig::default();

@@ -22,8 +22,10 @@ from quotetrace._quotetrace import (
     QuotetraceError,
     Tracker,
     __version__,
+    candidates,
     detect,
     process_batch,
+    relate_batch,
 )
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "QuotetraceError",
     "Tracker",
     "__version__",
+    "candidates",
     "detect",
     "process_batch",
+    "relate_batch",
 ]

@@ -81,3 +81,11 @@ def process_batch(batch: Any) -> pyarrow.RecordBatch:
     """The quotations of a record batch of documents (`id`, `text`, and optionally `outlet`,
     `url`, `published`), one row each, with their speakers, spans, kinds, styles, languages,
     continuations and blocking keys (`phrase`, `words`, `pairs`)."""
+
+def candidates(texts: Iterable[str]) -> list[tuple[int, int, int]]:
+    """The candidate pairs clustering verifies among `texts`, as `(phrase, other, shared)`:
+    for each distinct wording, the others sharing the most of its rarest word pairs."""
+
+def relate_batch(batch: Any, languages: Iterable[str]) -> pyarrow.RecordBatch:
+    """The rows of `batch` (columns `text`, `other_text`) whose wordings clustering relates,
+    with their other columns and `relation`: `variant`, `part_of`, `contains` or `overlap`."""

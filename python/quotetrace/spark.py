@@ -28,7 +28,16 @@ import pyarrow as pa
 if TYPE_CHECKING:  # pyspark is needed only by who calls this module
     from pyspark.sql import Column, DataFrame
 
-__all__ = ["QUOTATIONS_SCHEMA", "quotations", "unsigned"]
+__all__ = ["QUOTATIONS_SCHEMA", "candidates", "links", "quotations", "unsigned"]
+
+# The single-machine index's limits (`quotetrace::ClusterConfig`'s defaults and the index's
+# rule for reading a phrase's pairs): the candidates below are its candidates only with these.
+#: Word pairs found in more phrases than this are too common to find candidates with.
+MAX_POSTINGS = 1000
+#: How many partners each phrase is verified against.
+MAX_CANDIDATES = 12
+#: How many of its usable word pairs (the rarest) a phrase looks its partners up by.
+RAREST = 8
 
 #: The quotations DataFrame's schema: :func:`quotetrace.process_batch`'s columns, with the
 #: unsigned keys as Spark's signed ``long`` of the same bits.
@@ -88,3 +97,79 @@ def unsigned(key: "Column | str") -> "Column":
 
     column = F.col(key) if isinstance(key, str) else key
     return column.bitwiseXOR(F.lit(-(2**63)))
+
+
+def candidates(quotations: "DataFrame") -> "DataFrame":
+    """The candidate pairs of phrases that clustering verifies, found by shuffling the word
+    pairs as the single-machine index reads its postings.
+
+    `quotations` is a :func:`quotations` DataFrame. The result has a row ``phrase, other,
+    shared`` for each phrase and each of its partners: the phrases sharing the most of its
+    rarest usable word pairs, at most :data:`MAX_CANDIDATES`, with the number shared; the same
+    pairs :func:`quotetrace.candidates` finds on one machine.
+
+    The stages: each phrase's word pairs, once (postings); each pair's number of phrases
+    (a shuffle by pair); per phrase the :data:`RAREST` pairs found in more than one phrase and
+    at most :data:`MAX_POSTINGS` (a window by phrase); those pairs joined back to their
+    postings (the shuffle by pair that brings candidates together), counted per partner, kept
+    when they share a third of the pairs read, and ranked (a window by phrase).
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    phrases = (quotations.where(F.size("pairs") > 0).select("phrase", "pairs")
+               .dropDuplicates(["phrase"]))
+    postings = phrases.select("phrase", F.explode("pairs").alias("pair"))
+    counts = (postings.groupBy("pair").agg(F.count("*").alias("n"))
+              .where((F.col("n") > 1) & (F.col("n") <= MAX_POSTINGS)))
+    usable = postings.join(counts, "pair")
+    by_rarity = Window.partitionBy("phrase").orderBy("n", unsigned("pair"))
+    rarest = (usable.withColumn("rank", F.row_number().over(by_rarity))
+              .where(F.col("rank") <= RAREST).select("phrase", "pair"))
+    needed = rarest.groupBy("phrase").agg(
+        F.greatest(F.lit(1), F.ceil(F.count("*") / 3)).alias("needed"))
+    partners = usable.select("pair", F.col("phrase").alias("other"))
+    shared = (rarest.join(partners, "pair").where(F.col("phrase") != F.col("other"))
+              .groupBy("phrase", "other").agg(F.count("*").alias("shared")))
+    by_sharing = Window.partitionBy("phrase").orderBy(F.desc("shared"), unsigned("other"))
+    return (shared.join(needed, "phrase").where(F.col("shared") >= F.col("needed"))
+            .withColumn("rank", F.row_number().over(by_sharing))
+            .where(F.col("rank") <= MAX_CANDIDATES).select("phrase", "other", "shared"))
+
+
+def _relate_partitions(languages: list[str]):
+    def relate(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import quotetrace  # on the executor
+
+        for batch in batches:
+            yield quotetrace.relate_batch(batch, languages)
+
+    return relate
+
+
+def links(quotations: "DataFrame") -> "DataFrame":
+    """The verified relations between phrases: :func:`candidates`, each pair once, aligned by
+    the Rust code on the executors (:func:`quotetrace.relate_batch`).
+
+    The result has a row ``phrase, other, relation`` for each candidate pair whose wordings
+    are related, ``phrase`` the smaller of the two keys (as signed longs): ``variant``,
+    ``part_of`` (``phrase`` is a fragment of ``other``), ``contains`` or ``overlap``. Each
+    pair's two wordings are joined to it by phrase key; the quotations' languages, collected
+    first (a handful of codes), go to every batch so that each verifies as the single-machine
+    clustering does.
+    """
+    from pyspark.sql import functions as F
+
+    languages = sorted(r.language for r in quotations.select("language").distinct().collect()
+                       if r.language is not None)
+    pairs = (candidates(quotations)
+             .select(F.least("phrase", "other").alias("phrase"),
+                     F.greatest("phrase", "other").alias("other"))
+             .distinct())
+    wording = quotations.groupBy("phrase").agg(F.min("text").alias("text"))
+    other_wording = wording.select(F.col("phrase").alias("other"),
+                                   F.col("text").alias("other_text"))
+    return (pairs.join(wording, "phrase").join(other_wording, "other")
+            .select("phrase", "other", "text", "other_text")
+            .mapInArrow(_relate_partitions(languages),
+                        "phrase long, other long, relation string"))

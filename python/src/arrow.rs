@@ -20,6 +20,10 @@ pub(crate) fn process_batch(batch: &RecordBatch) -> PyResult<RecordBatch> {
     quotetrace_arrow::process_batch(batch).map_err(raised)
 }
 
+pub(crate) fn relate_batch(batch: &RecordBatch, languages: &[&str]) -> PyResult<RecordBatch> {
+    quotetrace_arrow::relate_batch(batch, languages).map_err(raised)
+}
+
 pub(crate) fn frames(report: &Report) -> PyResult<Vec<(&'static str, RecordBatch)>> {
     quotetrace_arrow::frames(report).map_err(raised)
 }

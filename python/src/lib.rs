@@ -389,11 +389,48 @@ fn process_batch<'py>(
     pyo3_arrow::PyRecordBatch::new(out).into_pyarrow(py)
 }
 
+/// The candidate pairs clustering verifies among `texts`, as `(phrase, other, shared)`: for
+/// each distinct wording (named by its `phrase` key, as `process_batch` gives it), the others
+/// sharing the most of its rarest word pairs, most first. What a distributed clustering checks
+/// its own candidate generation against.
+#[pyfunction]
+fn candidates(py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<(u64, u64, u32)>> {
+    py.detach(|| {
+        guarded("candidates", || {
+            let config = quotetrace::ClusterConfig::default();
+            let found = quotetrace::cluster::candidates(texts.iter().map(String::as_str), &config);
+            Ok(found
+                .into_iter()
+                .map(|c| (c.phrase, c.other, c.shared))
+                .collect())
+        })
+    })
+}
+
+/// The rows of `batch` (columns `text` and `other_text`, the two wordings of each candidate
+/// pair) whose wordings clustering relates, with every other column and `relation`:
+/// `variant`, `part_of`, `contains` or `overlap`. `languages` are those of all the quotations
+/// being clustered, the same for every batch, so that each batch gets the answers one pass
+/// over all pairs would.
+#[pyfunction]
+fn relate_batch<'py>(
+    py: Python<'py>,
+    batch: pyo3_arrow::PyRecordBatch,
+    languages: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let batch = batch.into_inner();
+    let languages: Vec<&str> = languages.iter().map(String::as_str).collect();
+    let out = py.detach(|| guarded("relate_batch", || arrow::relate_batch(&batch, &languages)))?;
+    pyo3_arrow::PyRecordBatch::new(out).into_pyarrow(py)
+}
+
 #[pymodule]
 fn _quotetrace(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_function(wrap_pyfunction!(detect, m)?)?;
     m.add_function(wrap_pyfunction!(process_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(candidates, m)?)?;
+    m.add_function(wrap_pyfunction!(relate_batch, m)?)?;
     m.add_class::<Quotation>()?;
     m.add_class::<Tracker>()?;
     m.add("QuotetraceError", py.get_type::<QuotetraceError>())?;

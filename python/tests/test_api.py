@@ -203,3 +203,27 @@ def test_write_parquet_writes_the_frames(tmp_path):
             assert pq.read_table(tmp_path / "cli" / name).equals(pq.read_table(f)), name
     with pytest.raises(OSError, match="no-such"):
         tracker.write_parquet("/proc/no-such/tables")
+
+
+def test_candidate_pairs_are_verified_a_batch_at_a_time():
+    texts = ["We will rebuild every home in Kyiv", "we will rebuild every home in kyiv!",
+             "We will rebuild every single home in Kyiv", "every home in Kyiv",
+             "The weather was fine in London"]
+    found = quotetrace.candidates(texts)
+    # One quotation per document, in order: each text's phrase key.
+    keys = [q["phrase"] for q in quotetrace.process_batch(
+        pa.RecordBatch.from_pylist([{"id": str(i), "text": f'"{t}" she said.'}
+                                    for i, t in enumerate(texts)])).to_pylist()]
+    assert len(keys) == len(texts) and keys[0] == keys[1]
+    assert (keys[0], keys[2]) in {(p, o) for p, o, _ in found}
+    assert all(keys[4] not in (p, o) for p, o, _ in found)
+    batch = pa.RecordBatch.from_pylist([
+        {"pair": 1, "text": texts[0], "other_text": texts[2]},
+        {"pair": 2, "text": texts[3], "other_text": texts[0]},
+        {"pair": 3, "text": texts[0], "other_text": texts[4]},
+        {"pair": 4, "text": None, "other_text": texts[4]},
+    ])
+    related = quotetrace.relate_batch(batch, ["en"]).to_pylist()
+    assert related == [{"pair": 1, "relation": "variant"}, {"pair": 2, "relation": "part_of"}]
+    with pytest.raises(ValueError, match='no "other_text" column'):
+        quotetrace.relate_batch(pa.RecordBatch.from_pylist([{"text": "a"}]), [])

@@ -97,3 +97,38 @@ def test_unsigned_orders_keys_as_unsigned_numbers(spark):
     ordered = [r.key for r in frame.orderBy(quotetrace.spark.unsigned("key")).collect()]
     assert ordered == keys
     assert frame.agg(F.min(quotetrace.spark.unsigned(F.col("key")))).first()[0] == -(2**63)
+
+
+def signed(key):
+    """An unsigned 64-bit key as the Spark long of the same bits."""
+    return key - 2**64 if key >= 2**63 else key
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_spark_candidates_and_links_are_the_single_machines(spark, name):
+    documents = corpus(name)
+    quotations = quotetrace.spark.quotations(documents_frame(spark, documents)).cache()
+    # On one machine: the index's candidates among the Tracker's quotations, and each pair
+    # verified by the Rust code in one batch.
+    tracker = quotetrace.Tracker()
+    tracker.add_many(documents)
+    texts = [q["text"] for q in tracker.report()["quotes"]]
+    expected = {(signed(p), signed(o)): n for p, o, n in quotetrace.candidates(texts)}
+    assert len(expected) > 20
+    got = {(r.phrase, r.other): r.shared
+           for r in quotetrace.spark.candidates(quotations).collect()}
+    assert got == expected
+
+    local = quotetrace.process_batch(pa.RecordBatch.from_pylist(documents)).to_pylist()
+    text_of = {signed(q["phrase"]): q["text"] for q in local}
+    pairs = sorted({tuple(sorted(pair)) for pair in expected})
+    batch = pa.RecordBatch.from_pylist([{"phrase": a, "other": b, "text": text_of[a],
+                                         "other_text": text_of[b]} for a, b in pairs])
+    languages = sorted({q["language"] for q in local if q["language"]})
+    related = quotetrace.relate_batch(batch, languages).to_pylist()
+    expected_links = {(r["phrase"], r["other"]): r["relation"] for r in related}
+    assert expected_links  # something to compare on every corpus
+    got_links = {(r.phrase, r.other): r.relation
+                 for r in quotetrace.spark.links(quotations).collect()}
+    assert got_links == expected_links
+    quotations.unpersist()

@@ -362,19 +362,7 @@ pub fn cluster_indexed(
 ) -> (Clustering, ClusterIndex) {
     let mut phrases = Phrases::default();
     let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
-    // The languages of the input: in each, two forms of one word match as a spelling does
-    // (every language's stems apply to every pair of words: a phrase's language is not kept
-    // beside its words).
-    let languages: BTreeSet<&str> = items
-        .iter()
-        .filter_map(|item| item.language)
-        .filter(|l| crate::text::stem::known(l))
-        .collect();
-    if !languages.is_empty() {
-        phrases
-            .vocabulary
-            .add_stems(&languages.into_iter().collect::<Vec<_>>());
-    }
+    add_stems(&mut phrases, items.iter().filter_map(|item| item.language));
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
     let (groups, overlaps) = link_phrases(&phrases, &postings, config);
     // Statements joined by continuations first, so that a short fragment finds the one
@@ -406,6 +394,137 @@ pub fn cluster_indexed(
         config: config.clone(),
     };
     (clustering, index)
+}
+
+/// Gives the phrases' words their stems in each of `languages` that has a stemmer: in each, two
+/// forms of one word match as a spelling does (every language's stems apply to every pair of
+/// words: a phrase's language is not kept beside its words).
+fn add_stems<'l>(phrases: &mut Phrases, languages: impl Iterator<Item = &'l str>) {
+    let languages: BTreeSet<&str> = languages.filter(|l| crate::text::stem::known(l)).collect();
+    if !languages.is_empty() {
+        phrases
+            .vocabulary
+            .add_stems(&languages.into_iter().collect::<Vec<_>>());
+    }
+}
+
+/// A pair of wordings [`cluster`] compares: `other` is one of the phrases that share the most
+/// indexed word pairs with `phrase` (see [`candidates`]). Phrases are named by their content
+/// keys ([`Blocking::phrase`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Candidate {
+    /// The phrase whose partners these are.
+    pub phrase: u64,
+    /// One of its partners.
+    pub other: u64,
+    /// How many of `phrase`'s rarest usable word pairs `other` has too.
+    pub shared: u32,
+}
+
+/// The candidate pairs [`cluster`] verifies among `texts`: for each distinct wording, the
+/// others that share the most of its rarest usable word pairs, at most
+/// [`ClusterConfig::max_candidates`], most shared first (ties: the smaller phrase key).
+///
+/// A program that spreads clustering over machines finds the same pairs from the [`blocking`]
+/// keys alone: of each phrase's word pairs found in more than one and at most
+/// [`ClusterConfig::max_postings`] phrases, it reads the 8 found in the fewest (ties: the
+/// smaller pair hash, as an unsigned number), and keeps a partner when it has at least a third
+/// of them (and at least one). This function is what such a program checks itself against.
+///
+/// ```
+/// use quotetrace::cluster::{blocking, candidates, ClusterConfig};
+///
+/// let config = ClusterConfig::default();
+/// let texts = [
+///     "We will rebuild every home in Kyiv",
+///     "we will rebuild every home in kyiv!",
+///     "We will rebuild every single home in Kyiv",
+///     "The weather was fine in London",
+/// ];
+/// let found = candidates(texts, &config);
+/// let (same, longer) = (blocking(texts[0], &config).phrase, blocking(texts[2], &config).phrase);
+/// // The first two are one wording; the third shares most of its pairs.
+/// assert!(found.iter().any(|c| (c.phrase, c.other) == (same, longer)));
+/// // Nothing shares a word pair with the fourth.
+/// let weather = blocking(texts[3], &config).phrase;
+/// assert!(found.iter().all(|c| c.phrase != weather && c.other != weather));
+/// ```
+pub fn candidates<'t>(
+    texts: impl IntoIterator<Item = &'t str>,
+    config: &ClusterConfig,
+) -> Vec<Candidate> {
+    let mut phrases = Phrases::default();
+    phrases.add_all(texts);
+    let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
+    index::candidates(
+        &phrases,
+        &postings,
+        config.max_postings,
+        config.max_candidates,
+    )
+    .into_iter()
+    .map(|(a, b, shared)| Candidate {
+        phrase: phrases.key(a),
+        other: phrases.key(b),
+        shared,
+    })
+    .collect()
+}
+
+/// What the alignment of a candidate pair found (see [`relate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Relation {
+    /// Near-identical wordings of similar length ([`ClusterConfig::variant_similarity`]).
+    Variant,
+    /// The first fits inside the second ([`ClusterConfig::fragment_similarity`]).
+    PartOf,
+    /// The second fits inside the first.
+    Contains,
+    /// Each holds words the other lacks, but they print a long run of one statement word for
+    /// word ([`ClusterConfig::overlap_words`]).
+    Overlap,
+}
+
+/// How each pair of texts is related, as [`cluster`] verifies its candidate pairs: `None` for
+/// a pair that is none of the [`Relation`]s. `languages` are the languages of the quotations
+/// being clustered (ISO 639-1): in each that has a stemmer, two forms of one word match as two
+/// spellings do, so a program that verifies its pairs in batches passes every batch the
+/// languages of the whole input to get the answers [`cluster`] gets.
+///
+/// ```
+/// use quotetrace::cluster::{relate, ClusterConfig, Relation};
+///
+/// let pairs = [
+///     ("Lets get the Peace Deal DONE!", "Let's get the peace deal done"),
+///     ("the peace deal", "Lets get the peace deal done, and soon"),
+///     ("Lets get the peace deal done", "The weather was fine in London"),
+/// ];
+/// let found = relate(pairs, &["en"], &ClusterConfig::default());
+/// assert_eq!(found, [Some(Relation::Variant), Some(Relation::PartOf), None]);
+/// ```
+pub fn relate<'t>(
+    pairs: impl IntoIterator<Item = (&'t str, &'t str)>,
+    languages: &[&str],
+    config: &ClusterConfig,
+) -> Vec<Option<Relation>> {
+    let mut phrases = Phrases::default();
+    let ids = phrases.add_all(pairs.into_iter().flat_map(|(a, b)| [a, b]));
+    add_stems(&mut phrases, languages.iter().copied());
+    let costs = align::Costs::new(config.typo_cost, phrases.ellipsis());
+    ids.chunks_exact(2)
+        .map(|pair| {
+            let (a, b) = (pair[0], pair[1]);
+            link::verify_pair(&phrases, costs, config, a, b).map(|found| match found {
+                link::Link::Variant(..) => Relation::Variant,
+                link::Link::Fragment(f) if f.part == a => Relation::PartOf,
+                link::Link::Fragment(_) => Relation::Contains,
+                link::Link::Overlap(..) => Relation::Overlap,
+            })
+        })
+        .collect()
 }
 
 /// The index a clustering was made with: the wordings in matching form and their word pairs.

@@ -330,3 +330,88 @@ fn blocking_keys_are_the_postings_and_keys_the_index_makes() {
     let cut = blocking(texts[3], &config);
     assert_eq!((cut.words, cut.pairs.len()), (7, 4));
 }
+
+/// Wordings that overlap in many ways: variants, fragments, pieces and strangers.
+fn overlapping_wordings(n: u32) -> Vec<String> {
+    let words = [
+        "we", "are", "ready", "peace", "deal", "done", "soldiers", "week", "strikes", "kyiv", "…",
+        "rebuild", "every", "home",
+    ];
+    (0..n)
+        .map(|i| {
+            let len = 2 + (i % 13) as usize;
+            (0..len)
+                .map(|k| words[((i / 5) as usize * 17 + k * (1 + (i % 4) as usize)) % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn candidate_pairs_related_in_batches_are_related_as_in_one() {
+    let texts = overlapping_wordings(3000);
+    let config = ClusterConfig::default();
+    let found = candidates(texts.iter().map(String::as_str), &config);
+    assert!(found.len() > 1000, "{}", found.len());
+    // Each phrase's text, by its key.
+    let text_of: std::collections::HashMap<u64, &str> = texts
+        .iter()
+        .map(|t| (blocking(t, &config).phrase, t.as_str()))
+        .collect();
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (text_of[&c.phrase], text_of[&c.other]))
+        .collect();
+    let whole = relate(pairs.iter().copied(), &["en"], &config);
+    let batched: Vec<Option<Relation>> = pairs
+        .chunks(7)
+        .flat_map(|batch| relate(batch.iter().copied(), &["en"], &config))
+        .collect();
+    assert_eq!(whole, batched);
+    let kinds: BTreeSet<_> = whole.iter().flatten().map(|r| format!("{r:?}")).collect();
+    assert_eq!(kinds.len(), 4, "{kinds:?}");
+    // Turned round, a pair is the same relation seen from the other side.
+    let mirrored = relate(pairs.iter().map(|&(a, b)| (b, a)), &["en"], &config);
+    for (one, other) in whole.iter().zip(&mirrored) {
+        let turned = other.map(|r| match r {
+            Relation::PartOf => Relation::Contains,
+            Relation::Contains => Relation::PartOf,
+            r => r,
+        });
+        assert_eq!(*one, turned);
+    }
+    // Clustering joins every variant it verifies.
+    let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
+    let clustering = cluster(&items, &config);
+    let cluster_of: std::collections::HashMap<&str, usize> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.as_str(), clustering.cluster_of(i)))
+        .collect();
+    for (&(a, b), relation) in pairs.iter().zip(&whole) {
+        if *relation == Some(Relation::Variant) {
+            assert_eq!(cluster_of[a], cluster_of[b], "{a:?} / {b:?}");
+        }
+    }
+}
+
+#[test]
+fn candidates_name_each_phrase_once_per_partner_and_keep_the_cap() {
+    let texts = overlapping_wordings(3000);
+    let config = ClusterConfig::default().max_candidates(5);
+    let found = candidates(texts.iter().map(String::as_str), &config);
+    let mut per_phrase: std::collections::HashMap<u64, Vec<&Candidate>> = Default::default();
+    for c in &found {
+        assert_ne!(c.phrase, c.other);
+        per_phrase.entry(c.phrase).or_default().push(c);
+    }
+    for list in per_phrase.values() {
+        assert!(list.len() <= 5);
+        // Most shared first; between equals, the smaller key.
+        assert!(list
+            .windows(2)
+            .all(|w| (std::cmp::Reverse(w[0].shared), w[0].other)
+                < (std::cmp::Reverse(w[1].shared), w[1].other)));
+    }
+}
