@@ -7,13 +7,12 @@ use super::index::{candidates, PhraseId, Phrases};
 use super::union_find::UnionFind;
 use super::ClusterConfig;
 
-/// Joins variants, then attaches each group of fragments to its one best parent. Returns the
-/// final root phrase of every phrase.
-pub(super) fn link_phrases(
+/// The verified relations among the candidate pairs of the index.
+pub(super) fn verified_links(
     phrases: &Phrases,
     postings: &[(u64, PhraseId)],
     config: &ClusterConfig,
-) -> (Vec<PhraseId>, Vec<(PhraseId, PhraseId)>) {
+) -> Vec<Link> {
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
     let mut pairs = candidates(
         phrases,
@@ -31,13 +30,21 @@ pub(super) fn link_phrases(
     pairs.dedup_by_key(|p| (p.0, p.1));
     let verify = |&(a, b, _): &(PhraseId, PhraseId, u32)| verify_pair(phrases, costs, config, a, b);
     #[cfg(feature = "parallel")]
-    let links: Vec<Link> = {
+    {
         use rayon::prelude::*;
         pairs.par_iter().filter_map(verify).collect()
-    };
+    }
     #[cfg(not(feature = "parallel"))]
-    let links: Vec<Link> = pairs.iter().filter_map(verify).collect();
+    pairs.iter().filter_map(verify).collect()
+}
 
+/// Joins variants, then attaches each group of fragments to its one best parent. Returns the
+/// root phrase of every phrase, and the overlapping pieces, for a later step. The result does
+/// not depend on the order of `links`.
+pub(super) fn join_links(
+    phrases: &Phrases,
+    links: impl IntoIterator<Item = Link>,
+) -> (Vec<PhraseId>, Vec<(PhraseId, PhraseId)>) {
     let mut sets = UnionFind::new(phrases.len());
     let mut fragments: Vec<Fragment> = Vec::new();
     let mut overlaps: Vec<(PhraseId, PhraseId)> = Vec::new();

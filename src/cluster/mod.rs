@@ -38,7 +38,6 @@ use align::Costs;
 use fragments::attach_short;
 pub(crate) use index::PhraseId;
 use index::Phrases;
-use link::link_phrases;
 use pieces::{join_continuations, join_overlaps};
 
 /// The thresholds and limits of clustering, with defaults chosen by measurement on the shared
@@ -364,20 +363,8 @@ pub fn cluster_indexed(
     let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
     add_stems(&mut phrases, items.iter().filter_map(|item| item.language));
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
-    let (groups, overlaps) = link_phrases(&phrases, &postings, config);
-    // Statements joined by continuations first, so that a short fragment finds the one
-    // statement two pieces make; then the continuations that involve short fragments.
-    let roots = join_continuations(
-        &phrases,
-        &groups,
-        items,
-        &phrase_of,
-        config.min_words,
-        false,
-    );
-    let roots = attach_short(&phrases, &roots, items, &phrase_of, config);
-    let roots = join_continuations(&phrases, &roots, items, &phrase_of, config.min_words, true);
-    let roots = join_overlaps(&phrases, &roots, &overlaps, items, &phrase_of);
+    let links = link::verified_links(&phrases, &postings, config);
+    let roots = form(&phrases, links, items, &phrase_of, config);
     let roots = translate::link_translations(&phrases, &roots, items, &phrase_of);
     let clustering = number_by_first_appearance(&phrase_of, &roots);
     let mut cluster_of_phrase = vec![usize::MAX; phrases.len()];
@@ -394,6 +381,24 @@ pub fn cluster_indexed(
         config: config.clone(),
     };
     (clustering, index)
+}
+
+/// Steps 4 to 7: the statements the verified `links` make, before translations join them.
+/// Returns the root phrase of every phrase.
+fn form(
+    phrases: &Phrases,
+    links: impl IntoIterator<Item = link::Link>,
+    items: &[ClusterItem<'_>],
+    phrase_of: &[PhraseId],
+    config: &ClusterConfig,
+) -> Vec<PhraseId> {
+    let (groups, overlaps) = link::join_links(phrases, links);
+    // Statements joined by continuations first, so that a short fragment finds the one
+    // statement two pieces make; then the continuations that involve short fragments.
+    let roots = join_continuations(phrases, &groups, items, phrase_of, config.min_words, false);
+    let roots = attach_short(phrases, &roots, items, phrase_of, config);
+    let roots = join_continuations(phrases, &roots, items, phrase_of, config.min_words, true);
+    join_overlaps(phrases, &roots, &overlaps, items, phrase_of)
 }
 
 /// Gives the phrases' words their stems in each of `languages` that has a stemmer: in each, two
@@ -525,6 +530,52 @@ pub fn relate<'t>(
             })
         })
         .collect()
+}
+
+/// The statements [`cluster`] forms from verified relations found elsewhere, before
+/// translations join them: steps 4 to 7 of clustering, for a program that finds and verifies
+/// the candidate pairs itself ([`candidates`], [`relate`]) and hands each group of quotations
+/// that can only join among themselves to this function.
+///
+/// `links` are `(phrase, other, relation)`, phrases named by their [`Blocking::phrase`] keys
+/// (a link naming a phrase none of `items` has is left out); `languages` are those of all the
+/// quotations being clustered, as for [`relate`]. With the links [`relate`] finds among the
+/// [`candidates`] of `items`, the result is [`cluster`]'s for items whose statements no
+/// translation joins.
+///
+/// ```
+/// use quotetrace::cluster::{blocking, cluster, cluster_linked, ClusterConfig, ClusterItem, Relation};
+///
+/// let config = ClusterConfig::default();
+/// let texts = ["Lets get the Peace Deal DONE!", "Let's get the peace deal done", "STOP"];
+/// let items: Vec<_> = texts.iter().map(|t| ClusterItem::new(t)).collect();
+/// let key = |t: &str| blocking(t, &config).phrase;
+/// let links = [(key(texts[0]), key(texts[1]), Relation::Variant)];
+/// let clustering = cluster_linked(&items, links, &[], &config);
+/// assert_eq!(clustering.assignment(), [0, 0, 1]);
+/// assert_eq!(clustering, cluster(&items, &config));
+/// ```
+pub fn cluster_linked(
+    items: &[ClusterItem<'_>],
+    links: impl IntoIterator<Item = (u64, u64, Relation)>,
+    languages: &[&str],
+    config: &ClusterConfig,
+) -> Clustering {
+    let mut phrases = Phrases::default();
+    let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
+    add_stems(&mut phrases, languages.iter().copied());
+    let by_key: index::FxMap<u64, PhraseId> = phrases.ids().map(|p| (phrases.key(p), p)).collect();
+    let links = links.into_iter().filter_map(|(a, b, relation)| {
+        let (a, b) = (*by_key.get(&a)?, *by_key.get(&b)?);
+        Some(match relation {
+            Relation::Variant => link::Link::Variant(a, b),
+            Relation::PartOf => link::Link::Fragment(fragments::Fragment { part: a, whole: b }),
+            Relation::Contains => link::Link::Fragment(fragments::Fragment { part: b, whole: a }),
+            Relation::Overlap => link::Link::Overlap(a, b),
+        })
+    });
+    let roots = form(&phrases, links, items, &phrase_of, config);
+    number_by_first_appearance(&phrase_of, &roots)
 }
 
 /// The index a clustering was made with: the wordings in matching form and their word pairs.

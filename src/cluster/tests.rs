@@ -415,3 +415,61 @@ fn candidates_name_each_phrase_once_per_partner_and_keep_the_cap() {
                 < (std::cmp::Reverse(w[1].shared), w[1].other)));
     }
 }
+
+#[test]
+fn statements_formed_from_links_found_apart_are_those_clustering_forms() {
+    let texts = overlapping_wordings(3000);
+    let documents: Vec<String> = (0..texts.len()).map(|i| format!("d{}", i / 3)).collect();
+    let speakers = ["Ana", "Ben", "Cleo"];
+    let items: Vec<ClusterItem<'_>> = texts
+        .iter()
+        .zip(&documents)
+        .enumerate()
+        .map(|(i, (t, d))| {
+            let mut item = ClusterItem::new(t).in_document(d);
+            if i % 4 != 0 {
+                item = item.said_by(speakers[i % 3]);
+            }
+            if i % 3 != 0 && i % 5 == 0 {
+                item = item.continuing(i - 1);
+            }
+            item
+        })
+        .collect();
+    let config = ClusterConfig::default();
+    let text_of: std::collections::HashMap<u64, &str> = texts
+        .iter()
+        .map(|t| (blocking(t, &config).phrase, t.as_str()))
+        .collect();
+    let found = candidates(texts.iter().map(String::as_str), &config);
+    let pairs: Vec<(u64, u64)> = found.iter().map(|c| (c.phrase, c.other)).collect();
+    let relations = relate(
+        pairs.iter().map(|(a, b)| (text_of[a], text_of[b])),
+        &[],
+        &config,
+    );
+    let links: Vec<(u64, u64, Relation)> = pairs
+        .iter()
+        .zip(relations)
+        .filter_map(|(&(a, b), r)| Some((a, b, r?)))
+        .collect();
+    let whole = cluster(&items, &config);
+    assert!(whole.len() < items.len() / 2, "{}", whole.len());
+    assert_eq!(
+        cluster_linked(&items, links.iter().copied(), &[], &config),
+        whole
+    );
+    // In any order, each pair once or from both sides.
+    let mut shuffled = links.clone();
+    shuffled.reverse();
+    shuffled.truncate(links.len() / 2 + 1);
+    shuffled.extend(links.iter().map(|&(a, b, r)| {
+        let turned = match r {
+            Relation::PartOf => Relation::Contains,
+            Relation::Contains => Relation::PartOf,
+            r => r,
+        };
+        (b, a, turned)
+    }));
+    assert_eq!(cluster_linked(&items, shuffled, &[], &config), whole);
+}
