@@ -27,7 +27,8 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Float64Builder, Int64Builder, ListBuilder, StringBuilder, UInt64Builder,
+    BinaryBuilder, BooleanBuilder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
+    UInt64Builder,
 };
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Field, Schema};
@@ -156,6 +157,7 @@ const DOCUMENTS: Option<&str> =
 /// | `phrase` | uint64 | the content key of its matching form ([`quotetrace::cluster::Blocking`]) |
 /// | `words` | int64 | the words of its matching form |
 /// | `pairs` | list of uint64 | its blocking keys: the word pairs clustering indexes it by |
+/// | `sort_key` | binary | sorts as the tracker orders quotations: by document (chronologically, then by id), then by position |
 pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
     let (mut c1, mut c2, mut c3, mut c4, mut c5) = (None, None, None, None, None);
     let ids = texts(batch, "id", DOCUMENTS, &mut c1)?;
@@ -194,7 +196,8 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
     );
     let mut phrase = UInt64Builder::with_capacity(n);
     let mut pairs = ListBuilder::new(UInt64Builder::new());
-    let mut id_buffer = String::new();
+    let mut sort_key = BinaryBuilder::with_capacity(n, 32 * n);
+    let (mut id_buffer, mut key_buffer) = (String::new(), Vec::new());
     for (row, quotations) in found.iter().enumerate() {
         let id = ids.get(row).unwrap_or_default();
         let body = bodies.get(row).unwrap_or("");
@@ -225,6 +228,12 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
             phrase.append_value(keys.phrase);
             words.append_value(keys.words as i64);
             pairs.append_value(keys.pairs.iter().copied().map(Some));
+            key_buffer.clear();
+            let when = published
+                .get(row)
+                .and_then(|p| quotetrace::Timestamp::parse(p).ok());
+            sort_key_of(when, id, k, &mut key_buffer);
+            sort_key.append_value(&key_buffer);
         }
     }
     Table::default()
@@ -248,7 +257,40 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
         .with("phrase", false, phrase.finish())
         .with("words", false, words.finish())
         .with("pairs", false, pairs.finish())
+        .with("sort_key", false, sort_key.finish())
         .finish("quotations")
+}
+
+/// Writes into `out` the sort key of quotation `position` of document `id` published `when`:
+/// bytes that compare (as unsigned bytes, the order of Arrow's, Spark's and Parquet's binary
+/// columns) as [`quotetrace::Tracker`] orders quotations: documents by
+/// [`quotetrace::Document::chronological_cmp`] (undated last, then by id), quotations by
+/// position.
+fn sort_key_of(when: Option<quotetrace::Timestamp>, id: &str, position: usize, out: &mut Vec<u8>) {
+    out.push(u8::from(when.is_none()));
+    if let Some(t) = when {
+        // The instant with its sign bit flipped, so that it orders as an unsigned number; then
+        // the rest of the timestamp's order: date-only after timed, no offset before one.
+        out.extend_from_slice(&((t.unix_seconds() as u64) ^ (1 << 63)).to_be_bytes());
+        out.push(u8::from(t.is_date_only()));
+        match t.offset_minutes() {
+            None => out.push(0),
+            Some(m) => {
+                out.push(1);
+                out.extend_from_slice(&((m as i16 as u16) ^ (1 << 15)).to_be_bytes());
+            }
+        }
+    }
+    // The id, each zero byte escaped and the end marked by two: a prefix of an id then sorts
+    // before it, as strings do.
+    for b in id.bytes() {
+        out.push(b);
+        if b == 0 {
+            out.push(0xff);
+        }
+    }
+    out.extend_from_slice(&[0, 0]);
+    out.extend_from_slice(&(position as u64).to_be_bytes());
 }
 
 /// Every row has an id and a readable publication time (or none), before any is read.

@@ -80,7 +80,8 @@ class Tracker:
 def process_batch(batch: Any) -> pyarrow.RecordBatch:
     """The quotations of a record batch of documents (`id`, `text`, and optionally `outlet`,
     `url`, `published`), one row each, with their speakers, spans, kinds, styles, languages,
-    continuations and blocking keys (`phrase`, `words`, `pairs`)."""
+    continuations, blocking keys (`phrase`, `words`, `pairs`) and `sort_key` (bytes that
+    sort as the Tracker orders quotations)."""
 
 def candidates(texts: Iterable[str]) -> list[tuple[int, int, int]]:
     """The candidate pairs clustering verifies among `texts`, as `(phrase, other, shared)`:

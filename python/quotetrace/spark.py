@@ -45,7 +45,7 @@ QUOTATIONS_SCHEMA = (
     "document string, quote string, position long, outlet string, url string, "
     "published string, start long, end long, text string, kind string, style string, "
     "closed boolean, speaker string, cue string, method string, language string, "
-    "goes_on boolean, phrase long, words long, pairs array<long>"
+    "goes_on boolean, phrase long, words long, pairs array<long>, sort_key binary"
 )
 
 _DOCUMENT_COLUMNS = ("id", "outlet", "url", "published", "text")

@@ -374,9 +374,10 @@ fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
 /// in its document), `outlet`, `url`, `published`, `start` and `end` (UTF-8 byte offsets in
 /// the text), `text`, `kind`, `style`, `closed`, `speaker`, `cue`, `method`, `language`,
 /// `goes_on` (it continues the quotation before it), and the keys clustering blocks on:
-/// `phrase` (the content key of its matching form), `words` and `pairs` (the hashes of the
-/// word pairs it is indexed by). Read as `Tracker` reads a document, on all cores; the rows
-/// are in the order of the documents, then of position.
+/// `phrase` (the content key of its matching form), `words`, `pairs` (the hashes of the
+/// word pairs it is indexed by); and `sort_key`, bytes that sort as the `Tracker` orders
+/// quotations. Read as `Tracker` reads a document, on all cores; the rows are in the order of
+/// the documents, then of position.
 /// Takes a pyarrow RecordBatch or anything with `__arrow_c_array__`; returns a pyarrow
 /// RecordBatch.
 #[pyfunction]

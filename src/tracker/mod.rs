@@ -19,7 +19,7 @@ use crate::detect::Quotation;
 use crate::document::Document;
 use crate::report::{self, DocumentInfo, QuoteRecord, Report, Statement};
 use entry::{Entry, Names, Read};
-use records::{document_info, instant, prefix, quote, quote_id, quote_record};
+use records::{document_info, form, instant, prefix, quote, quote_id, quote_record};
 use statements::{lent_speakers, summary, PhrasesOf, Said, Slots, NO_SLOT};
 
 /// Adding a document whose id is already taken.
@@ -169,17 +169,17 @@ impl Tracker {
             // The order of `Document::chronological_cmp`, sorted on small keys side by side
             // rather than through the entries: a million documents spread over the heap cost a
             // cache miss per comparison otherwise, and so would ids compared through their
-            // pointers. The key is the instant (undated last) and the id's first eight bytes,
-            // both as numbers that order as what they stand for; only documents whose keys are
-            // equal are compared in full. Ids are distinct, so that is a total order and an
-            // unstable sort gives the one answer.
-            let mut keyed: Vec<(u64, u64, usize)> = self
+            // pointers. The key is the publication time (undated last) and the id's first
+            // eight bytes, as numbers that order as what they stand for; only documents whose
+            // keys are equal are compared in full. Ids are distinct, so that is a total order
+            // and an unstable sort gives the one answer.
+            let mut keyed: Vec<((u64, u32), u64, usize)> = self
                 .documents
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
                     let d = &e.document;
-                    (instant(d.published), prefix(&d.id), i)
+                    ((instant(d.published), form(d.published)), prefix(&d.id), i)
                 })
                 .collect();
             let full = |i: usize| {
@@ -645,6 +645,10 @@ mod tests {
             Some("2025-04-24T09:00Z"),
             Some("2025-04-24T08:00"),
             Some("2025-04-24"),
+            Some("2025-04-24T00:00Z"),
+            Some("2025-04-24T00:00"),
+            Some("2025-04-24T02:00+02:00"),
+            Some("2025-04-23T22:00-02:00"),
             Some("9999-12-31T23:59:59-12:00"),
         ];
         let times: Vec<Option<Timestamp>> = times
@@ -655,8 +659,11 @@ mod tests {
             for b in &times {
                 let by_key = instant(*a).cmp(&instant(*b));
                 let by_time = (a.is_none(), a).cmp(&(b.is_none(), b));
-                // Equal keys may stand for different times, never the other way round.
+                // Equal instants may stand for different times, never the other way round.
                 assert!(by_key == by_time || by_key.is_eq(), "{a:?} {b:?}");
+                // With the form, the order of the times exactly.
+                let by_both = (instant(*a), form(*a)).cmp(&(instant(*b), form(*b)));
+                assert_eq!(by_both, by_time, "{a:?} {b:?}");
             }
         }
     }

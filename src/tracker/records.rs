@@ -15,6 +15,19 @@ pub(super) fn instant(published: Option<Timestamp>) -> u64 {
     }
 }
 
+/// The rest of a publication time's order, after its [`instant`]: whether it is a date alone
+/// (after a time of the same instant), then its offset (none before any); with the instant,
+/// a number pair that orders exactly as the times do.
+pub(super) fn form(published: Option<Timestamp>) -> u32 {
+    published.map_or(0, |t| {
+        let offset = t.offset_minutes().map_or(0, |m| {
+            // Offsets are within ±23:59: an i16, its sign bit flipped to order as unsigned.
+            (1 << 16) | u32::from((m as i16 as u16) ^ (1 << 15))
+        });
+        (u32::from(t.is_date_only()) << 17) | offset
+    })
+}
+
 /// The first eight bytes of `id`, zero-padded, as a number that orders as the ids do: two ids
 /// whose prefixes differ compare as their prefixes (a shorter id padded with zeros comes first,
 /// as it does as a string, unless the longer one goes on with a zero byte, when the prefixes
