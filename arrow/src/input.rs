@@ -52,8 +52,9 @@ pub(crate) fn texts<'a>(
                 DataType::Date32 | DataType::Date64 | DataType::Timestamp(..)
             ) && name == "published";
             if !readable {
-                return Err(BatchError::NotText {
+                return Err(BatchError::NotOfType {
                     name: name.to_string(),
+                    wanted: "strings".to_string(),
                     found: other.to_string(),
                 });
             }

@@ -6,6 +6,9 @@
 //! - [`frames`]: a [`Report`] as four tables (`quotations`, `statements`, `variants`,
 //!   `outlets`).
 //! - [`write_parquet`] (feature `parquet`): those tables as Parquet files.
+//! - [`relate_batch`] and [`form_batch`]: clustering's verification of candidate pairs and its
+//!   forming of statements from the verified links, a batch at a time, for a program that
+//!   spreads clustering over machines (the Python package's `quotetrace.spark`).
 //!
 //! ```
 //! use std::sync::Arc;
@@ -35,11 +38,13 @@ use arrow_schema::{ArrowError, Field, Schema};
 use quotetrace::cluster::{blocking, ClusterConfig};
 use quotetrace::Report;
 
+mod form;
 mod input;
 #[cfg(feature = "parquet")]
 mod parquet_files;
 mod relate;
 
+pub use form::form_batch;
 use input::{texts, Texts};
 #[cfg(feature = "parquet")]
 pub use parquet_files::{write_parquet, ParquetError};
@@ -57,13 +62,25 @@ pub enum BatchError {
         /// What the batch needs: the columns it must have, and those it may.
         needs: &'static str,
     },
-    /// A column is of a type that cannot be read as text.
-    #[error("column {name:?} must hold strings, not {found}")]
-    NotText {
+    /// A column is of a type that cannot be read as what it holds.
+    #[error("column {name:?} must hold {wanted}, not {found}")]
+    NotOfType {
         /// The column.
         name: String,
+        /// What it must hold: `strings`, `booleans`, `64-bit integers`.
+        wanted: String,
         /// Its type.
         found: String,
+    },
+    /// A row holds a value its column cannot have.
+    #[error("row {row}: column {column:?} cannot be {value:?}")]
+    Value {
+        /// The column.
+        column: String,
+        /// The row, from 0.
+        row: usize,
+        /// The value.
+        value: String,
     },
     /// A row has no id.
     #[error("row {row}: the id is null")]

@@ -23,7 +23,9 @@ from quotetrace._quotetrace import (
     Tracker,
     __version__,
     candidates,
+    canonical_speakers,
     detect,
+    form_batch,
     process_batch,
     relate_batch,
 )
@@ -35,7 +37,9 @@ __all__ = [
     "Tracker",
     "__version__",
     "candidates",
+    "canonical_speakers",
     "detect",
+    "form_batch",
     "process_batch",
     "relate_batch",
 ]

@@ -90,3 +90,12 @@ def candidates(texts: Iterable[str]) -> list[tuple[int, int, int]]:
 def relate_batch(batch: Any, languages: Iterable[str]) -> pyarrow.RecordBatch:
     """The rows of `batch` (columns `text`, `other_text`) whose wordings clustering relates,
     with their other columns and `relation`: `variant`, `part_of`, `contains` or `overlap`."""
+
+def form_batch(items: Any, links: Any, languages: Iterable[str]) -> pyarrow.RecordBatch:
+    """The statement of each quotation of `items` (`process_batch` rows with a `group`
+    column), formed group by group from the verified `links` among them: rows `quote` and
+    `statement` (the `sort_key` of the statement's first quotation)."""
+
+def canonical_speakers(counts: Iterable[tuple[str, int]]) -> dict[str, str]:
+    """One spelling per person, from each name's number of uses: every name's canonical
+    spelling, as the Tracker spells speakers."""

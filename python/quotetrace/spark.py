@@ -28,7 +28,8 @@ import pyarrow as pa
 if TYPE_CHECKING:  # pyspark is needed only by who calls this module
     from pyspark.sql import Column, DataFrame
 
-__all__ = ["QUOTATIONS_SCHEMA", "candidates", "links", "quotations", "unsigned"]
+__all__ = ["QUOTATIONS_SCHEMA", "candidates", "components", "links", "quotations", "statements",
+           "unsigned"]
 
 # The single-machine index's limits (`quotetrace::ClusterConfig`'s defaults and the index's
 # rule for reading a phrase's pairs): the candidates below are its candidates only with these.
@@ -38,6 +39,8 @@ MAX_POSTINGS = 1000
 MAX_CANDIDATES = 12
 #: How many of its usable word pairs (the rarest) a phrase looks its partners up by.
 RAREST = 8
+#: Quotations of fewer words are placed by the documents and speakers they come with.
+MIN_WORDS = 3
 
 #: The quotations DataFrame's schema: :func:`quotetrace.process_batch`'s columns, with the
 #: unsigned keys as Spark's signed ``long`` of the same bits.
@@ -173,3 +176,136 @@ def links(quotations: "DataFrame") -> "DataFrame":
             .select("phrase", "other", "text", "other_text")
             .mapInArrow(_relate_partitions(languages),
                         "phrase long, other long, relation string"))
+
+
+def components(edges: "DataFrame") -> "DataFrame":
+    """The connected components of the graph whose edges are the rows ``src, dst`` (longs) of
+    `edges`: a row ``node, component`` for each node on an edge, ``component`` the smallest
+    node of its component.
+
+    An iterative join in Spark SQL: the alternating *large-star* and *small-star* steps of
+    Kiveris et al., "Connected Components in MapReduce and Beyond" (SoCC 2014), which
+    GraphFrames' ``connectedComponents`` uses too, repeated until every component is a star
+    around its smallest node: O(log² n) rounds of joins, each shuffling the edges once. Not
+    GraphFrames itself: its jar comes from spark-packages, not from PyPI, and a pip install
+    should be all quotetrace on Spark needs.
+    """
+    from pyspark.sql import functions as F
+
+    lo, hi = F.least("src", "dst"), F.greatest("src", "dst")
+    # Each edge once, as (hi, lo): hi the larger node.
+    directed = edges.where(F.col("src") != F.col("dst")).select(hi.alias("hi"), lo.alias("lo"))
+    directed = directed.distinct().localCheckpoint()
+    while True:
+        # A star forest: every larger node has one edge, to a node that is no larger node's.
+        stars = directed.groupBy("hi").count().where(F.col("count") > 1).limit(1).count() == 0
+        if stars and directed.select("lo").intersect(directed.select("hi")).limit(1).count() == 0:
+            break
+        both = directed.union(directed.select(F.col("lo").alias("hi"), F.col("hi").alias("lo")))
+        # Large star: every node's larger neighbours go to the smallest node it sees.
+        seen = both.groupBy("hi").agg(F.least(F.col("hi"), F.min("lo")).alias("m"))
+        large = (both.where(F.col("lo") > F.col("hi")).join(seen, "hi")
+                 .select(F.col("lo").alias("src"), F.col("m").alias("dst")))
+        large = large.where(F.col("src") != F.col("dst")).select(hi.alias("hi"), lo.alias("lo"))
+        large = large.distinct()
+        # Small star: every node and its smaller neighbours go to the smallest of them.
+        smallest = large.groupBy("hi").agg(F.min("lo").alias("m"))
+        small = large.join(smallest, "hi")
+        small = (small.select(F.col("lo").alias("src"), F.col("m").alias("dst"))
+                 .union(small.select(F.col("hi").alias("src"), F.col("m").alias("dst"))))
+        small = small.where(F.col("src") != F.col("dst")).select(hi.alias("hi"), lo.alias("lo"))
+        directed = small.distinct().localCheckpoint()
+    return (directed.select(F.col("hi").alias("node"), F.col("lo").alias("component"))
+            .union(directed.select(F.col("lo").alias("node"), F.col("lo").alias("component")))
+            .distinct())
+
+
+_FORM_SCHEMA = "quote string, statement binary"
+
+
+def _one_batch(table: pa.Table) -> pa.RecordBatch:
+    batches = table.combine_chunks().to_batches()
+    return batches[0] if batches else pa.RecordBatch.from_pylist([], schema=table.schema)
+
+
+def _form_partitions(languages: list[str]):
+    def form(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import pyarrow.compute as pc
+
+        import quotetrace  # on the executor
+
+        # A group's rows may span batches: the partition is formed at once.
+        table = pa.Table.from_batches(list(batches))
+        if table.num_rows == 0:
+            return
+        items = _one_batch(table.filter(pc.is_valid(table["quote"])))
+        links = _one_batch(table.filter(pc.is_valid(table["relation"])))
+        yield quotetrace.form_batch(items, links, languages)
+
+    return form
+
+
+def statements(quotations: "DataFrame", verified: "DataFrame | None" = None) -> "DataFrame":
+    """The statement of every quotation, formed as the single-machine clustering forms them
+    from the verified links, but for translations: a row ``quote, statement`` per quotation,
+    statements numbered from 0 by first appearance as the :class:`quotetrace.Tracker` numbers
+    them.
+
+    `quotations` is a :func:`quotations` DataFrame; `verified` its :func:`links` (found when
+    not given). The stages: the speakers' spellings made one across the corpus (the names
+    and their counts are collected, one row per name, and spelled by
+    :func:`quotetrace.canonical_speakers`); the groups of quotations that can only join among
+    themselves, by :func:`components` of a graph whose edges are the verified links, the
+    continuations (a quotation and the one before it that it goes on from) and, for every
+    document and speaker with a quotation too short to index, that context and each of its
+    quotations; each group formed by :func:`quotetrace.form_batch` on the executors; and the
+    statements numbered by their first quotation's ``sort_key``.
+    """
+    from pyspark.sql import functions as F
+
+    import quotetrace
+
+    spark = quotations.sparkSession
+    counts = (quotations.where(F.col("speaker").isNotNull()).groupBy("speaker").count()
+              .collect())
+    spelled = quotetrace.canonical_speakers([(r.speaker, r["count"]) for r in counts])
+    spellings = spark.createDataFrame([(k, v) for k, v in spelled.items() if k != v] or
+                                      [(None, None)], "speaker string, spelled string")
+    # Checkpointed: every later stage reads the quotations, and each read would run the
+    # detection again.
+    q = (quotations.join(F.broadcast(spellings), "speaker", "left")
+         .withColumn("speaker", F.coalesce("spelled", "speaker")).drop("spelled")
+         .localCheckpoint())
+    if verified is None:
+        verified = links(q)
+    languages = sorted(r.language for r in q.select("language").distinct().collect()
+                       if r.language is not None)
+
+    # The edges of the groups.
+    previous = q.select("document", (F.col("position") + 1).alias("position"),
+                        F.col("phrase").alias("dst"))
+    continuations = (q.where("goes_on").select("document", "position", F.col("phrase").alias("src"))
+                     .join(previous, ["document", "position"]).select("src", "dst"))
+    short = q.where((F.col("words") > 0) & (F.col("words") < MIN_WORDS))
+    contexts = []
+    for column in ("document", "speaker"):
+        node = F.xxhash64(F.lit(column), F.col(column)).alias("dst")
+        held = short.where(F.col(column).isNotNull()).select(column).distinct()
+        contexts.append(q.join(held, column).select(F.col("phrase").alias("src"), node))
+    edges = verified.select(F.col("phrase").alias("src"), F.col("other").alias("dst"))
+    for more in [continuations, *contexts]:
+        edges = edges.union(more)
+    groups = components(edges)
+
+    group_of = F.coalesce(F.col("component"), F.col("phrase")).alias("group")
+    items = (q.join(groups, q["phrase"] == groups["node"], "left")
+             .select(group_of, "quote", "document", "position", "text", "speaker", "goes_on",
+                     "sort_key"))
+    linked = (verified.join(groups, verified["phrase"] == groups["node"])
+              .select(F.col("component").alias("group"), "phrase", "other", "relation"))
+    rows = (items.unionByName(linked, allowMissingColumns=True).repartition("group")
+            .mapInArrow(_form_partitions(languages), _FORM_SCHEMA).localCheckpoint())
+    firsts = rows.select("statement").distinct().orderBy("statement")
+    numbered = firsts.rdd.zipWithIndex().map(lambda r: (r[0][0], r[1])).toDF(
+        "statement binary, id long")
+    return rows.join(numbered, "statement").select("quote", F.col("id").alias("statement"))

@@ -24,6 +24,14 @@ pub(crate) fn relate_batch(batch: &RecordBatch, languages: &[&str]) -> PyResult<
     quotetrace_arrow::relate_batch(batch, languages).map_err(raised)
 }
 
+pub(crate) fn form_batch(
+    items: &RecordBatch,
+    links: &RecordBatch,
+    languages: &[&str],
+) -> PyResult<RecordBatch> {
+    quotetrace_arrow::form_batch(items, links, languages).map_err(raised)
+}
+
 pub(crate) fn frames(report: &Report) -> PyResult<Vec<(&'static str, RecordBatch)>> {
     quotetrace_arrow::frames(report).map_err(raised)
 }

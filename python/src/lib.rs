@@ -425,6 +425,45 @@ fn relate_batch<'py>(
     pyo3_arrow::PyRecordBatch::new(out).into_pyarrow(py)
 }
 
+/// The statement of each quotation of `items`, formed group by group from the verified
+/// `links` among them (the output of `relate_batch`, with a `group` column): rows `quote` and
+/// `statement`, the `sort_key` of the statement's first quotation. `items` are
+/// `process_batch` rows with a `group` column and speakers spelled as across the corpus;
+/// `languages` are those of all the quotations being clustered.
+#[pyfunction]
+fn form_batch<'py>(
+    py: Python<'py>,
+    items: pyo3_arrow::PyRecordBatch,
+    links: pyo3_arrow::PyRecordBatch,
+    languages: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (items, links) = (items.into_inner(), links.into_inner());
+    let languages: Vec<&str> = languages.iter().map(String::as_str).collect();
+    let out = py.detach(|| {
+        guarded("form_batch", || {
+            arrow::form_batch(&items, &links, &languages)
+        })
+    })?;
+    pyo3_arrow::PyRecordBatch::new(out).into_pyarrow(py)
+}
+
+/// One spelling per person across a corpus, from each name's number of uses: a dict from
+/// every name to its canonical spelling (`Zelenskyy` and `Zelensky` to `Volodymyr Zelensky`),
+/// as the `Tracker` spells speakers.
+#[pyfunction]
+fn canonical_speakers(
+    py: Python<'_>,
+    counts: Vec<(String, usize)>,
+) -> PyResult<std::collections::HashMap<String, String>> {
+    py.detach(|| {
+        guarded("canonical_speakers", || {
+            Ok(quotetrace::attribute::canonical_speakers_counted(
+                counts.iter().map(|(n, k)| (n.as_str(), *k)),
+            ))
+        })
+    })
+}
+
 #[pymodule]
 fn _quotetrace(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -432,6 +471,8 @@ fn _quotetrace(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(process_batch, m)?)?;
     m.add_function(wrap_pyfunction!(candidates, m)?)?;
     m.add_function(wrap_pyfunction!(relate_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(form_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(canonical_speakers, m)?)?;
     m.add_class::<Quotation>()?;
     m.add_class::<Tracker>()?;
     m.add("QuotetraceError", py.get_type::<QuotetraceError>())?;

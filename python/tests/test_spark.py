@@ -132,3 +132,17 @@ def test_spark_candidates_and_links_are_the_single_machines(spark, name):
                  for r in quotetrace.spark.links(quotations).collect()}
     assert got_links == expected_links
     quotations.unpersist()
+
+
+# world's statements are quoted in several languages, and joined by translation: a stage the
+# Spark path does not have yet.
+@pytest.mark.parametrize("name", [n for n in CORPUS_NAMES if n != "world"])
+def test_spark_statements_are_the_trackers(spark, name):
+    documents = corpus(name)
+    quotations = quotetrace.spark.quotations(documents_frame(spark, documents))
+    got = {r.quote: r.statement for r in quotetrace.spark.statements(quotations).collect()}
+    tracker = quotetrace.Tracker()
+    tracker.add_many(documents)
+    expected = {q["id"]: q["cluster"] for q in tracker.report()["quotes"]}
+    assert len(set(expected.values())) < len(expected)  # statements quoted more than once
+    assert got == expected

@@ -32,7 +32,7 @@ use tokens::{tokenize_prose, Token};
 
 use continuation::continues;
 pub(crate) use continuation::goes_on;
-pub use speakers::canonical_speakers;
+pub use speakers::{canonical_speakers, canonical_speakers_counted};
 
 /// How a speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

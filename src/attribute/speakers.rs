@@ -22,9 +22,28 @@ use super::names::{has_space, last_word};
 /// assert_eq!(map["Donald Trump"], "Donald Trump");
 /// ```
 pub fn canonical_speakers<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
+    canonical_speakers_counted(names.into_iter().map(|n| (n, 1)))
+}
+
+/// [`canonical_speakers`] from each name's number of uses (a name given twice counts twice):
+/// for a program that counts the names where the quotations are, and sends one row per name.
+///
+/// ```
+/// use quotetrace::attribute::{canonical_speakers, canonical_speakers_counted};
+///
+/// let counted = canonical_speakers_counted([("Volodymyr Zelensky", 2), ("Zelensky", 1),
+///                                           ("Volodymyr Zelenskyy", 1)]);
+/// let listed = canonical_speakers(["Volodymyr Zelensky", "Volodymyr Zelensky", "Zelensky",
+///                                  "Volodymyr Zelenskyy"]);
+/// assert_eq!(counted, listed);
+/// assert_eq!(counted["Zelensky"], "Volodymyr Zelensky");
+/// ```
+pub fn canonical_speakers_counted<'a>(
+    names: impl IntoIterator<Item = (&'a str, usize)>,
+) -> HashMap<String, String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for n in names {
-        *counts.entry(n).or_default() += 1;
+    for (n, uses) in names {
+        *counts.entry(n).or_default() += uses;
     }
     // Groups of full names, each with its members; bucketed by the surname's first letters so
     // that only plausible spellings are compared.
