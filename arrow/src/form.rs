@@ -5,12 +5,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow_array::builder::{BinaryBuilder, StringBuilder};
+use arrow_array::builder::{BinaryBuilder, Int64Builder, ListBuilder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Int64Type, UInt64Type};
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
-use quotetrace::cluster::{cluster_linked, ClusterConfig, ClusterItem, Relation};
+use arrow_schema::{Field, Schema};
+use quotetrace::cluster::{
+    cluster_linked, translatable, ClusterConfig, ClusterItem, Relation, Translatable,
+};
+use quotetrace::Timestamp;
 use rayon::prelude::*;
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
@@ -20,7 +23,7 @@ use crate::BatchError;
 
 const ITEMS: Option<&str> = Some(
     "it needs \"group\", \"quote\", \"document\", \"position\", \"text\", \"goes_on\" and \
-     \"sort_key\"; \"speaker\" is optional",
+     \"sort_key\"; \"speaker\", \"language\" and \"published\" are optional",
 );
 const LINKS: Option<&str> = Some("it needs \"group\", \"phrase\", \"other\" and \"relation\"");
 
@@ -32,13 +35,17 @@ const LINKS: Option<&str> = Some("it needs \"group\", \"phrase\", \"other\" and 
 /// (int64): the quotations of one group are those that can join only among themselves (every
 /// link, continuation and shared document or speaker of a short quotation within the group).
 /// Its columns: `group`, `quote`, `document`, `position`, `text`, `goes_on`, `sort_key`, and
-/// `speaker` (as it is spelled across the corpus). `links` holds `group`, `phrase` and `other`
+/// optionally `speaker` (as it is spelled across the corpus), `language` and `published`. `links` holds `group`, `phrase` and `other`
 /// (phrase keys, int64 or uint64) and `relation` (as [`crate::relate_batch`] writes it).
 /// `languages` are those of all the quotations being clustered.
 ///
 /// The output has a row per quotation, groups in order of their number and quotations in
 /// order of `sort_key`: `quote`, and `statement`, the `sort_key` of the statement's first
-/// quotation, which names it and orders the statements by first appearance.
+/// quotation, which names it and orders the statements by first appearance. After each group's
+/// quotations come its statements that translation linking reads
+/// ([`quotetrace::cluster::translatable`]), a row each with a null `quote`: `statement`, and
+/// `key`, `support`, `speaker`, `language`, `earliest` and `anchors` (the keys as int64 of the
+/// same bits, as Spark holds them).
 ///
 /// ```
 /// use std::sync::Arc;
@@ -76,6 +83,9 @@ pub fn form_batch(
     languages: &[&str],
 ) -> Result<RecordBatch, BatchError> {
     let (mut c1, mut c2, mut c3, mut c4, mut c5) = (None, None, None, None, None);
+    let (mut c6, mut c7) = (None, None);
+    let language = texts(items, "language", None, &mut c6)?;
+    let published = texts(items, "published", None, &mut c7)?;
     let quote = texts(items, "quote", ITEMS, &mut c1)?;
     let document = texts(items, "document", ITEMS, &mut c2)?;
     let text = texts(items, "text", ITEMS, &mut c3)?;
@@ -116,7 +126,7 @@ pub fn form_batch(
     link_rows.sort_by_key(|&r| link_group[r]);
     let groups = runs(&rows, |r| item_group[r]);
     let config = ClusterConfig::default();
-    let form = |group: &[usize]| -> Vec<usize> {
+    let form = |group: &[usize]| -> (Vec<usize>, Vec<(usize, Translatable)>) {
         let g = item_group[group[0]];
         let start = link_rows.partition_point(|&r| link_group[r] < g);
         let end = link_rows.partition_point(|&r| link_group[r] <= g);
@@ -136,6 +146,13 @@ pub fn form_batch(
                 if let Some(s) = speaker.get(r) {
                     item = item.said_by(s);
                 }
+                if let Some(l) = language.get(r) {
+                    item = item.in_language(l);
+                }
+                let when = published.get(r).and_then(|p| Timestamp::parse(p).ok());
+                if let Some(t) = when {
+                    item = item.published_at(t.unix_seconds());
+                }
                 let previous = place.get(&(d, position[r] - 1));
                 if let (true, Some(&p)) = (goes_on.is_valid(r) && goes_on.value(r), previous) {
                     item = item.continuing(p);
@@ -146,29 +163,65 @@ pub fn form_batch(
         let clustering = cluster_linked(&items, links, languages, &config);
         // Each quotation's statement, named by the statement's first quotation.
         let first: Vec<usize> = clustering.clusters().map(|members| members[0]).collect();
-        clustering
+        let summaries = translatable(&items, &clustering)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(c, s)| Some((group[first[c]], s?)))
+            .collect();
+        let named = clustering
             .assignment()
             .iter()
             .map(|&c| group[first[c]])
-            .collect()
+            .collect();
+        (named, summaries)
     };
-    let formed: Vec<Vec<usize>> = groups.par_iter().map(|g| form(g)).collect();
+    let formed: Vec<_> = groups.par_iter().map(|g| form(g)).collect();
 
     let mut quotes = StringBuilder::new();
     let mut statements = BinaryBuilder::new();
-    for (group, firsts) in groups.iter().zip(&formed) {
+    let mut keys = Int64Builder::new();
+    let mut support = Int64Builder::new();
+    let (mut speakers, mut languages) = (StringBuilder::new(), StringBuilder::new());
+    let mut earliest = Int64Builder::new();
+    let mut anchors = ListBuilder::new(Int64Builder::new());
+    for (group, (firsts, summaries)) in groups.iter().zip(&formed) {
         for (&r, &f) in group.iter().zip(firsts) {
             quotes.append_option(quote.get(r));
             statements.append_value(sort_key.value(f));
+            keys.append_null();
+            support.append_null();
+            speakers.append_null();
+            languages.append_null();
+            earliest.append_null();
+            anchors.append_null();
+        }
+        for (f, s) in summaries {
+            quotes.append_null();
+            statements.append_value(sort_key.value(*f));
+            keys.append_value(s.key as i64);
+            support.append_value(s.support as i64);
+            speakers.append_option(s.speaker.as_deref());
+            languages.append_value(&s.language);
+            earliest.append_option(s.earliest);
+            anchors.append_value(s.anchors.iter().map(|&a| Some(a as i64)));
         }
     }
-    let quotes: ArrayRef = Arc::new(quotes.finish());
-    let statements: ArrayRef = Arc::new(statements.finish());
-    let schema = Schema::new(vec![
-        Field::new("quote", DataType::Utf8, true),
-        Field::new("statement", DataType::Binary, false),
-    ]);
-    RecordBatch::try_new(Arc::new(schema), vec![quotes, statements]).map_err(|source| {
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("quote", Arc::new(quotes.finish())),
+        ("statement", Arc::new(statements.finish())),
+        ("key", Arc::new(keys.finish())),
+        ("support", Arc::new(support.finish())),
+        ("speaker", Arc::new(speakers.finish())),
+        ("language", Arc::new(languages.finish())),
+        ("earliest", Arc::new(earliest.finish())),
+        ("anchors", Arc::new(anchors.finish())),
+    ];
+    let fields: Vec<Field> = columns
+        .iter()
+        .map(|(name, c)| Field::new(*name, c.data_type().clone(), *name != "statement"))
+        .collect();
+    let columns = columns.into_iter().map(|(_, c)| c).collect();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).map_err(|source| {
         BatchError::Arrow {
             context: "building the statements of the quotations".to_string(),
             source,

@@ -26,6 +26,7 @@ from quotetrace._quotetrace import (
     canonical_speakers,
     detect,
     form_batch,
+    join_translations,
     process_batch,
     relate_batch,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "canonical_speakers",
     "detect",
     "form_batch",
+    "join_translations",
     "process_batch",
     "relate_batch",
 ]

@@ -99,3 +99,8 @@ def form_batch(items: Any, links: Any, languages: Iterable[str]) -> pyarrow.Reco
 def canonical_speakers(counts: Iterable[tuple[str, int]]) -> dict[str, str]:
     """One spelling per person, from each name's number of uses: every name's canonical
     spelling, as the Tracker spells speakers."""
+
+def join_translations(statements: Iterable[tuple[int, Optional[str], str]],
+                      links: Iterable[tuple[int, int]]) -> list[int]:
+    """Joins the statements (`(key, speaker, language)`) that `links` (`(i, j)`: `i` names
+    `j` as its best partner) name as translations; each statement's smallest fellow index."""

@@ -41,6 +41,13 @@ MAX_CANDIDATES = 12
 RAREST = 8
 #: Quotations of fewer words are placed by the documents and speakers they come with.
 MIN_WORDS = 3
+# Translation linking's (src/cluster/translate.rs): the rare anchors two statements must share,
+# the share of the shorter's anchors (by weight) they make up, the most statements an anchor
+# may be held by to count, and the most time between the two (a week, in seconds).
+MIN_SHARED = 3
+MIN_COVER = 0.3
+MAX_HOLDERS = 64
+WINDOW = 7 * 24 * 3600
 
 #: The quotations DataFrame's schema: :func:`quotetrace.process_batch`'s columns, with the
 #: unsigned keys as Spark's signed ``long`` of the same bits.
@@ -220,7 +227,8 @@ def components(edges: "DataFrame") -> "DataFrame":
             .distinct())
 
 
-_FORM_SCHEMA = "quote string, statement binary"
+_FORM_SCHEMA = ("quote string, statement binary, key long, support long, speaker string, "
+                "language string, earliest long, anchors array<long>")
 
 
 def _one_batch(table: pa.Table) -> pa.RecordBatch:
@@ -300,12 +308,117 @@ def statements(quotations: "DataFrame", verified: "DataFrame | None" = None) -> 
     group_of = F.coalesce(F.col("component"), F.col("phrase")).alias("group")
     items = (q.join(groups, q["phrase"] == groups["node"], "left")
              .select(group_of, "quote", "document", "position", "text", "speaker", "goes_on",
-                     "sort_key"))
+                     "sort_key", "language", "published"))
     linked = (verified.join(groups, verified["phrase"] == groups["node"])
               .select(F.col("component").alias("group"), "phrase", "other", "relation"))
     rows = (items.unionByName(linked, allowMissingColumns=True).repartition("group")
             .mapInArrow(_form_partitions(languages), _FORM_SCHEMA).localCheckpoint())
-    firsts = rows.select("statement").distinct().orderBy("statement")
+    quoted = rows.where(F.col("quote").isNotNull()).select("quote", "statement")
+    joined = _translations(rows.where(F.col("quote").isNull()))
+    quoted = (quoted.join(joined, "statement", "left")
+              .select("quote", F.coalesce("joined", "statement").alias("statement")))
+    firsts = quoted.select("statement").distinct().orderBy("statement")
     numbered = firsts.rdd.zipWithIndex().map(lambda r: (r[0][0], r[1])).toDF(
         "statement binary, id long")
-    return rows.join(numbered, "statement").select("quote", F.col("id").alias("statement"))
+    return quoted.join(numbered, "statement").select("quote", F.col("id").alias("statement"))
+
+
+def _sum_in_anchor_order(anchor: str, weight: str) -> "Column":
+    """The sum of `weight` over a group's rows, added in the unsigned order of `anchor`, as the
+    single-machine linking adds them (so that the sums are equal to the last bit)."""
+    from pyspark.sql import functions as F
+
+    terms = F.array_sort(F.collect_list(F.struct(unsigned(anchor).alias("a"),
+                                                 F.col(weight).alias("w"))))
+    return F.aggregate(terms, F.lit(0.0).cast("double"), lambda total, t: total + t["w"])
+
+
+def _translations(summaries: "DataFrame") -> "DataFrame":
+    """The statements that translation linking joins: a row ``statement, joined`` for each
+    statement joined to others, ``joined`` the smallest ``statement`` of those it is one with.
+
+    `summaries` are :func:`quotetrace.form_batch`'s statement rows. Each anchor is weighed by
+    how many statements hold it (the weights are computed on the driver, one per holder count,
+    with the logarithm the Rust code uses); each statement names its best partner among the
+    better supported statements in another language, printed within a week, sharing enough
+    rare anchors; the partners' connected components are joined by
+    :func:`quotetrace.join_translations` on the executors.
+    """
+    import math
+
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    spark = summaries.sparkSession
+    empty = spark.createDataFrame([], "statement binary, joined binary")
+    n = summaries.count()
+    if n == 0:
+        return empty
+    anchors = summaries.select("key", F.explode("anchors").alias("anchor"))
+    holders = anchors.groupBy("anchor").agg(F.count("*").alias("h"))
+    counts = sorted(r.h for r in holders.select("h").distinct().collect())
+    weights = spark.createDataFrame([(h, math.log(1.0 + n / h)) for h in counts],
+                                    "h long, weight double")
+    weighted = anchors.join(holders, "anchor").join(F.broadcast(weights), "h")
+    totals = weighted.groupBy("key").agg(_sum_in_anchor_order("anchor", "weight").alias("total"))
+    common = min(max(n // 4, 8), MAX_HOLDERS)
+    held = anchors.select(F.col("key").alias("other"), "anchor")
+    shared = weighted.where(F.col("h") <= common).join(held, "anchor")
+    s = summaries.select("key", "support", "language", "earliest")
+    t = s.select(*[F.col(c).alias("t_" + c) for c in s.columns])
+    near = F.when(F.col("earliest").isNull() | F.col("t_earliest").isNull(), True).otherwise(
+        F.abs(F.col("earliest") - F.col("t_earliest")) <= WINDOW)
+    bigger = (F.col("t_support") > F.col("support")) | (
+        (F.col("t_support") == F.col("support")) & (unsigned("t_key") < unsigned("key")))
+    pairs = (shared.join(s, "key").join(t, F.col("other") == F.col("t_key"))
+             .where((F.col("language") != F.col("t_language")) & near & bigger)
+             .groupBy("key", "other")
+             .agg(F.count("*").alias("count"), _sum_in_anchor_order("anchor", "weight")
+                  .alias("w")))
+    other_total = totals.select(F.col("key").alias("other"), F.col("total").alias("t_total"))
+    cover = F.col("w") / F.least("total", "t_total")
+    best = Window.partitionBy("key").orderBy(F.desc("cover"), unsigned("other"))
+    partners = (pairs.join(totals, "key").join(other_total, "other")
+                .withColumn("cover", cover)
+                .where((F.col("count") >= MIN_SHARED) & (F.col("cover") >= MIN_COVER))
+                .withColumn("rank", F.row_number().over(best)).where(F.col("rank") == 1)
+                .select("key", "other").localCheckpoint())
+    if partners.limit(1).count() == 0:
+        return empty
+    groups = components(partners.select(F.col("key").alias("src"), F.col("other").alias("dst")))
+    statements = (summaries.join(groups, summaries["key"] == groups["node"])
+                  .select("component", "key", "speaker", "language", "statement"))
+    linked = partners.join(groups, partners["key"] == groups["node"]).select(
+        "component", "key", "other")
+    rows = (statements.unionByName(linked, allowMissingColumns=True).repartition("component")
+            .mapInArrow(_join_partitions, "key long, joined long"))
+    named = summaries.select("key", "statement")
+    joined_name = (rows.join(named, "key").groupBy("joined")
+                   .agg(F.min("statement").alias("name")))
+    return (rows.join(named, "key").join(joined_name, "joined")
+            .select("statement", F.col("name").alias("joined")))
+
+
+def _join_partitions(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    import quotetrace  # on the executor
+
+    table = pa.Table.from_batches(list(batches))
+    if table.num_rows == 0:
+        return
+    statements: dict[int, list] = {}
+    links: dict[int, list] = {}
+    for row in table.to_pylist():
+        if row["other"] is None:
+            statements.setdefault(row["component"], []).append(row)
+        else:
+            links.setdefault(row["component"], []).append(row)
+    keys, joined = [], []
+    for component, members in statements.items():
+        index = {m["key"]: i for i, m in enumerate(members)}
+        pairs = [(index[link["key"]], index[link["other"]]) for link in links.get(component, [])]
+        fellows = quotetrace.join_translations(
+            [(m["key"] % 2**64, m["speaker"], m["language"]) for m in members], pairs)
+        keys += [m["key"] for m in members]
+        joined += [members[f]["key"] for f in fellows]
+    yield pa.RecordBatch.from_pydict({"key": pa.array(keys, pa.int64()),
+                                      "joined": pa.array(joined, pa.int64())})

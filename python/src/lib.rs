@@ -464,6 +464,27 @@ fn canonical_speakers(
     })
 }
 
+/// Joins the statements that `links` name as translations of one another: `statements` are
+/// `(key, speaker, language)` as `form_batch` gives them, each link `(i, j)` says statement
+/// `i` names `j` as its best partner. Returns for each statement the smallest index of those
+/// it is now one with.
+#[pyfunction]
+fn join_translations(
+    py: Python<'_>,
+    statements: Vec<(u64, Option<String>, String)>,
+    links: Vec<(usize, usize)>,
+) -> PyResult<Vec<usize>> {
+    py.detach(|| {
+        guarded("join_translations", || {
+            let statements: Vec<(u64, Option<&str>, &str)> = statements
+                .iter()
+                .map(|(k, s, l)| (*k, s.as_deref(), l.as_str()))
+                .collect();
+            Ok(quotetrace::cluster::join_translations(&statements, &links))
+        })
+    })
+}
+
 #[pymodule]
 fn _quotetrace(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -473,6 +494,7 @@ fn _quotetrace(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(relate_batch, m)?)?;
     m.add_function(wrap_pyfunction!(form_batch, m)?)?;
     m.add_function(wrap_pyfunction!(canonical_speakers, m)?)?;
+    m.add_function(wrap_pyfunction!(join_translations, m)?)?;
     m.add_class::<Quotation>()?;
     m.add_class::<Tracker>()?;
     m.add("QuotetraceError", py.get_type::<QuotetraceError>())?;

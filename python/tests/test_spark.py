@@ -134,9 +134,7 @@ def test_spark_candidates_and_links_are_the_single_machines(spark, name):
     quotations.unpersist()
 
 
-# world's statements are quoted in several languages, and joined by translation: a stage the
-# Spark path does not have yet.
-@pytest.mark.parametrize("name", [n for n in CORPUS_NAMES if n != "world"])
+@pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_spark_statements_are_the_trackers(spark, name):
     documents = corpus(name)
     quotations = quotetrace.spark.quotations(documents_frame(spark, documents))

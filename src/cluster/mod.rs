@@ -578,6 +578,118 @@ pub fn cluster_linked(
     number_by_first_appearance(&phrase_of, &roots)
 }
 
+/// What linking translations reads of one statement (see [`translatable`]): the anchors a
+/// program that spreads clustering over machines shuffles statements by, and what it checks
+/// a pair against. Linking weighs each anchor by how many statements of the whole input hold
+/// it, so this step reads all statements at once, and only these summaries of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Translatable {
+    /// The smallest content key of its wordings ([`Blocking::phrase`]): its name, and the
+    /// tie-breaker.
+    pub key: u64,
+    /// How many quotations it has.
+    pub support: u64,
+    /// Its speaker by surname (lower case, accents folded), where three in four of its
+    /// attributed quotations name one; `None` where none names anyone.
+    pub speaker: Option<String>,
+    /// The language most of its quotations are in (ties: the first by code).
+    pub language: String,
+    /// When it was first printed (seconds since the Unix epoch), if known.
+    pub earliest: Option<i64>,
+    /// The hashes of its words' anchors (their first four letters, accents folded, or the
+    /// whole of a number), sorted, each once.
+    pub anchors: Vec<u64>,
+}
+
+/// What linking translations reads of each cluster of `clustering` (of `items`): `None` for a
+/// cluster whose quotations have no language, or whose attributed quotations name two
+/// speakers without three in four naming one — such a statement joins no translation.
+///
+/// ```
+/// use quotetrace::cluster::{cluster, translatable, ClusterConfig, ClusterItem};
+///
+/// let items = [
+///     ClusterItem::new("Liverpool 2024: alles an diesem Verein").in_language("de"),
+///     ClusterItem::new("nobody said which language this was in"),
+/// ];
+/// let clustering = cluster(&items, &ClusterConfig::default());
+/// let summaries = translatable(&items, &clustering);
+/// let german = summaries[0].as_ref().unwrap();
+/// assert_eq!((german.language.as_str(), german.support), ("de", 1));
+/// // `Live`, `2024`, `alle`, `dies`, `Vere`: `an` is too short to say anything.
+/// assert_eq!(german.anchors.len(), 5);
+/// assert!(summaries[1].is_none());
+/// ```
+pub fn translatable(
+    items: &[ClusterItem<'_>],
+    clustering: &Clustering,
+) -> Vec<Option<Translatable>> {
+    if clustering.assignment().len() != items.len() {
+        // Not a clustering of these items: nothing can be said of its clusters.
+        return vec![None; clustering.len()];
+    }
+    let mut phrases = Phrases::default();
+    let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
+    // Each phrase's root: the phrase of its cluster's first item; and each root's cluster.
+    let mut roots = vec![PhraseId::new(0); phrases.len()];
+    let mut cluster_of_root = vec![usize::MAX; phrases.len()];
+    for (c, members) in clustering.clusters().enumerate() {
+        let root = phrase_of[members[0]];
+        cluster_of_root[root.index()] = c;
+        for &i in members {
+            roots[phrase_of[i].index()] = root;
+        }
+    }
+    let mut summaries = vec![None; clustering.len()];
+    for s in translate::statements(&phrases, &roots, items, &phrase_of) {
+        summaries[cluster_of_root[s.root.index()]] = Some(Translatable {
+            key: s.key,
+            support: s.support,
+            speaker: s.speaker,
+            language: s.language.to_string(),
+            earliest: s.earliest,
+            anchors: s.anchors,
+        });
+    }
+    summaries
+}
+
+/// Joins the statements that `links` name as translations of one another, each statement
+/// given by its [`Translatable::key`], [`Translatable::speaker`] and
+/// [`Translatable::language`], each link `(i, j)` saying that statement `i` names `j`,
+/// better supported than itself, as its best partner. The links are joined in an order that
+/// depends on content only, each join checked against everything both sides hold already: no
+/// two speakers, and no language twice. Returns for each statement the smallest index of the
+/// statements it is now one with.
+///
+/// ```
+/// use quotetrace::cluster::join_translations;
+///
+/// let statements = [(1, Some("bruni"), "en"), (2, None, "es"), (3, Some("meloni"), "it")];
+/// // The Spanish one is the translation of both: it joins the first, which then has a
+/// // speaker the third's contradicts.
+/// assert_eq!(join_translations(&statements, &[(1, 0), (1, 2)]), [0, 0, 2]);
+/// ```
+pub fn join_translations(
+    statements: &[(u64, Option<&str>, &str)],
+    links: &[(usize, usize)],
+) -> Vec<usize> {
+    let n = statements.len();
+    let links = links
+        .iter()
+        .filter(|&&(i, j)| i < n && j < n)
+        .map(|&(i, j)| (statements[i].0, statements[j].0, i, j))
+        .collect();
+    let mut sets = translate::join_translations(statements.iter().map(|&(_, s, l)| (s, l)), links);
+    let mut smallest = vec![usize::MAX; n];
+    let roots: Vec<usize> = (0..n).map(|i| sets.find(i)).collect();
+    for (i, &r) in roots.iter().enumerate() {
+        smallest[r] = smallest[r].min(i);
+    }
+    roots.iter().map(|&r| smallest[r]).collect()
+}
+
 /// The index a clustering was made with: the wordings in matching form and their word pairs.
 #[derive(Debug, Clone, Default)]
 pub struct ClusterIndex {

@@ -46,15 +46,15 @@ const MAX_HOLDERS: usize = 64;
 pub(crate) const WINDOW: u64 = 7 * 24 * 3600;
 
 /// What a statement brings to translation linking.
-struct Statement<'a> {
-    root: PhraseId,
-    support: u64,
-    key: u64,
-    speaker: Option<String>,
-    language: &'a str,
-    earliest: Option<i64>,
+pub(super) struct Statement<'a> {
+    pub(super) root: PhraseId,
+    pub(super) support: u64,
+    pub(super) key: u64,
+    pub(super) speaker: Option<String>,
+    pub(super) language: &'a str,
+    pub(super) earliest: Option<i64>,
     /// Its distinct anchors, sorted.
-    anchors: Vec<u64>,
+    pub(super) anchors: Vec<u64>,
 }
 
 /// Accents folded away: `Jürgen` is `Jurgen`, `énergie` is `energie`.
@@ -91,7 +91,7 @@ struct Seen<'a> {
 }
 
 /// The statements whose language is known, each with its anchors.
-fn statements<'a>(
+pub(super) fn statements<'a>(
     phrases: &Phrases,
     roots: &[PhraseId],
     items: &[ClusterItem<'a>],
@@ -196,7 +196,12 @@ pub(crate) fn link_translations(
     }
     let statements = statements(phrases, roots, items, phrase_of);
     let links = best_partners(&statements);
-    let mut sets = join_translations(&statements, links);
+    let mut sets = join_translations(
+        statements
+            .iter()
+            .map(|s| (s.speaker.as_deref(), s.language)),
+        links,
+    );
     // Each statement's root phrase, then the root of the set it joined.
     let mut by_root: FxMap<PhraseId, PhraseId> = FxMap::default();
     for (i, s) in statements.iter().enumerate() {
@@ -267,14 +272,14 @@ fn best_partners(statements: &[Statement<'_>]) -> Vec<(u64, u64, usize, usize)> 
 /// that the two sides hold already: no two speakers named, and no language twice (two
 /// statements of one language are not both the translation of a third: that is for the
 /// matching within a language to tell).
-fn join_translations(
-    statements: &[Statement<'_>],
+pub(super) fn join_translations<'s>(
+    statements: impl Iterator<Item = (Option<&'s str>, &'s str)>,
     mut links: Vec<(u64, u64, usize, usize)>,
 ) -> UnionFind<usize> {
+    let (mut speaker, mut languages): (Vec<Option<&str>>, Vec<Vec<&str>>) =
+        statements.map(|(s, l)| (s, vec![l])).unzip();
     links.sort_unstable();
-    let mut sets = UnionFind::new(statements.len());
-    let mut speaker: Vec<Option<&str>> = statements.iter().map(|s| s.speaker.as_deref()).collect();
-    let mut languages: Vec<Vec<&str>> = statements.iter().map(|s| vec![s.language]).collect();
+    let mut sets = UnionFind::new(speaker.len());
     for (_, _, i, j) in links {
         let (a, b) = (sets.find(i), sets.find(j));
         let conflict = matches!((speaker[a], speaker[b]), (Some(x), Some(y)) if x != y);
