@@ -157,7 +157,7 @@ def _relate_partitions(languages: list[str]):
     return relate
 
 
-def links(quotations: "DataFrame") -> "DataFrame":
+def links(quotations: "DataFrame", found: "DataFrame | None" = None) -> "DataFrame":
     """The verified relations between phrases: :func:`candidates`, each pair once, aligned by
     the Rust code on the executors (:func:`quotetrace.relate_batch`).
 
@@ -166,13 +166,15 @@ def links(quotations: "DataFrame") -> "DataFrame":
     ``part_of`` (``phrase`` is a fragment of ``other``), ``contains`` or ``overlap``. Each
     pair's two wordings are joined to it by phrase key; the quotations' languages, collected
     first (a handful of codes), go to every batch so that each verifies as the single-machine
-    clustering does.
+    clustering does. `found` are the :func:`candidates`, found when not given.
     """
     from pyspark.sql import functions as F
 
     languages = sorted(r.language for r in quotations.select("language").distinct().collect()
                        if r.language is not None)
-    pairs = (candidates(quotations)
+    if found is None:
+        found = candidates(quotations)
+    pairs = (found
              .select(F.least("phrase", "other").alias("phrase"),
                      F.greatest("phrase", "other").alias("other"))
              .distinct())
