@@ -26,7 +26,9 @@ fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
     let quotes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
-    let out = args.next().unwrap_or_else(|| "synth-documents.jsonl".to_string());
+    let out = args
+        .next()
+        .unwrap_or_else(|| "synth-documents.jsonl".to_string());
     let generated = generate(&SynthConfig::new(quotes, seed));
     let mut documents: Vec<Vec<&quotetrace_synth::SynthQuote>> = Vec::new();
     for q in &generated {
@@ -56,6 +58,9 @@ fn main() -> std::io::Result<()> {
         writeln!(file, "{document}")?;
     }
     file.flush()?;
-    eprintln!("{quotes} quotations in {} documents: {out}", documents.len());
+    eprintln!(
+        "{quotes} quotations in {} documents: {out}",
+        documents.len()
+    );
     Ok(())
 }
