@@ -70,8 +70,10 @@ def main():
     candidates = stage("candidates", lambda: qs.candidates(quotations))
     links = stage("links", lambda: qs.links(quotations, candidates))
     statements = stage("statements", lambda: qs.statements(quotations, links))
+    # The statements table holds the summaries the other two tables are joined from.
+    tables = stage("tables", lambda: qs.tables(quotations, statements).statements)
     total = sum(r[1] for r in rows)
-    groups = statements.select("statement").distinct().count()
+    groups = tables.count()
     print(f"{'total':<12} {total:8.1f} s  {size / 1e6:.0f} MB of documents, "
           f"{quotations.count()} quotations, {candidates.count()} candidate pairs, "
           f"{links.count()} links, {groups} statements; local[{args.cores}], "

@@ -683,3 +683,72 @@ fn the_streamed_report_is_the_report() {
     assert!(many.report().clusters.len() > 64);
     assert_eq!(streamed, whole);
 }
+
+/// Every statement of `report`, worked out again by `statement_of` from its quotations alone
+/// (their speakers as their documents name them, before their statement lends one), is the
+/// report's, and the quotations come back with the speakers the report gives them.
+fn each_statement_again(report: &quotetrace::Report) {
+    use quotetrace::attribute::Method;
+    use quotetrace::report::statement_of;
+    let document: HashMap<&str, &quotetrace::report::DocumentInfo> = report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let mut lent = 0;
+    for s in &report.clusters {
+        let mut quotes: Vec<quotetrace::QuoteRecord> = report
+            .quotes
+            .iter()
+            .filter(|q| q.cluster == s.id)
+            .cloned()
+            .collect();
+        let given = quotes.clone();
+        for q in &mut quotes {
+            if q.method == Some(Method::Statement) {
+                (q.speaker, q.method) = (None, None);
+                lent += 1;
+            }
+            q.cluster = usize::MAX;
+        }
+        let documents: Vec<_> = quotes
+            .iter()
+            .map(|q| document[q.doc.as_str()].clone())
+            .collect();
+        let mut again = statement_of(s.id, &mut quotes, &documents);
+        // Told apart from the report's other statements by who holds them all.
+        again.key.clone_from(&s.key);
+        assert_eq!(&again, s);
+        assert_eq!(quotes, given);
+    }
+    assert!(lent > 0, "no quotation took its statement's speaker");
+}
+
+#[test]
+fn each_statement_is_worked_out_again_from_its_quotations_alone() {
+    each_statement_again(&tracker().report());
+    let synthetic = quotetrace_synth::generate(&quotetrace_synth::SynthConfig::new(3000, 7));
+    let mut tracker = Tracker::new();
+    for (i, q) in synthetic.iter().enumerate() {
+        // Every third quotation names nobody: its statement may lend it a speaker.
+        let names = [
+            "Mara Lind",
+            "Tomas Berg",
+            "Ines Costa",
+            "Omar Haddad",
+            "Yuki Sato",
+        ];
+        let text = match i % 3 {
+            0 => format!("\"{}\"", q.text),
+            _ => format!(
+                "\"{}\", {} said.",
+                q.text,
+                names[q.speaker as usize % names.len()]
+            ),
+        };
+        tracker.add(Document::new(format!("d{i}"), text)).unwrap();
+    }
+    let report = tracker.report();
+    assert!(report.clusters.iter().any(|s| s.quotes.len() > 5));
+    each_statement_again(&report);
+}

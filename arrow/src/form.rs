@@ -230,7 +230,7 @@ pub fn form_batch(
 }
 
 /// The runs of `rows` (sorted by `key`) that share a key.
-fn runs(rows: &[usize], key: impl Fn(usize) -> i64) -> Vec<&[usize]> {
+pub(crate) fn runs(rows: &[usize], key: impl Fn(usize) -> i64) -> Vec<&[usize]> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < rows.len() {
@@ -242,7 +242,7 @@ fn runs(rows: &[usize], key: impl Fn(usize) -> i64) -> Vec<&[usize]> {
     out
 }
 
-fn column<'a>(
+pub(crate) fn column<'a>(
     batch: &'a RecordBatch,
     name: &str,
     needs: Option<&'static str>,
@@ -255,7 +255,7 @@ fn column<'a>(
         })
 }
 
-fn not_of_type(batch: &RecordBatch, name: &str, wanted: &str) -> BatchError {
+pub(crate) fn not_of_type(batch: &RecordBatch, name: &str, wanted: &str) -> BatchError {
     let found = batch
         .column_by_name(name)
         .map(|c| c.data_type().to_string())
@@ -268,7 +268,7 @@ fn not_of_type(batch: &RecordBatch, name: &str, wanted: &str) -> BatchError {
 }
 
 /// Column `name` as 64-bit numbers (int64, or uint64 with the same bits); a null is an error.
-fn numbers(
+pub(crate) fn numbers(
     batch: &RecordBatch,
     name: &str,
     needs: Option<&'static str>,

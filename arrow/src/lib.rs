@@ -8,7 +8,9 @@
 //! - [`write_parquet`] (feature `parquet`): those tables as Parquet files.
 //! - [`relate_batch`] and [`form_batch`]: clustering's verification of candidate pairs and its
 //!   forming of statements from the verified links, a batch at a time, for a program that
-//!   spreads clustering over machines (the Python package's `quotetrace.spark`).
+//!   spreads clustering over machines (the Python package's `quotetrace.spark`);
+//!   [`summarize_batch`]: the statements' canonical wordings, speakers and drift, from their
+//!   quotations.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -36,19 +38,21 @@ use arrow_array::builder::{
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Field, Schema};
 use quotetrace::cluster::{blocking, ClusterConfig};
-use quotetrace::Report;
+use quotetrace::{Report, Statement};
 
 mod form;
 mod input;
 #[cfg(feature = "parquet")]
 mod parquet_files;
 mod relate;
+mod summarize;
 
 pub use form::form_batch;
 use input::{texts, Texts};
 #[cfg(feature = "parquet")]
 pub use parquet_files::{write_parquet, ParquetError};
 pub use relate::relate_batch;
+pub use summarize::summarize_batch;
 
 /// A record batch that cannot be read as documents.
 #[derive(Debug, thiserror::Error)]
@@ -164,7 +168,8 @@ const DOCUMENTS: Option<&str> =
 /// |---|---|---|
 /// | `document`, `quote` | string | the document's id; the quotation's, `document#n` |
 /// | `position` | int64 | its place in the document, from 0 |
-/// | `outlet`, `url`, `published` | string, nullable | the document's |
+/// | `outlet`, `url` | string, nullable | the document's |
+/// | `published` | string, nullable | the document's publication time, written as the report writes it |
 /// | `start`, `end` | int64 | UTF-8 byte offsets of its text in the document's |
 /// | `text`, `kind`, `style` | string | as in the JSON report |
 /// | `closed` | bool | whether its closing mark was found |
@@ -200,7 +205,7 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
 
     let n: usize = found.iter().map(Vec::len).sum();
     let strings = || StringBuilder::with_capacity(n, 16 * n);
-    let (mut document, mut quote, mut outlet, mut url, mut when) =
+    let (mut document, mut quote, mut outlet, mut url, mut dated) =
         (strings(), strings(), strings(), strings(), strings());
     let (mut text, mut kind, mut style, mut language) =
         (strings(), strings(), strings(), strings());
@@ -218,6 +223,11 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
     for (row, quotations) in found.iter().enumerate() {
         let id = ids.get(row).unwrap_or_default();
         let body = bodies.get(row).unwrap_or("");
+        // Read by `check_rows` already.
+        let when = published
+            .get(row)
+            .and_then(|p| quotetrace::Timestamp::parse(p).ok());
+        let written = when.map(|t| t.to_string());
         for (k, (r, keys)) in quotations.iter().enumerate() {
             let (q, a) = (&r.quotation, &r.attribution);
             document.append_value(id);
@@ -230,7 +240,7 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
             position.append_value(k as i64);
             outlet.append_option(outlets.get(row));
             url.append_option(urls.get(row));
-            when.append_option(published.get(row));
+            dated.append_option(written.as_deref());
             start.append_value(q.span.start as i64);
             end.append_value(q.span.end as i64);
             text.append_value(q.text(body));
@@ -246,9 +256,6 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
             words.append_value(keys.words as i64);
             pairs.append_value(keys.pairs.iter().copied().map(Some));
             key_buffer.clear();
-            let when = published
-                .get(row)
-                .and_then(|p| quotetrace::Timestamp::parse(p).ok());
             sort_key_of(when, id, k, &mut key_buffer);
             sort_key.append_value(&key_buffer);
         }
@@ -259,7 +266,7 @@ pub fn process_batch(batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
         .with("position", false, position.finish())
         .with("outlet", true, outlet.finish())
         .with("url", true, url.finish())
-        .with("published", true, when.finish())
+        .with("published", true, dated.finish())
         .with("start", false, start.finish())
         .with("end", false, end.finish())
         .with("text", false, text.finish())
@@ -346,8 +353,8 @@ fn check_rows(rows: usize, ids: &Texts<'_>, published: &Texts<'_>) -> Result<(),
 pub fn frames(report: &Report) -> Result<Vec<(&'static str, RecordBatch)>, BatchError> {
     Ok(vec![
         ("quotations", quotations_table(report)?),
-        ("statements", statements_table(report)?),
-        ("variants", variants_table(report)?),
+        ("statements", statements_table(&report.clusters)?),
+        ("variants", variants_table(&report.clusters)?),
         ("outlets", outlets_table(report)?),
     ])
 }
@@ -399,7 +406,8 @@ fn quotations_table(report: &Report) -> Result<RecordBatch, BatchError> {
         .finish("quotations")
 }
 
-fn statements_table(report: &Report) -> Result<RecordBatch, BatchError> {
+/// The `statements` table of `statements`.
+pub(crate) fn statements_table(statements: &[Statement]) -> Result<RecordBatch, BatchError> {
     let strings = StringBuilder::new;
     let mut id = Int64Builder::new();
     let (mut key, mut canonical, mut speaker, mut language) =
@@ -408,7 +416,7 @@ fn statements_table(report: &Report) -> Result<RecordBatch, BatchError> {
     let mut assembled = BooleanBuilder::new();
     let (mut quotations, mut variants) = (Int64Builder::new(), Int64Builder::new());
     let (mut outlets, mut quotes) = (string_lists(), string_lists());
-    for s in &report.clusters {
+    for s in statements {
         id.append_value(s.id as i64);
         key.append_value(&s.key);
         canonical.append_value(&s.canonical);
@@ -441,12 +449,13 @@ fn statements_table(report: &Report) -> Result<RecordBatch, BatchError> {
         .finish("statements")
 }
 
-fn variants_table(report: &Report) -> Result<RecordBatch, BatchError> {
+/// The `variants` table of `statements`.
+pub(crate) fn variants_table(statements: &[Statement]) -> Result<RecordBatch, BatchError> {
     let mut statement = Int64Builder::new();
     let (mut key, mut text) = (StringBuilder::new(), StringBuilder::new());
     let mut drift = Float64Builder::new();
     let (mut quotes, mut outlets, mut edits) = (string_lists(), string_lists(), string_lists());
-    for s in &report.clusters {
+    for s in statements {
         for v in &s.variants {
             statement.append_value(s.id as i64);
             key.append_value(&s.key);

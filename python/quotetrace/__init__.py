@@ -29,6 +29,7 @@ from quotetrace._quotetrace import (
     join_translations,
     process_batch,
     relate_batch,
+    summarize_batch,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "join_translations",
     "process_batch",
     "relate_batch",
+    "summarize_batch",
 ]

@@ -96,6 +96,12 @@ def form_batch(items: Any, links: Any, languages: Iterable[str]) -> pyarrow.Reco
     column), formed group by group from the verified `links` among them: rows `quote` and
     `statement` (the `sort_key` of the statement's first quotation)."""
 
+def summarize_batch(quotations: Any) -> pyarrow.RecordBatch:
+    """The statements of `quotations` (`process_batch` rows with a `statement` column, their
+    speakers spelled as across the corpus), a row each as `Tracker.frames()`' statements table
+    holds them, with `lent` (the speaker each lends to its quotations that name none) and
+    `wordings` (its rows of the variants table)."""
+
 def canonical_speakers(counts: Iterable[tuple[str, int]]) -> dict[str, str]:
     """One spelling per person, from each name's number of uses: every name's canonical
     spelling, as the Tracker spells speakers."""

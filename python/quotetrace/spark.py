@@ -17,19 +17,22 @@ single-machine index does.
     documents = spark.read.json("manifest.jsonl")  # id, outlet, url, published, text
     quotations = quotetrace.spark.quotations(documents)
     quotations.groupBy("speaker").count().show()
+
+:func:`track` runs the whole pipeline and gives the single-machine report's tables;
+:func:`quotations`, :func:`candidates`, :func:`links` and :func:`statements` are its stages.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 import pyarrow as pa
 
 if TYPE_CHECKING:  # pyspark is needed only by who calls this module
     from pyspark.sql import Column, DataFrame
 
-__all__ = ["QUOTATIONS_SCHEMA", "candidates", "components", "links", "quotations", "statements",
-           "unsigned"]
+__all__ = ["QUOTATIONS_SCHEMA", "STATEMENTS_SCHEMA", "VARIANTS_SCHEMA", "Tracked", "candidates",
+           "components", "links", "quotations", "statements", "tables", "track", "unsigned"]
 
 # The single-machine index's limits (`quotetrace::ClusterConfig`'s defaults and the index's
 # rule for reading a phrase's pairs): the candidates below are its candidates only with these.
@@ -271,6 +274,13 @@ def statements(quotations: "DataFrame", verified: "DataFrame | None" = None) -> 
     quotations; each group formed by :func:`quotetrace.form_batch` on the executors; and the
     statements numbered by their first quotation's ``sort_key``.
     """
+    return _statements(_spelled(quotations), verified)
+
+
+def _spelled(quotations: "DataFrame") -> "DataFrame":
+    """`quotations` with their speakers spelled as across the corpus (the names and their
+    counts are collected, one row per name, and spelled by
+    :func:`quotetrace.canonical_speakers`), checkpointed."""
     from pyspark.sql import functions as F
 
     import quotetrace
@@ -283,9 +293,15 @@ def statements(quotations: "DataFrame", verified: "DataFrame | None" = None) -> 
                                       [(None, None)], "speaker string, spelled string")
     # Checkpointed: every later stage reads the quotations, and each read would run the
     # detection again.
-    q = (quotations.join(F.broadcast(spellings), "speaker", "left")
-         .withColumn("speaker", F.coalesce("spelled", "speaker")).drop("spelled")
-         .localCheckpoint())
+    return (quotations.join(F.broadcast(spellings), "speaker", "left")
+            .withColumn("speaker", F.coalesce("spelled", "speaker")).drop("spelled")
+            .localCheckpoint())
+
+
+def _statements(q: "DataFrame", verified: "DataFrame | None") -> "DataFrame":
+    """:func:`statements` of quotations :func:`_spelled` already."""
+    from pyspark.sql import functions as F
+
     if verified is None:
         verified = links(q)
     languages = sorted(r.language for r in q.select("language").distinct().collect()
@@ -424,3 +440,98 @@ def _join_partitions(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBat
         joined += [members[f]["key"] for f in fellows]
     yield pa.RecordBatch.from_pydict({"key": pa.array(keys, pa.int64()),
                                       "joined": pa.array(joined, pa.int64())})
+
+
+#: The statements table's schema (:meth:`quotetrace.Tracker.frames`' ``statements``).
+STATEMENTS_SCHEMA = (
+    "statement long, key string, canonical string, speaker string, language string, "
+    "assembled boolean, quotations long, variants long, outlets array<string>, "
+    "quotes array<string>, first_document string, first_outlet string, "
+    "first_published string"
+)
+#: The variants table's schema (:meth:`quotetrace.Tracker.frames`' ``variants``).
+VARIANTS_SCHEMA = (
+    "statement long, statement_key string, text string, drift_score double, "
+    "quotes array<string>, outlets array<string>, edits array<string>"
+)
+# What :func:`quotetrace.summarize_batch` gives: a statement's row, the speaker it lends, and
+# its rows of the variants table.
+_SUMMARY_SCHEMA = f"{STATEMENTS_SCHEMA}, lent string, wordings array<struct<{VARIANTS_SCHEMA}>>"
+#: The columns of the quotations table (:meth:`quotetrace.Tracker.frames`' ``quotations``).
+TRACKED_QUOTATIONS = ("quote", "statement", "statement_key", "document", "outlet", "url",
+                      "published", "start", "end", "text", "speaker", "cue", "kind", "language",
+                      "canonical")
+
+
+class Tracked(NamedTuple):
+    """What :func:`track` finds: the tables of :meth:`quotetrace.Tracker.frames`, as
+    DataFrames."""
+
+    #: A row per quotation, with its statement, speaker and the statement's wording.
+    quotations: "DataFrame"
+    #: A row per statement: canonical wording, speaker, language, outlets, first appearance.
+    statements: "DataFrame"
+    #: A row per distinct wording of a statement, with its drift.
+    variants: "DataFrame"
+
+
+def _summarize_partitions(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    import quotetrace  # on the executor
+
+    # A statement's rows may span batches: the partition is summarised at once.
+    table = pa.Table.from_batches(list(batches))
+    if table.num_rows:
+        yield quotetrace.summarize_batch(_one_batch(table))
+
+
+def track(documents: "DataFrame") -> Tracked:
+    """The quotations of `documents`, their statements and the statements' wordings, as the
+    single-machine :class:`quotetrace.Tracker` reports them (:meth:`~quotetrace.Tracker.frames`'
+    tables, ``outlets`` aside): the same statements, ids, canonical wordings, speakers, variants
+    and drift.
+
+    `documents` is as :func:`quotations` takes it. The stages: :func:`quotations` (detection
+    and attribution per partition), the speakers' spellings made one, :func:`statements` (the
+    blocking keys shuffled, candidates verified, groups formed by connected components), then
+    each statement's quotations gathered in one partition and summarised by
+    :func:`quotetrace.summarize_batch` on the executors: canonical wording, speaker, variants
+    and their drift. Statements whose keys are the same are told apart by ``-2``, ``-3`` after
+    the key, in order of id, as in the single-machine report.
+
+        tracked = quotetrace.spark.track(spark.read.json("manifest.jsonl"))
+        tracked.statements.orderBy("statement").show()
+        tracked.quotations.write.parquet("out/quotations")
+    """
+    q = _spelled(quotations(documents))
+    return _tables(q, _statements(q, None))
+
+
+def tables(quotations: "DataFrame", statements: "DataFrame") -> Tracked:
+    """:func:`track`'s last stage: the tables of `quotations` (a :func:`quotations` DataFrame)
+    grouped into `statements` (its :func:`statements`)."""
+    return _tables(_spelled(quotations), statements)
+
+
+def _tables(q: "DataFrame", numbered: "DataFrame") -> Tracked:
+    """:func:`tables` of quotations :func:`_spelled` already."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    members = q.join(numbered, "quote")
+    summarized = (members.select("statement", "quote", "document", "start", "end", "text", "kind",
+                                 "sort_key", "outlet", "url", "published", "speaker", "language")
+                  .repartition("statement")
+                  .mapInArrow(_summarize_partitions, _SUMMARY_SCHEMA))
+    repeat = F.row_number().over(Window.partitionBy("key").orderBy("statement"))
+    distinct_key = F.when(F.col("repeat") > 1, F.concat_ws("-", "key", F.col("repeat")
+                                                            .cast("string"))).otherwise(F.col("key"))
+    summarized = (summarized.withColumn("repeat", repeat).withColumn("key", distinct_key)
+                  .drop("repeat").localCheckpoint())
+    statements = summarized.select(*[c.split()[0] for c in STATEMENTS_SCHEMA.split(", ")])
+    variants = (summarized.select("key", F.explode("wordings").alias("w")).select("w.*", "key")
+                .withColumn("statement_key", F.col("key")).drop("key"))
+    told = summarized.select("statement", F.col("key").alias("statement_key"), "canonical", "lent")
+    tracked = (members.join(told, "statement")
+               .withColumn("speaker", F.coalesce("speaker", "lent"))
+               .select(*TRACKED_QUOTATIONS))
+    return Tracked(tracked, statements, variants)

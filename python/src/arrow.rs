@@ -32,6 +32,10 @@ pub(crate) fn form_batch(
     quotetrace_arrow::form_batch(items, links, languages).map_err(raised)
 }
 
+pub(crate) fn summarize_batch(quotations: &RecordBatch) -> PyResult<RecordBatch> {
+    quotetrace_arrow::summarize_batch(quotations).map_err(raised)
+}
+
 pub(crate) fn frames(report: &Report) -> PyResult<Vec<(&'static str, RecordBatch)>> {
     quotetrace_arrow::frames(report).map_err(raised)
 }

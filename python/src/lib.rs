@@ -447,6 +447,20 @@ fn form_batch<'py>(
     pyo3_arrow::PyRecordBatch::new(out).into_pyarrow(py)
 }
 
+/// The statements of `quotations` (`process_batch` rows with a `statement` column, their
+/// speakers spelled as across the corpus), a row each as `Tracker.frames()`' statements
+/// table holds them, with `lent` (the speaker each lends to its quotations that name none) and
+/// `wordings` (its rows of the variants table).
+#[pyfunction]
+fn summarize_batch<'py>(
+    py: Python<'py>,
+    quotations: pyo3_arrow::PyRecordBatch,
+) -> PyResult<Bound<'py, PyAny>> {
+    let quotations = quotations.into_inner();
+    let out = py.detach(|| guarded("summarize_batch", || arrow::summarize_batch(&quotations)))?;
+    pyo3_arrow::PyRecordBatch::new(out).into_pyarrow(py)
+}
+
 /// One spelling per person across a corpus, from each name's number of uses: a dict from
 /// every name to its canonical spelling (`Zelenskyy` and `Zelensky` to `Volodymyr Zelensky`),
 /// as the `Tracker` spells speakers.
@@ -493,6 +507,7 @@ fn _quotetrace(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(candidates, m)?)?;
     m.add_function(wrap_pyfunction!(relate_batch, m)?)?;
     m.add_function(wrap_pyfunction!(form_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(summarize_batch, m)?)?;
     m.add_function(wrap_pyfunction!(canonical_speakers, m)?)?;
     m.add_function(wrap_pyfunction!(join_translations, m)?)?;
     m.add_class::<Quotation>()?;

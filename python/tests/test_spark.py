@@ -135,12 +135,33 @@ def test_spark_candidates_and_links_are_the_single_machines(spark, name):
 
 
 @pytest.mark.parametrize("name", CORPUS_NAMES)
-def test_spark_statements_are_the_trackers(spark, name):
+def test_spark_track_is_the_trackers(spark, name):
+    """The same statements, ids, members, canonical wordings, speakers and drift; on seeds,
+    through the stages one by one."""
     documents = corpus(name)
-    quotations = quotetrace.spark.quotations(documents_frame(spark, documents))
-    got = {r.quote: r.statement for r in quotetrace.spark.statements(quotations).collect()}
+    if name == "seeds":
+        quotations = quotetrace.spark.quotations(documents_frame(spark, documents)).cache()
+        statements = quotetrace.spark.statements(quotations)
+        tracked = quotetrace.spark.tables(quotations, statements)
+    else:
+        tracked = quotetrace.spark.track(documents_frame(spark, documents))
     tracker = quotetrace.Tracker()
     tracker.add_many(documents)
-    expected = {q["id"]: q["cluster"] for q in tracker.report()["quotes"]}
-    assert len(set(expected.values())) < len(expected)  # statements quoted more than once
+    frames = tracker.frames()
+
+    def rows(frame):
+        return [r.asDict(recursive=True) for r in frame.collect()]
+
+    expected = {q["quote"]: q for q in frames["quotations"].to_pylist()}
+    got = {q["quote"]: q for q in rows(tracked.quotations)}
+    assert list(frames["quotations"].column_names) == tracked.quotations.columns
+    # Statements quoted more than once.
+    assert len({q["statement"] for q in expected.values()}) < len(expected)
     assert got == expected
+    expected = frames["statements"].to_pylist()
+    assert list(frames["statements"].column_names) == tracked.statements.columns
+    assert sorted(rows(tracked.statements), key=lambda s: s["statement"]) == expected
+    expected = frames["variants"].to_pylist()
+    assert list(frames["variants"].column_names) == tracked.variants.columns
+    assert sorted(rows(tracked.variants), key=lambda v: (v["statement"], v["quotes"])) == \
+        sorted(expected, key=lambda v: (v["statement"], v["quotes"]))

@@ -36,8 +36,8 @@ use serde::{Deserialize, Serialize};
 
 use align::Costs;
 use fragments::attach_short;
-pub(crate) use index::PhraseId;
 use index::Phrases;
+pub(crate) use index::{blocking_of, PhraseId};
 use pieces::{join_continuations, join_overlaps};
 
 /// The thresholds and limits of clustering, with defaults chosen by measurement on the shared

@@ -16,6 +16,7 @@ pub use rows::QuotationRow;
 pub(crate) use streamed::Source;
 pub use streamed::Streamed;
 
+pub use statement::statement_of;
 pub(crate) use statement::{statement, Member, Outlets};
 
 /// The provenance report of a [`Tracker`](crate::Tracker): documents, quotations, statements
@@ -73,6 +74,18 @@ pub struct DocumentInfo {
     pub published: Option<Timestamp>,
 }
 
+impl DocumentInfo {
+    /// Document `id`, with no outlet, URL or publication time (set the fields to give them).
+    pub fn new(id: impl Into<String>) -> Self {
+        DocumentInfo {
+            id: id.into(),
+            outlet: None,
+            url: None,
+            published: None,
+        }
+    }
+}
+
 /// A quotation in a [`Report`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -101,6 +114,27 @@ pub struct QuoteRecord {
     /// Its language (ISO 639-1), where its words or its document's tell it.
     #[serde(default)]
     pub language: Option<String>,
+}
+
+impl QuoteRecord {
+    /// Quotation `id` of document `doc`, quoting `text`: a full quotation at offset 0 of
+    /// statement 0, with no speaker, cue or language (set the fields to give them).
+    pub fn new(id: impl Into<String>, doc: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        QuoteRecord {
+            id: id.into(),
+            doc: doc.into(),
+            start: 0,
+            end: text.len(),
+            text,
+            speaker: None,
+            cue: None,
+            method: None,
+            kind: QuoteKind::Full,
+            cluster: 0,
+            language: None,
+        }
+    }
 }
 
 /// One statement: its canonical wording, its quotations, the outlets that printed it in order,

@@ -2,6 +2,7 @@
 //! where no outlet printed it whole, its wording put together from its pieces.
 
 use super::{DocumentInfo, FirstSeen, QuoteRecord, Statement, Variant};
+use crate::cluster::PhraseId;
 use crate::detect::QuoteKind;
 use crate::drift::{drift, drift_in, translation, EditKind};
 use crate::text::hash::{TextMap, TextSet};
@@ -126,6 +127,128 @@ pub(crate) fn statement(
         first_seen,
         variants,
         lineage,
+    }
+}
+
+/// A statement worked out from its quotations alone, as the [`Tracker`](crate::Tracker)'s
+/// report works out each of its own: its canonical wording and speaker, variants, drift,
+/// outlets and first appearance. For a program that forms statements elsewhere (on a cluster,
+/// say) and gathers each one's quotations.
+///
+/// `quotes` are the statement's quotations in order of appearance (the tracker's order: by
+/// publication time, then document, then position), their speakers spelled as across the
+/// corpus ([`canonical_speakers`](crate::attribute::canonical_speakers)); `documents` holds each
+/// quotation's document, in the same order (a quotation without one counts under its document
+/// id). Each quotation is given statement `id`, and where its document names no speaker, the
+/// speaker the statement lends it (the one its other quotations all name, with
+/// [`Method::Statement`](crate::attribute::Method::Statement)), as in the report. The
+/// statement's [`key`](Statement::key) is its own: telling apart two statements whose keys
+/// are the same is left to who holds them all.
+///
+/// ```
+/// use quotetrace::report::{statement_of, DocumentInfo, QuoteRecord};
+/// use quotetrace::{Document, Tracker};
+///
+/// let texts = ["\"Lets get the Peace Deal DONE!\" Trump wrote.", "\"Lets get the peace deal done!\""];
+/// let mut tracker = Tracker::new();
+/// for (id, text) in ["a", "b"].iter().zip(texts) {
+///     tracker.add(Document::new(*id, text).with_outlet(format!("{id}.example")))?;
+/// }
+/// let report = tracker.report();
+///
+/// let mut quotes: Vec<QuoteRecord> = report.quotes.clone();
+/// quotes[1].speaker = None; // as its document names it: nobody
+/// let documents = report.documents.clone();
+/// let statement = statement_of(0, &mut quotes, &documents);
+/// assert_eq!(statement, report.clusters[0]);
+/// assert_eq!(quotes[1].speaker.as_deref(), Some("Trump"));
+/// # Ok::<(), quotetrace::tracker::DuplicateDocument>(())
+/// ```
+pub fn statement_of(
+    id: usize,
+    quotes: &mut [QuoteRecord],
+    documents: &[DocumentInfo],
+) -> Statement {
+    use crate::tracker::statements::{lent_speaker, summary, Slots};
+    let lent = lent_speaker(quotes.iter().map(|q| q.speaker.as_deref())).map(str::to_string);
+    for q in quotes.iter_mut() {
+        q.cluster = id;
+        if q.speaker.is_none() && lent.is_some() {
+            q.speaker.clone_from(&lent);
+            q.method = Some(crate::attribute::Method::Statement);
+        }
+    }
+    let quotes = &*quotes;
+    let phrases = KeyedPhrases::of(quotes.iter().map(|q| q.text.as_str()));
+    let positions: Vec<usize> = (0..quotes.len()).collect();
+    let (canonical, speaker) = summary(
+        &positions,
+        |k| {
+            let q = &quotes[k];
+            (q.text.as_str(), q.speaker.as_deref(), q.language.as_deref())
+        },
+        &phrases,
+        &mut Slots::Sparse(Default::default()),
+    );
+    let document = |k: usize| documents.get(k);
+    let (mut outlets, outlet_of) = Outlets::numbered(
+        quotes
+            .iter()
+            .enumerate()
+            .map(|(k, q)| document(k).map_or(q.doc.as_str(), super::outlet_name)),
+    );
+    let members: Vec<Member<'_>> = quotes
+        .iter()
+        .zip(outlet_of)
+        .enumerate()
+        .map(|(k, (quote, outlet))| Member {
+            quote,
+            document: document(k),
+            outlet,
+        })
+        .collect();
+    statement(
+        id,
+        canonical,
+        speaker,
+        &members,
+        &mut outlets,
+        &mut Vec::new(),
+    )
+}
+
+/// The phrases of a statement's quotations told apart by their content keys (as the
+/// clustering's index tells them apart by their words), numbered by first appearance.
+struct KeyedPhrases {
+    /// Each quotation's phrase.
+    of: Vec<PhraseId>,
+    /// Each phrase's length in words.
+    words: Vec<usize>,
+}
+
+impl KeyedPhrases {
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut number: crate::text::hash::FxMap<u64, PhraseId> = Default::default();
+        let (mut of, mut words) = (Vec::new(), Vec::new());
+        for text in texts {
+            let (key, length, _) = crate::cluster::blocking_of(text, usize::MAX);
+            let id = *number.entry(key).or_insert_with(|| {
+                words.push(length);
+                PhraseId::new(words.len() - 1)
+            });
+            of.push(id);
+        }
+        KeyedPhrases { of, words }
+    }
+}
+
+impl crate::tracker::statements::PhraseOf for KeyedPhrases {
+    fn phrase(&self, member: usize) -> PhraseId {
+        self.of[member]
+    }
+
+    fn words(&self, phrase: PhraseId) -> usize {
+        self.words[phrase.index()]
     }
 }
 

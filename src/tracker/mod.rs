@@ -7,7 +7,7 @@ mod entry;
 mod progress;
 mod reading;
 mod records;
-mod statements;
+pub(crate) mod statements;
 mod streamed;
 
 pub use progress::Progress;

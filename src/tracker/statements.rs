@@ -7,7 +7,7 @@ use crate::text::lexicon::main_language;
 /// A slot for each phrase met in the cluster at hand, numbering its readings: an array by
 /// phrase for all clusters at once (reset after each, so a million clusters cost a million
 /// resets, not a million arrays), or a map for one cluster on its own.
-pub(super) enum Slots {
+pub(crate) enum Slots {
     Dense(Vec<u32>),
     Sparse(crate::text::hash::FxMap<PhraseId, u32>),
 }
@@ -38,7 +38,7 @@ impl Slots {
 }
 
 /// The phrases of clustered items, looked up by an item's number.
-pub(super) trait PhraseOf {
+pub(crate) trait PhraseOf {
     fn phrase(&self, member: usize) -> PhraseId;
     fn words(&self, phrase: PhraseId) -> usize;
 }
@@ -75,7 +75,7 @@ impl PhraseOf for PhrasesOf<'_> {
 /// ties go to the longer reading, then to the first. A reading is a phrase (the matching form,
 /// which the clustering worked out already), so no text is normalised again and the readings
 /// are counted in the slots, not in a table of strings.
-pub(super) fn summary<'a>(
+pub(crate) fn summary<'a>(
     members: &[usize],
     said: impl Fn(usize) -> Said<'a>,
     phrases: &impl PhraseOf,
@@ -163,7 +163,7 @@ fn main_speaker<'a>(members: &[usize], said: &impl Fn(usize) -> Said<'a>) -> Opt
 }
 
 /// What a quotation says, who said it, and in which language.
-pub(super) type Said<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+pub(crate) type Said<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
 
 /// Statement-level consensus: a quotation whose document names no speaker for it takes its
 /// statement's speaker, when every attributed quotation of the statement (names merged across
@@ -177,21 +177,25 @@ pub(super) fn lent_speakers<'a>(
 ) -> crate::text::hash::FxMap<usize, String> {
     let mut lent = crate::text::hash::FxMap::default();
     for (id, members) in clustering.clusters().enumerate() {
-        if members.len() < 2 {
-            continue;
-        }
-        // The one speaker named, and whether anyone is left to lend it to.
-        let (mut only, mut unanimous, mut unnamed) = (None, true, false);
-        for s in members.iter().map(|&m| speaker(m)) {
-            match (s, only) {
-                (None, _) => unnamed = true,
-                (Some(s), None) => only = Some(s),
-                (Some(s), Some(first)) => unanimous &= s == first,
-            }
-        }
-        if let (Some(first), true, true) = (only, unanimous, unnamed) {
+        if let Some(first) = lent_speaker(members.iter().map(|&m| speaker(m))) {
             lent.insert(id, first.to_string());
         }
     }
     lent
+}
+
+/// The speaker a statement whose quotations name `speakers` (`None` for a quotation that
+/// names nobody) lends to those that name nobody: the one speaker named, when there is one
+/// and a quotation to lend it to (see [`lent_speakers`]).
+pub(crate) fn lent_speaker<'a>(speakers: impl Iterator<Item = Option<&'a str>>) -> Option<&'a str> {
+    // The one speaker named, and whether anyone is left to lend it to.
+    let (mut only, mut unanimous, mut unnamed) = (None, true, false);
+    for s in speakers {
+        match (s, only) {
+            (None, _) => unnamed = true,
+            (Some(s), None) => only = Some(s),
+            (Some(s), Some(first)) => unanimous &= s == first,
+        }
+    }
+    only.filter(|_| unanimous && unnamed)
 }
