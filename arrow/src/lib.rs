@@ -115,21 +115,21 @@ pub enum BatchError {
 /// A table being built: each column beside its field, so that a schema cannot fall out of step
 /// with its columns.
 #[derive(Default)]
-struct Table {
+pub(crate) struct Table {
     fields: Vec<Field>,
     columns: Vec<ArrayRef>,
 }
 
 impl Table {
     /// The table with column `name` (its type the array's) added.
-    fn with(mut self, name: &str, nullable: bool, array: impl Array + 'static) -> Self {
+    pub(crate) fn with(mut self, name: &str, nullable: bool, array: impl Array + 'static) -> Self {
         self.fields
             .push(Field::new(name, array.data_type().clone(), nullable));
         self.columns.push(Arc::new(array));
         self
     }
 
-    fn finish(self, name: &str) -> Result<RecordBatch, BatchError> {
+    pub(crate) fn finish(self, name: &str) -> Result<RecordBatch, BatchError> {
         RecordBatch::try_new(Arc::new(Schema::new(self.fields)), self.columns).map_err(|source| {
             BatchError::Arrow {
                 context: format!("building the {name} table"),
@@ -353,7 +353,10 @@ fn check_rows(rows: usize, ids: &Texts<'_>, published: &Texts<'_>) -> Result<(),
 pub fn frames(report: &Report) -> Result<Vec<(&'static str, RecordBatch)>, BatchError> {
     Ok(vec![
         ("quotations", quotations_table(report)?),
-        ("statements", statements_table(&report.clusters)?),
+        (
+            "statements",
+            statements_table(&report.clusters).finish("statements")?,
+        ),
         ("variants", variants_table(&report.clusters)?),
         ("outlets", outlets_table(report)?),
     ])
@@ -406,8 +409,8 @@ fn quotations_table(report: &Report) -> Result<RecordBatch, BatchError> {
         .finish("quotations")
 }
 
-/// The `statements` table of `statements`.
-pub(crate) fn statements_table(statements: &[Statement]) -> Result<RecordBatch, BatchError> {
+/// The `statements` table of `statements`, to be finished (or have more columns added).
+pub(crate) fn statements_table(statements: &[Statement]) -> Table {
     let strings = StringBuilder::new;
     let mut id = Int64Builder::new();
     let (mut key, mut canonical, mut speaker, mut language) =
@@ -446,7 +449,6 @@ pub(crate) fn statements_table(statements: &[Statement]) -> Result<RecordBatch, 
         .with("first_document", true, first_doc.finish())
         .with("first_outlet", true, first_outlet.finish())
         .with("first_published", true, first_published.finish())
-        .finish("statements")
 }
 
 /// The `variants` table of `statements`.

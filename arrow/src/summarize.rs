@@ -8,7 +8,7 @@ use arrow_array::builder::StringBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ListArray, RecordBatch, StructArray};
 use arrow_buffer::OffsetBuffer;
-use arrow_schema::{Field, Schema};
+use arrow_schema::Field;
 use quotetrace::attribute::Method;
 use quotetrace::report::{statement_of, DocumentInfo, QuoteRecord};
 use quotetrace::{QuoteKind, Statement, Timestamp};
@@ -201,7 +201,6 @@ fn required<'a>(column: &'a Texts<'_>, name: &str, row: usize) -> Result<&'a str
 
 /// The statements table of `statements`, with the speaker each lends and its wordings.
 fn table(statements: &[Statement], lent: &[Option<String>]) -> Result<RecordBatch, BatchError> {
-    let base = crate::statements_table(statements)?;
     let wordings = StructArray::from(crate::variants_table(statements)?);
     let item = Arc::new(Field::new_list_field(wordings.data_type().clone(), false));
     let offsets = OffsetBuffer::from_lengths(statements.iter().map(|s| s.variants.len()));
@@ -216,22 +215,8 @@ fn table(statements: &[Statement], lent: &[Option<String>]) -> Result<RecordBatc
     for s in lent {
         lenders.append_option(s.as_deref());
     }
-    let lenders = lenders.finish();
-    let mut fields: Vec<Field> = base
-        .schema()
-        .fields()
-        .iter()
-        .map(|f| (**f).clone())
-        .collect();
-    fields.push(Field::new("lent", lenders.data_type().clone(), true));
-    fields.push(Field::new("wordings", wordings.data_type().clone(), false));
-    let mut columns = base.columns().to_vec();
-    columns.push(Arc::new(lenders));
-    columns.push(Arc::new(wordings));
-    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).map_err(|source| {
-        BatchError::Arrow {
-            context: "building the statements table".to_string(),
-            source,
-        }
-    })
+    crate::statements_table(statements)
+        .with("lent", true, lenders.finish())
+        .with("wordings", false, wordings)
+        .finish("statements")
 }

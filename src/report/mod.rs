@@ -501,19 +501,7 @@ mod tests {
     }
 
     fn record(id: &str, doc: &str, text: &str) -> QuoteRecord {
-        QuoteRecord {
-            id: id.to_string(),
-            doc: doc.to_string(),
-            start: 0,
-            end: text.len(),
-            text: text.to_string(),
-            speaker: None,
-            cue: None,
-            method: None,
-            kind: QuoteKind::Full,
-            cluster: 0,
-            language: None,
-        }
+        QuoteRecord::new(id, doc, text)
     }
 
     /// An outlet that prints one wording, then another, then the first again is listed once
