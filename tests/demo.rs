@@ -752,3 +752,22 @@ fn each_statement_is_worked_out_again_from_its_quotations_alone() {
     assert!(report.clusters.iter().any(|s| s.quotes.len() > 5));
     each_statement_again(&report);
 }
+
+#[test]
+fn whence_gives_the_reports_statement() {
+    let tracker = tracker();
+    let report = tracker.report();
+    let mut found = 0;
+    for s in &report.clusters {
+        let Some(whence) = tracker.whence(&s.canonical) else {
+            continue;
+        };
+        if whence.statement.id == s.id {
+            let mut statement = whence.statement;
+            statement.key.clone_from(&s.key);
+            assert_eq!(&statement, s);
+            found += 1;
+        }
+    }
+    assert!(found * 2 > report.clusters.len(), "{found} found");
+}

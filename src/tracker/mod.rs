@@ -20,7 +20,7 @@ use crate::document::Document;
 use crate::report::{self, DocumentInfo, QuoteRecord, Report, Statement};
 use entry::{Entry, Names, Read};
 use records::{document_info, form, instant, prefix, quote, quote_id, quote_record};
-use statements::{lent_speakers, summary, PhrasesOf, Said, Slots, NO_SLOT};
+use statements::{lent_speakers, summary, Said, Slots, NO_SLOT};
 
 /// Adding a document whose id is already taken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -261,52 +261,16 @@ impl Tracker {
         let derived = self.derived();
         let found = derived.index.find(text)?;
         let members = derived.clustering.clusters().nth(found.cluster)?;
-        let entries: Vec<(&Entry, usize)> = members
+        let (mut records, documents): (Vec<QuoteRecord>, Vec<DocumentInfo>) = members
             .iter()
             .map(|&i| {
                 let (d, k) = derived.locations[i];
-                (&self.documents[d], k)
+                let e = &self.documents[d];
+                let record = quote_record(e, k, &self.names, derived, found.cluster);
+                (record, document_info(&e.document))
             })
-            .collect();
-        let records: Vec<QuoteRecord> = entries
-            .iter()
-            .map(|&(e, k)| quote_record(e, k, &self.names, derived, found.cluster))
-            .collect();
-        // The members' phrases, looked up by position among them.
-        let positions: Vec<usize> = (0..members.len()).collect();
-        let (canonical, speaker) = summary(
-            &positions,
-            |k| {
-                let (r, (e, j)) = (&records[k], entries[k]);
-                (r.text.as_str(), r.speaker.as_deref(), e.language(j))
-            },
-            &PhrasesOf(&derived.index, members),
-            &mut Slots::Sparse(Default::default()),
-        );
-        let documents: Vec<DocumentInfo> = entries
-            .iter()
-            .map(|(e, _)| document_info(&e.document))
-            .collect();
-        let (mut outlets, outlet_of) =
-            report::Outlets::numbered(documents.iter().map(report::outlet_name));
-        let members: Vec<report::Member<'_>> = records
-            .iter()
-            .zip(&documents)
-            .zip(outlet_of)
-            .map(|((quote, document), outlet)| report::Member {
-                quote,
-                document: Some(document),
-                outlet,
-            })
-            .collect();
-        let statement = report::statement(
-            found.cluster,
-            canonical,
-            speaker,
-            &members,
-            &mut outlets,
-            &mut Vec::new(),
-        );
+            .unzip();
+        let statement = report::statement_of(found.cluster, &mut records, &documents);
         Some(Whence {
             similarity: found.similarity,
             statement,

@@ -53,19 +53,6 @@ impl PhraseOf for ClusterIndex {
     }
 }
 
-/// The phrases of one cluster's members, looked up by position among them.
-pub(super) struct PhrasesOf<'a>(pub(super) &'a ClusterIndex, pub(super) &'a [usize]);
-
-impl PhraseOf for PhrasesOf<'_> {
-    fn phrase(&self, k: usize) -> PhraseId {
-        self.0.phrase_of(self.1[k])
-    }
-
-    fn words(&self, phrase: PhraseId) -> usize {
-        self.0.phrase_words(phrase)
-    }
-}
-
 /// A cluster's canonical wording and speaker, from its `members` (in order of appearance),
 /// each with what it `said` (its text and speaker) and its phrase.
 ///
