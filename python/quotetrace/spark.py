@@ -31,8 +31,9 @@ import pyarrow as pa
 if TYPE_CHECKING:  # pyspark is needed only by who calls this module
     from pyspark.sql import Column, DataFrame
 
-__all__ = ["QUOTATIONS_SCHEMA", "STATEMENTS_SCHEMA", "VARIANTS_SCHEMA", "Tracked", "candidates",
-           "components", "links", "quotations", "statements", "tables", "track", "unsigned"]
+__all__ = ["QUOTATIONS_SCHEMA", "STATEMENTS_SCHEMA", "TRACKED_QUOTATIONS", "VARIANTS_SCHEMA",
+           "Tracked", "candidates", "components", "links", "quotations", "statements", "tables",
+           "track", "unsigned"]
 
 # The single-machine index's limits (`quotetrace::ClusterConfig`'s defaults and the index's
 # rule for reading a phrase's pairs): the candidates below are its candidates only with these.
