@@ -18,6 +18,12 @@ pub(crate) struct Costs {
     /// The id of the ellipsis word, which in a fragment stands for any run of words.
     pub(crate) ellipsis: Option<u32>,
     pub(crate) typos: Typos,
+    /// The least score worth knowing exactly: an alignment that can no longer reach it stops
+    /// and scores 0. The cost of the cheapest cell of a row never falls in the rows after it,
+    /// so once it is past what the score allows, no alignment left can reach it; a pair that
+    /// is no relation at all (most of those the index proposes but do not link) is then
+    /// settled in its first rows. `-∞` (the default): every score exact.
+    pub(crate) floor: f64,
 }
 
 /// Which different words count as spelling variants. Comparing spellings is the costly part
@@ -38,11 +44,23 @@ impl Costs {
             typo,
             ellipsis,
             typos: Typos::Check,
+            floor: f64::NEG_INFINITY,
         }
     }
 
     fn with(self, typos: Typos) -> Self {
         Costs { typos, ..self }
+    }
+
+    /// With [`Costs::floor`] set.
+    fn at_least(self, floor: f64) -> Self {
+        Costs { floor, ..self }
+    }
+
+    /// Whether a score of 1 − `cost` / `length` is below the floor: a cost that only grows
+    /// from here can then no longer reach it.
+    fn beyond(self, cost: f64, length: usize) -> bool {
+        1.0 - cost / (length as f64) < self.floor
     }
 }
 
@@ -65,6 +83,7 @@ fn substitution(a: u32, b: u32, costs: Costs, words: &impl Spelling) -> f64 {
 /// Whether `score` reaches `threshold`, comparing spellings only when the bounds without
 /// comparing them do not decide.
 pub(crate) fn reaches(threshold: f64, costs: Costs, score: impl Fn(Costs) -> f64) -> Option<f64> {
+    let costs = costs.at_least(threshold);
     let low = score(costs.with(Typos::Never));
     if low >= threshold {
         return Some(low);
@@ -95,6 +114,35 @@ pub(crate) fn edit_bound(a: &[u32], b: &[u32]) -> f64 {
         .count();
     let middle = (a.len() - prefix - suffix).max(b.len() - prefix - suffix);
     1.0 - middle as f64 / longest as f64
+}
+
+/// A lower bound of [`containment`] read off the places where `part`'s first or last word
+/// stands in `whole`: laid there word against word, each word that differs costs at most one
+/// edit. Most fragments are cut from their statement as printed, or with a word or two
+/// changed, and this settles them without an alignment. 0 when `part` holds an ellipsis
+/// (whose pieces [`containment`] fits one by one) or is empty.
+pub(crate) fn fit_bound(part: &[u32], whole: &[u32], ellipsis: Option<u32>) -> f64 {
+    let (Some(&first), Some(&last)) = (part.first(), part.last()) else {
+        return 0.0;
+    };
+    if part.len() > whole.len() || ellipsis.is_some_and(|e| part.contains(&e)) {
+        return 0.0;
+    }
+    let mismatches = |offset: usize| {
+        part.iter()
+            .zip(&whole[offset..])
+            .filter(|(a, b)| a != b)
+            .count()
+    };
+    let span = part.len() - 1;
+    let fewest = whole[..whole.len() - span]
+        .iter()
+        .zip(&whole[span..])
+        .enumerate()
+        .filter(|(_, (&w, &v))| w == first || v == last)
+        .map(|(offset, _)| mismatches(offset))
+        .min();
+    fewest.map_or(0.0, |m| 1.0 - m as f64 / part.len() as f64)
 }
 
 /// The largest table of runs [`longest_shared_run`] fills (2,000 words against 2,000, as for
@@ -137,21 +185,27 @@ pub(crate) fn similarity(a: &[u32], b: &[u32], costs: Costs, words: &impl Spelli
         return 1.0;
     }
     let band = n.abs_diff(m) + 3;
-    let mut prev = vec![f64::INFINITY; m + 1];
-    let mut row = vec![f64::INFINITY; m + 1];
+    // Two rows in one allocation; cells outside the band are infinite.
+    let mut rows = vec![f64::INFINITY; 2 * (m + 1)];
+    let (mut prev, mut row) = rows.split_at_mut(m + 1);
     for (j, cell) in prev.iter_mut().enumerate().take(band.min(m) + 1) {
         *cell = j as f64;
     }
     for i in 1..=n {
-        row.fill(f64::INFINITY);
         let lo = i.saturating_sub(band).max(1);
         let hi = (i + band).min(m);
-        if i <= band {
-            row[0] = i as f64;
-        }
+        // The cell before the band: the first column while the band touches it, else out of
+        // the band. Cells past the band were never written. Only the band is filled, not the
+        // whole row (a fifth of the row for two twenty-word wordings).
+        row[lo - 1] = if i <= band { i as f64 } else { f64::INFINITY };
+        let mut cheapest = row[lo - 1];
         for j in lo..=hi {
             let diagonal = prev[j - 1] + substitution(a[i - 1], b[j - 1], costs, words);
             row[j] = diagonal.min(prev[j] + 1.0).min(row[j - 1] + 1.0);
+            cheapest = cheapest.min(row[j]);
+        }
+        if costs.beyond(cheapest, longest) {
+            return 0.0;
         }
         std::mem::swap(&mut prev, &mut row);
     }
@@ -170,8 +224,9 @@ pub(crate) fn containment(part: &[u32], whole: &[u32], costs: Costs, words: &imp
     // The pieces around an ellipsis must occur in order: fitting them in order may cost
     // nothing more than fitting each where it fits best.
     let (mut cost, mut counted) = (0.0, 0usize);
+    let exact = costs.at_least(f64::NEG_INFINITY);
     for piece in part.split(|&w| w == ellipsis).filter(|p| !p.is_empty()) {
-        cost += (1.0 - fit(piece, whole, costs, words)) * piece.len() as f64;
+        cost += (1.0 - fit(piece, whole, exact, words)) * piece.len() as f64;
         counted += piece.len();
     }
     let independent = 1.0 - cost / counted.max(1) as f64;
@@ -193,17 +248,18 @@ fn fit(part: &[u32], whole: &[u32], costs: Costs, words: &impl Spelling) -> f64 
     }
     let m = whole.len();
     // Two layers: before and after the one splice a fragment may contain. Starting anywhere in
-    // `whole` is free.
-    let mut prev = vec![0.0f64; m + 1];
-    let mut row = vec![0.0f64; m + 1];
-    let mut prev_spliced = vec![SPLICE; m + 1];
-    let mut row_spliced = vec![0.0f64; m + 1];
-    let mut jumped = vec![0.0f64; m + 1];
+    // `whole` is free. Five rows, in one allocation.
+    let mut rows = vec![0.0f64; 5 * (m + 1)];
+    let (mut prev, rest) = rows.split_at_mut(m + 1);
+    let (mut row, rest) = rest.split_at_mut(m + 1);
+    let (mut prev_spliced, rest) = rest.split_at_mut(m + 1);
+    let (mut row_spliced, jumped) = rest.split_at_mut(m + 1);
+    prev_spliced.fill(SPLICE);
     for &word in part {
         if Some(word) == costs.ellipsis {
             // Skip any run of `whole`: the best cost so far carries forward.
-            carry_forward(&prev, &mut row);
-            carry_forward(&prev_spliced, &mut row_spliced);
+            carry_forward(prev, row);
+            carry_forward(prev_spliced, row_spliced);
         } else {
             // A splice: from anywhere earlier in `whole`, at a price.
             let mut best = f64::INFINITY;
@@ -211,16 +267,20 @@ fn fit(part: &[u32], whole: &[u32], costs: Costs, words: &impl Spelling) -> f64 
                 best = best.min(prev[j]);
                 jumped[j] = prev_spliced[j].min(best + SPLICE);
             }
-            align_word(word, whole, &prev, &mut row, costs, words);
-            align_word(word, whole, &jumped, &mut row_spliced, costs, words);
+            align_word(word, whole, prev, row, costs, words);
+            align_word(word, whole, jumped, row_spliced, costs, words);
         }
         std::mem::swap(&mut prev, &mut row);
         std::mem::swap(&mut prev_spliced, &mut row_spliced);
+        let cheapest = prev.iter().chain(prev_spliced.iter()).copied();
+        if costs.beyond(cheapest.fold(f64::INFINITY, f64::min), counted) {
+            return 0.0;
+        }
     }
     // Ending anywhere is free.
     let best = prev
         .iter()
-        .chain(&prev_spliced)
+        .chain(prev_spliced.iter())
         .copied()
         .fold(f64::INFINITY, f64::min);
     1.0 - best / counted as f64
@@ -277,6 +337,7 @@ mod tests {
         typo: 0.3,
         ellipsis: None,
         typos: Typos::Check,
+        floor: f64::NEG_INFINITY,
     };
 
     #[test]

@@ -300,34 +300,59 @@ pub(crate) fn candidates(
     max_candidates: usize,
 ) -> Vec<(PhraseId, PhraseId, u32)> {
     let lists = usable_lists(postings, phrases.len(), max_postings);
-    let n = phrases.len();
-    let top = |(shared, touched): &mut (Vec<u32>, Vec<PhraseId>), id: PhraseId| {
-        best_partners(
-            phrases,
-            postings,
-            &lists,
-            id,
-            shared,
-            touched,
-            max_candidates,
-        )
+    let n = lists.order.len();
+    // The phrases are read in runs, each run with one scratch space (a counter per phrase,
+    // zeroed as it is read) and one list it adds its pairs to.
+    let run_of = |run: std::ops::Range<usize>| {
+        let mut scratch = Scratch {
+            shared: vec![0u32; n],
+            touched: Vec::new(),
+            ranges: Vec::new(),
+            partners: Vec::new(),
+        };
+        let mut found = Vec::new();
+        for q in run {
+            best_partners(phrases, &lists, q as u32, &mut scratch, max_candidates);
+            let id = lists.order[q];
+            found.extend(scratch.partners.iter().map(|&(other, n)| (id, other, n)));
+        }
+        found
     };
+    let runs = runs(n);
     #[cfg(feature = "parallel")]
     let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = {
         use rayon::prelude::*;
-        (0..n)
-            .into_par_iter()
-            .map(PhraseId::new)
-            .with_min_len(1 << 12)
-            .map_init(|| (vec![0u32; n], Vec::new()), top)
-            .collect()
+        runs.into_par_iter().map(run_of).collect()
     };
     #[cfg(not(feature = "parallel"))]
-    let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = {
-        let mut scratch = (vec![0u32; n], Vec::new());
-        phrases.ids().map(|id| top(&mut scratch, id)).collect()
-    };
-    found.into_iter().flatten().collect()
+    let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = runs.into_iter().map(run_of).collect();
+    found.concat()
+}
+
+/// `0..n` cut into runs of consecutive phrases: a few per thread, so that a slow run does not
+/// hold the others up, and each long enough that its scratch space is worth making.
+fn runs(n: usize) -> Vec<std::ops::Range<usize>> {
+    #[cfg(feature = "parallel")]
+    let threads = rayon::current_num_threads();
+    #[cfg(not(feature = "parallel"))]
+    let threads = 1;
+    let length = n.div_ceil(threads * 8).max(1 << 12);
+    (0..n)
+        .step_by(length)
+        .map(|start| start..(start + length).min(n))
+        .collect()
+}
+
+/// What [`best_partners`] works in, kept from one phrase to the next.
+struct Scratch {
+    /// How many of the phrase's word pairs each other phrase has: all zero between phrases.
+    shared: Vec<u32>,
+    /// The phrases (by their numbers in [`Lists`]) whose counter is not zero.
+    touched: Vec<u32>,
+    /// The phrase's usable postings lists.
+    ranges: Vec<(u32, u32)>,
+    /// The result: the best partners, most shared first, with the number shared.
+    partners: Vec<(PhraseId, u32)>,
 }
 
 /// The hash of a word pair, from the words' content hashes.
@@ -428,12 +453,27 @@ fn append_capped(to: &mut Vec<(u64, PhraseId)>, postings: &[(u64, PhraseId)], ca
     }
 }
 
-/// For each phrase, the ranges of `postings` (one per word pair it has) that are worth reading:
-/// shared with another phrase and not too common. Compressed: `offsets[id]..offsets[id + 1]`
-/// indexes `ranges`.
+/// The postings [`candidates`] reads, made compact for it: only the lists worth reading
+/// (shared by two phrases or more, and not too common), their phrases renumbered.
+///
+/// What the renumbering buys: counting a phrase's partners reads a few hundred postings and
+/// bumps a counter for each, and at a million quotations both the postings (16 bytes each,
+/// 190 MB) and the counters (one per phrase) are far outside the caches, so nearly every read
+/// missed them. Here the lists are 4 bytes a posting, back to back, and the phrases are
+/// numbered in the order the lists name them, so the wordings of one statement, which share
+/// their lists, get numbers close together and are read one after another: their counters
+/// stay in the caches. (Measured, with phrases numbered by statement instead of by first
+/// appearance: finding the candidates of a million synthetic quotations took 2.9 s, not 5.0.)
 struct Lists {
+    /// Each list's phrases, by their new numbers, the lists back to back in postings order.
+    members: Vec<u32>,
+    /// The lists of phrase `q` (by its new number): `ranges[offsets[q]..offsets[q + 1]]`,
+    /// each a range of `members`, in postings order.
     offsets: Vec<u32>,
     ranges: Vec<(u32, u32)>,
+    /// The phrase of each new number. Phrases in no list worth reading have none: they have
+    /// no candidates.
+    order: Vec<PhraseId>,
 }
 
 fn usable_lists(postings: &[(u64, PhraseId)], n: usize, max_postings: usize) -> Lists {
@@ -442,70 +482,97 @@ fn usable_lists(postings: &[(u64, PhraseId)], n: usize, max_postings: usize) -> 
         std::iter::from_fn(move || {
             let first = postings.get(start)?;
             let end = start + postings[start..].partition_point(|p| p.0 == first.0);
-            let group = (start, end);
+            let group = &postings[start..end];
             start = end;
             Some(group)
         })
-        .filter(|&(s, e)| e - s > 1 && e - s <= max_postings)
+        .filter(|g| g.len() > 1 && g.len() <= max_postings)
     };
-    let mut offsets = vec![0u32; n + 1];
-    for (s, e) in groups() {
-        for &(_, id) in &postings[s..e] {
-            offsets[id.index() + 1] += 1;
+    const NONE: u32 = u32::MAX;
+    let mut number = vec![NONE; n];
+    let mut order = Vec::new();
+    let mut members = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    for group in groups() {
+        for &(_, id) in group {
+            if number[id.index()] == NONE {
+                number[id.index()] = order.len() as u32;
+                order.push(id);
+                counts.push(0);
+            }
+            let q = number[id.index()];
+            members.push(q);
+            counts[q as usize] += 1;
         }
     }
-    for i in 0..n {
-        offsets[i + 1] += offsets[i];
+    let mut offsets = Vec::with_capacity(order.len() + 1);
+    offsets.push(0u32);
+    for c in counts {
+        offsets.push(offsets[offsets.len() - 1] + c);
     }
     let mut fill = offsets.clone();
-    let mut ranges = vec![(0u32, 0u32); offsets[n] as usize];
-    for (s, e) in groups() {
-        for &(_, id) in &postings[s..e] {
-            ranges[fill[id.index()] as usize] = (s as u32, e as u32);
-            fill[id.index()] += 1;
+    let mut ranges = vec![(0u32, 0u32); members.len()];
+    let mut start = 0;
+    for group in groups() {
+        let end = start + group.len() as u32;
+        for &q in &members[start as usize..end as usize] {
+            ranges[fill[q as usize] as usize] = (start, end);
+            fill[q as usize] += 1;
         }
+        start = end;
     }
-    Lists { offsets, ranges }
+    Lists {
+        members,
+        offsets,
+        ranges,
+        order,
+    }
 }
 
-/// The phrases sharing the most usable word pairs with phrase `id`, counted in a dense scratch
-/// array that is left zeroed for the next call.
+/// The phrases sharing the most usable word pairs with phrase `q` (by its number in
+/// `lists`), into `scratch.partners`, counted in a dense scratch array that is left zeroed for
+/// the next call.
 fn best_partners(
     phrases: &Phrases,
-    postings: &[(u64, PhraseId)],
     lists: &Lists,
-    id: PhraseId,
-    shared: &mut [u32],
-    touched: &mut Vec<PhraseId>,
+    q: u32,
+    scratch: &mut Scratch,
     max_candidates: usize,
-) -> Vec<(PhraseId, PhraseId, u32)> {
+) {
+    let Scratch {
+        shared,
+        touched,
+        ranges,
+        partners,
+    } = scratch;
     // The phrase's rarest usable word pairs say the most about it and cost the least to read:
     // variants of one statement share most of them, a fragment shares all of its own.
-    let mut ranges = lists.ranges
-        [lists.offsets[id.index()] as usize..lists.offsets[id.index() + 1] as usize]
-        .to_vec();
+    ranges.clear();
+    ranges.extend_from_slice(
+        &lists.ranges[lists.offsets[q as usize] as usize..lists.offsets[q as usize + 1] as usize],
+    );
     if ranges.len() > RAREST {
         ranges.select_nth_unstable_by_key(RAREST, |&(s, e)| (e - s, s));
         ranges.truncate(RAREST);
     }
-    for &(s, e) in &ranges {
-        for &(_, other) in &postings[s as usize..e as usize] {
-            if other != id {
-                if shared[other.index()] == 0 {
+    for &(s, e) in ranges.iter() {
+        for &other in &lists.members[s as usize..e as usize] {
+            if other != q {
+                if shared[other as usize] == 0 {
                     touched.push(other);
                 }
-                shared[other.index()] += 1;
+                shared[other as usize] += 1;
             }
         }
     }
     // Zero every counter touched, and keep only partners that share a third of the pairs read:
     // fewer, and the wordings differ by more edits than any threshold allows.
     let needed = ranges.len().div_ceil(3).max(1) as u32;
-    let mut partners: Vec<(PhraseId, u32)> = Vec::new();
+    partners.clear();
     for &o in touched.iter() {
-        let n = std::mem::take(&mut shared[o.index()]);
+        let n = std::mem::take(&mut shared[o as usize]);
         if n >= needed {
-            partners.push((o, n));
+            partners.push((lists.order[o as usize], n));
         }
     }
     touched.clear();
@@ -514,11 +581,8 @@ fn best_partners(
     if partners.len() > keep {
         partners.select_nth_unstable_by_key(keep, rank);
     }
-    partners[..keep].sort_unstable_by_key(rank);
-    partners[..keep]
-        .iter()
-        .map(|&(other, n)| (id, other, n))
-        .collect()
+    partners.truncate(keep);
+    partners.sort_unstable_by_key(rank);
 }
 
 /// The phrases sharing the most word pairs with the words of `text`, read from the same

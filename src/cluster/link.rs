@@ -28,15 +28,44 @@ pub(super) fn verified_links(
     }
     pairs.sort_unstable();
     pairs.dedup_by_key(|p| (p.0, p.1));
-    let verify = |&(a, b, _): &(PhraseId, PhraseId, u32)| verify_pair(phrases, costs, config, a, b);
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        pairs.par_iter().filter_map(verify).collect()
+    // A pair already joined by the variants found so far needs no alignment: whatever it
+    // is, a variant, a fragment or an overlapping piece of its own statement changes nothing
+    // (the later steps skip a link within one group). So the pairs are verified a batch at a
+    // time, in their sorted order, each batch in parallel, and the variants each batch finds
+    // are joined before the next is read. The result is the one verifying every pair gives;
+    // the batches, of a fixed size, make it the same on any number of threads.
+    let mut sets = UnionFind::new(phrases.len());
+    let mut links = Vec::new();
+    let mut open = Vec::new();
+    for batch in pairs.chunks(BATCH) {
+        open.clear();
+        open.extend(
+            batch
+                .iter()
+                .filter(|&&(a, b, _)| sets.find(a) != sets.find(b))
+                .map(|&(a, b, _)| (a, b)),
+        );
+        let verify = |&(a, b): &(PhraseId, PhraseId)| verify_pair(phrases, costs, config, a, b);
+        #[cfg(feature = "parallel")]
+        let found: Vec<Link> = {
+            use rayon::prelude::*;
+            open.par_iter().filter_map(verify).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let found: Vec<Link> = open.iter().filter_map(verify).collect();
+        for link in &found {
+            if let Link::Variant(a, b) = *link {
+                sets.union(a, b);
+            }
+        }
+        links.extend(found);
     }
-    #[cfg(not(feature = "parallel"))]
-    pairs.iter().filter_map(verify).collect()
+    links
 }
+
+/// How many candidate pairs are verified at once (see [`verified_links`]): enough to keep
+/// every thread busy, few enough that the variants found join the next batch's pairs early.
+const BATCH: usize = 1 << 14;
 
 /// Joins variants, then attaches each group of fragments to its one best parent. Returns the
 /// root phrase of every phrase, and the overlapping pieces, for a later step. The result does
@@ -91,6 +120,12 @@ pub(super) fn verify_pair(
         })
         .map(|_| Link::Variant(s_id, l_id))
     } else {
+        if align::fit_bound(short, long, costs.ellipsis) >= config.fragment_similarity {
+            return Some(Link::Fragment(Fragment {
+                part: s_id,
+                whole: l_id,
+            }));
+        }
         align::reaches(config.fragment_similarity, costs, |c| {
             align::containment(short, long, c, words)
         })

@@ -462,19 +462,22 @@ pub fn candidates<'t>(
     let mut phrases = Phrases::default();
     phrases.add_all(texts);
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
-    index::candidates(
+    let mut found = index::candidates(
         &phrases,
         &postings,
         config.max_postings,
         config.max_candidates,
-    )
-    .into_iter()
-    .map(|(a, b, shared)| Candidate {
-        phrase: phrases.key(a),
-        other: phrases.key(b),
-        shared,
-    })
-    .collect()
+    );
+    // By phrase in order of first appearance, each phrase's partners best first.
+    found.sort_by_key(|&(phrase, ..)| phrase);
+    found
+        .into_iter()
+        .map(|(a, b, shared)| Candidate {
+            phrase: phrases.key(a),
+            other: phrases.key(b),
+            shared,
+        })
+        .collect()
 }
 
 /// What the alignment of a candidate pair found (see [`relate`]).
