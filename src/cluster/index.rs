@@ -389,20 +389,23 @@ pub(crate) fn blocking_of(text: &str, min_words: usize) -> (u64, usize, Vec<u64>
     (key, hashes.len(), pairs)
 }
 
-/// How many postings are sorted at once, in a buffer that stays in the caches.
-const BLOCK: usize = 1 << 18;
+/// How many buckets the postings are sorted in: by the top bits of their pair hash.
+const BUCKET_BITS: u32 = 8;
 
 /// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together,
 /// each phrase once per pair.
 ///
 /// A pair found in more than `max_postings` phrases is never read, only recognised as too
 /// common (by its postings numbering more than that), so of such a pair only `max_postings +
-/// 1` postings are kept: `of the` in a million quotations costs a thousand entries, not a
-/// million. The postings are made and sorted a block of phrases at a time, common pairs cut
-/// down within each block (a block's phrases are its own, so a pair found in more than
-/// `max_postings` phrases overall still has more than that many postings after the cuts), and
-/// the sorted blocks are merged: the buffer that sorts stays small, and the whole list is never
-/// held before the common pairs are cut.
+/// 1` postings are kept (those of the first phrases): `of the` in a million quotations costs
+/// a thousand entries, not a million.
+///
+/// The postings are sorted by bucket (a radix pass on the hash's top bits) and each bucket on
+/// its own, in place: the list is made once, at its size, and the buckets (a few hundred
+/// kilobytes each at a million quotations) sort within the caches, on every thread. What it
+/// buys, against sorting blocks of phrases and merging the runs: at a million synthetic
+/// quotations the merge's buffer and copy took the clustering's peak memory from 490 to 886
+/// MB (RSS), and this phase's time was 1.9 s.
 pub(crate) fn postings(
     phrases: &Phrases,
     min_words: usize,
@@ -410,47 +413,86 @@ pub(crate) fn postings(
 ) -> Vec<(u64, PhraseId)> {
     let hashes = &phrases.vocabulary.hashes;
     let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
-    let cap = max_postings.saturating_add(1);
-    let mut block: Vec<(u64, PhraseId)> = Vec::new();
-    let mut postings: Vec<(u64, PhraseId)> = Vec::new();
-    let mut blocks = 0usize;
-    for id in phrases.ids() {
-        let words = phrases.words(id);
-        if words.len() >= min_words {
+    let each_pair = |f: &mut dyn FnMut(u64, PhraseId)| {
+        for id in phrases.ids() {
+            let words = phrases.words(id);
+            if words.len() < min_words {
+                continue;
+            }
             for pair in words.windows(2) {
                 if pair[0] != ellipsis && pair[1] != ellipsis {
-                    let h = pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]);
-                    block.push((h, id));
+                    f(
+                        pair_hash(hashes[pair[0] as usize], hashes[pair[1] as usize]),
+                        id,
+                    );
                 }
             }
         }
-        if block.len() >= BLOCK || id.index() + 1 == phrases.len() {
-            block.sort_unstable();
-            block.dedup();
-            append_capped(&mut postings, &block, cap);
-            block.clear();
-            blocks += 1;
-        }
+    };
+    let bucket = |h: u64| (h >> (64 - BUCKET_BITS)) as usize;
+    // Where each bucket starts, from a first pass that only counts.
+    let mut starts = vec![0usize; (1 << BUCKET_BITS) + 1];
+    each_pair(&mut |h, _| starts[bucket(h) + 1] += 1);
+    for b in 0..1 << BUCKET_BITS {
+        starts[b + 1] += starts[b];
     }
-    if blocks > 1 {
-        // Sorted runs, one per block: the stable sort merges them (the postings are distinct,
-        // so it gives the one order an unstable sort would), and cuts the common pairs again.
-        postings.sort();
-        let merged = std::mem::take(&mut postings);
-        append_capped(&mut postings, &merged, cap);
+    let mut postings = vec![(0u64, PhraseId::new(0)); starts[1 << BUCKET_BITS]];
+    let mut fill = starts.clone();
+    each_pair(&mut |h, id| {
+        postings[fill[bucket(h)]] = (h, id);
+        fill[bucket(h)] += 1;
+    });
+    // Each bucket sorted, its repeats and the surplus of its common pairs dropped; then the
+    // buckets' kept postings moved up to close the gaps.
+    let mut buckets: Vec<&mut [(u64, PhraseId)]> = Vec::with_capacity(1 << BUCKET_BITS);
+    let mut rest = postings.as_mut_slice();
+    for b in 0..1 << BUCKET_BITS {
+        let (this, after) = rest.split_at_mut(starts[b + 1] - starts[b]);
+        buckets.push(this);
+        rest = after;
     }
+    let cap = max_postings.saturating_add(1);
+    let sort = |bucket: &mut &mut [(u64, PhraseId)]| {
+        bucket.sort_unstable();
+        keep_capped(bucket, cap)
+    };
+    #[cfg(feature = "parallel")]
+    let kept: Vec<usize> = {
+        use rayon::prelude::*;
+        buckets.par_iter_mut().map(sort).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let kept: Vec<usize> = buckets.iter_mut().map(sort).collect();
+    let mut end = 0;
+    for (b, &k) in kept.iter().enumerate() {
+        postings.copy_within(starts[b]..starts[b] + k, end);
+        end += k;
+    }
+    postings.truncate(end);
     postings.shrink_to_fit();
     postings
 }
 
-/// Appends the sorted `postings` to `to`, each pair's first `cap` only.
-fn append_capped(to: &mut Vec<(u64, PhraseId)>, postings: &[(u64, PhraseId)], cap: usize) {
-    let mut start = 0;
-    while let Some(first) = postings.get(start) {
-        let end = start + postings[start..].partition_point(|p| p.0 == first.0);
-        to.extend_from_slice(&postings[start..end.min(start.saturating_add(cap))]);
-        start = end;
+/// Moves to the front of the sorted `postings` each posting once, and of each pair its first
+/// `cap` only; returns how many are kept.
+fn keep_capped(postings: &mut [(u64, PhraseId)], cap: usize) -> usize {
+    let (mut kept, mut run) = (0, 0);
+    for i in 0..postings.len() {
+        let p = postings[i];
+        if kept > 0 && postings[kept - 1] == p {
+            continue; // a repeat: the phrase holds the pair twice
+        }
+        run = if kept > 0 && postings[kept - 1].0 == p.0 {
+            run + 1
+        } else {
+            1
+        };
+        if run <= cap {
+            postings[kept] = p;
+            kept += 1;
+        }
     }
+    kept
 }
 
 /// The postings [`candidates`] reads, made compact for it: only the lists worth reading
