@@ -11,6 +11,7 @@
 mod capitals;
 mod context;
 mod continuation;
+mod language;
 mod names;
 mod patterns;
 mod people;
@@ -100,8 +101,39 @@ pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
         return attribute_those_that_fit(text, quotes);
     }
     let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
-    let mut people = people_of(text, &tokens);
-    let mut walk = Walk::new(text, &tokens, quotes);
+    attribute_prose(text, quotes, &tokens)
+}
+
+/// What [`attribute`] gives for `quotes`, and the language of `text` as
+/// `lexicon::language_in(text, min)` tells it (`None` when there are no quotes), read from the
+/// prose's tokens rather than from the text again; `own` is the profile of each quotation's
+/// wording (`lexicon::Profile::of(q.text(text))`), parallel to `quotes`.
+pub(crate) fn attribute_with_language(
+    text: &str,
+    quotes: &[Quotation],
+    own: &[lexicon::Profile],
+    min: usize,
+) -> (Vec<Attribution>, Option<&'static str>) {
+    if quotes.is_empty() {
+        return (Vec::new(), None);
+    }
+    if !in_order_within(text, quotes) {
+        let language = lexicon::language_in(text, min);
+        return (attribute_those_that_fit(text, quotes), language);
+    }
+    let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
+    let language = language::of_document(text, &tokens, quotes, own, min);
+    (attribute_prose(text, quotes, &tokens), language)
+}
+
+/// [`attribute`] for quotations in order and within `text`, whose prose is `tokens`.
+fn attribute_prose<'t>(
+    text: &'t str,
+    quotes: &[Quotation],
+    tokens: &[Token<'t>],
+) -> Vec<Attribution> {
+    let mut people = people_of(text, tokens);
+    let mut walk = Walk::new(text, tokens, quotes);
     let mut out = vec![Attribution::default(); quotes.len()];
     // Quotations the words beside them attribute to nobody the text names (`critics said`):
     // they borrow no speaker from their neighbours.

@@ -3,9 +3,9 @@
 //! before, and the language of each), so that a program that spreads documents over machines
 //! reads them exactly as [`Tracker`](super::Tracker) does.
 
-use crate::attribute::{attribute, goes_on, Attribution};
+use crate::attribute::{attribute_with_language, goes_on, Attribution};
 use crate::detect::{detect, Quotation};
-use crate::text::lexicon::language_in;
+use crate::text::lexicon::Profile;
 
 /// A quotation of a text as the tracker reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,21 +39,20 @@ pub struct Reading {
 /// ```
 pub fn read(text: &str) -> Vec<Reading> {
     let quotes = detect(text);
-    let attributions = attribute(text, &quotes);
+    // Each quotation's language by its own words, and the text's: the latter counted from the
+    // words attribution tokenizes and the quotations' counts, not by reading the text again.
+    let own: Vec<Profile> = quotes.iter().map(|q| Profile::of(q.text(text))).collect();
+    let (attributions, language) = attribute_with_language(text, &quotes, &own, 3);
     let found: Vec<(Quotation, Attribution)> = quotes.into_iter().zip(attributions).collect();
     let goes_on: Vec<bool> = (0..found.len())
         .map(|i| i > 0 && goes_on(text, &found[..i], (&found[i].0, &found[i].1)))
         .collect();
-    let language = if found.is_empty() {
-        None
-    } else {
-        language_in(text, 3)
-    };
     found
         .into_iter()
         .zip(goes_on)
-        .map(|((quotation, attribution), goes_on)| Reading {
-            language: language_in(quotation.text(text), 3).or(language),
+        .zip(own)
+        .map(|(((quotation, attribution), goes_on), own)| Reading {
+            language: own.language(3).or(language),
             quotation,
             attribution,
             goes_on,

@@ -38,6 +38,9 @@ const HYPHEN: u8 = 1 << 3;
 const STOP: u8 = 1 << 4;
 /// A word with a possessive ending: `Russia's`, `Trump’s`.
 const POSSESSIVE: u8 = 1 << 5;
+/// A word holding more than letters and digits: a joiner (`Russia's`, `Secretary-General`,
+/// `U.S`) or a final dot (`Gen.`).
+const JOINED: u8 = 1 << 6;
 
 /// The shape bits of a token starting with each ASCII byte.
 static ASCII_SHAPES: [u8; 128] = {
@@ -130,6 +133,12 @@ impl<'t> Token<'t> {
 
     pub(crate) fn is_lowercase_word(&self) -> bool {
         self.shape & LOWER != 0
+    }
+
+    /// Whether the word holds more than one run of letters and digits (a joiner or a final
+    /// dot): `c'est`, `Secretary-General`, `Gen.`.
+    pub(crate) fn is_joined(&self) -> bool {
+        self.shape & JOINED != 0
     }
 
     /// Whether it is written in ASCII small letters only, as the short word lists are (`the`,

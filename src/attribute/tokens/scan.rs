@@ -170,11 +170,14 @@ impl<'t> Tokenizer<'t> {
     /// `at_least`) in `prose`, the text up to where its prose ends; returns where it ends.
     #[inline]
     fn word(&mut self, prose: &'t str, start: usize, at_least: usize, first: char) -> usize {
-        let (end, hyphen) = word_end(prose, start, at_least);
+        let (end, hyphen, joined) = word_end(prose, start, at_least);
         let word = &prose[start..end];
         let mut shape = shape_of(first);
         if hyphen {
             shape |= HYPHEN;
+        }
+        if joined {
+            shape |= JOINED;
         }
         if word.ends_with("'s") || word.ends_with("’s") {
             shape |= POSSESSIVE;
@@ -227,14 +230,15 @@ impl<'t> Tokenizer<'t> {
 }
 
 /// Where the word starting at `start` of `prose`, whose first character ends at `from`, ends,
-/// and whether it holds a hyphen: letters and digits, with `'`, `’`, `-`, `.` inside when a
+/// whether it holds a hyphen, and whether it holds anything but letters and digits: letters and digits, with `'`, `’`, `-`, `.` inside when a
 /// letter or digit follows; and a final dot for `U.S.`, `Gen.`, an initial (`Elijah E.
 /// Cummings`) or a word closing a parenthesis (`(D-Mo.)`).
 #[inline]
-fn word_end(prose: &str, start: usize, from: usize) -> (usize, bool) {
+fn word_end(prose: &str, start: usize, from: usize) -> (usize, bool, bool) {
     let bytes = prose.as_bytes();
     let mut end = from;
     let mut hyphen = false;
+    let mut joined = false;
     loop {
         end = alnum_run_end(bytes, end);
         let Some(&d) = bytes.get(end) else {
@@ -246,6 +250,7 @@ fn word_end(prose: &str, start: usize, from: usize) -> (usize, bool) {
                 && char_at(prose, end + 1).is_some_and(|(e, _)| is_alphanumeric(e))
             {
                 hyphen |= d == b'-';
+                joined = true;
                 end += 1;
                 continue;
             }
@@ -254,10 +259,14 @@ fn word_end(prose: &str, start: usize, from: usize) -> (usize, bool) {
         let Some((c, len)) = char_at(prose, end) else {
             break;
         };
-        if is_alphanumeric(c)
-            || (matches!(c, '’' | '‑')
-                && char_at(prose, end + len).is_some_and(|(e, _)| is_alphanumeric(e)))
+        if is_alphanumeric(c) {
+            end += len;
+            continue;
+        }
+        if matches!(c, '’' | '‑')
+            && char_at(prose, end + len).is_some_and(|(e, _)| is_alphanumeric(e))
         {
+            joined = true;
             end += len;
             continue;
         }
@@ -271,10 +280,11 @@ fn word_end(prose: &str, start: usize, from: usize) -> (usize, bool) {
             || is_abbreviation(word)
             || bytes.get(end + 1) == Some(&b')')
         {
+            joined = true;
             end += 1;
         }
     }
-    (end, hyphen)
+    (end, hyphen, joined)
 }
 
 /// `char::is_alphanumeric`, answering for ASCII and General Punctuation (`’`, `“`, `—`)

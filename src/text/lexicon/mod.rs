@@ -173,18 +173,81 @@ pub(crate) fn language_of(flags: impl Iterator<Item = Flags>) -> &'static Gramma
 /// quotation may hold it twice): the ISO 639-1 code of the language of [`LANGUAGES`] whose
 /// profile words are the most. Reads at most the first 2,000 words.
 pub(crate) fn language_in(text: &str, min: usize) -> Option<&'static str> {
-    let mut counts = [0usize; LANGUAGES.len()];
-    let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
-    // Apostrophes apart: `c'est` is `c` and `est`, a word in single marks is the word.
-    let words = LowercaseWords { text, at: 0 }.take(2000);
-    for f in words.map(flags).filter(|f| f & all != 0) {
-        for (language, count) in counts.iter_mut().enumerate() {
-            *count += usize::from(f & profile_flag(language) != 0);
+    Profile::of(text).language(min)
+}
+
+/// The profile words of each language among the first [`Profile::MAX_WORDS`] lower-case words
+/// of a text, counted as [`language_in`] counts them, so that a text can be counted in pieces
+/// (the words of its prose as attribution's tokenizer already looked them up, those of its
+/// quotations as their own languages counted them) and tell the same language.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Profile {
+    counts: [usize; LANGUAGES.len()],
+    /// The lower-case words counted, of any list or none.
+    words: usize,
+}
+
+impl Profile {
+    /// The most words a text's language is read from.
+    const MAX_WORDS: usize = 2000;
+
+    /// The profile of `text`.
+    pub(crate) fn of(text: &str) -> Profile {
+        let mut profile = Profile::default();
+        profile.add_text(text);
+        profile
+    }
+
+    /// Whether the words counted are all the language is read from: later ones change nothing.
+    pub(crate) fn is_full(&self) -> bool {
+        self.words >= Self::MAX_WORDS
+    }
+
+    /// Counts the next lower-case word, whose flags are `flags`.
+    #[inline]
+    pub(crate) fn add_word(&mut self, flags: Flags) {
+        if self.is_full() {
+            return;
+        }
+        self.words += 1;
+        let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
+        if flags & all != 0 {
+            for (language, count) in self.counts.iter_mut().enumerate() {
+                *count += usize::from(flags & profile_flag(language) != 0);
+            }
         }
     }
-    let best = (0..LANGUAGES.len()).max_by_key(|&l| (counts[l], std::cmp::Reverse(l)))?;
-    let lead = (0..LANGUAGES.len()).all(|l| l == best || 2 * counts[l] <= counts[best]);
-    (lead && counts[best] >= min.max(1)).then_some(LANGUAGES[best].code)
+
+    /// Counts the lower-case words of `text`, which follows the words counted so far.
+    /// Apostrophes apart: `c'est` is `c` and `est`, a word in single marks is the word.
+    pub(crate) fn add_text(&mut self, text: &str) {
+        let room = Self::MAX_WORDS.saturating_sub(self.words);
+        for word in (LowercaseWords { text, at: 0 }).take(room) {
+            self.add_word(flags(word));
+        }
+    }
+
+    /// Counts the words `other` counted, as if its text followed the words counted so far;
+    /// returns `false`, counting nothing, when they would not all be counted (the cap is
+    /// reached among them, or `other` was cut at it and may leave words out).
+    pub(crate) fn add(&mut self, other: &Profile) -> bool {
+        if other.is_full() || self.words + other.words > Self::MAX_WORDS {
+            return false;
+        }
+        self.words += other.words;
+        for (count, more) in self.counts.iter_mut().zip(other.counts) {
+            *count += more;
+        }
+        true
+    }
+
+    /// The language the words counted tell, as [`language_in`] says.
+    pub(crate) fn language(&self, min: usize) -> Option<&'static str> {
+        let counts = &self.counts;
+        let best = (0..LANGUAGES.len()).max_by_key(|&l| (counts[l], std::cmp::Reverse(l)))?;
+        let lead = (0..LANGUAGES.len()).all(|l| l == best || 2 * counts[l] <= counts[best]);
+        (lead && counts[best] >= min.max(1)).then_some(LANGUAGES[best].code)
+    }
 }
 
 /// The runs of letters and digits of a text that open with a small letter, as
