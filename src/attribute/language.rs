@@ -3,6 +3,7 @@
 
 use super::tokens::Token;
 use crate::detect::Quotation;
+use crate::text::letters;
 use crate::text::lexicon::{self, Profile};
 
 /// The language of `text` as `lexicon::language_in(text, min)` tells it, from the tokens of its
@@ -26,7 +27,7 @@ pub(super) fn of_document(
     // `language_in` reads as one word (a quotation found by `detect` starts and ends with a
     // mark).
     let cuts_word = |at: usize| {
-        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let alphanumeric = |c: Option<char>| c.is_some_and(letters::is_alphanumeric);
         alphanumeric(text[..at].chars().next_back()) && alphanumeric(text[at..].chars().next())
     };
     let pieces_apart = quotes.len() == own.len()

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::text::letters::holds_no_letters;
 use crate::text::lexicon;
 
 mod scan;
@@ -69,13 +70,6 @@ fn shape_of(c: char) -> u8 {
         return if c == '…' { STOP } else { 0 };
     }
     shape_from_tables(c)
-}
-
-/// General Punctuation (`“`, `’`, `—`, `…`) and the guillemets: characters that are no letter or
-/// digit, known without the Unicode tables (most quotation marks and apostrophes).
-#[inline]
-fn holds_no_letters(c: char) -> bool {
-    matches!(c, '\u{2000}'..='\u{206f}' | '«' | '»')
 }
 
 /// The shape bits of a token starting with `c`, from the Unicode tables.
