@@ -210,7 +210,12 @@ fn fall_back(
 /// lower-case words tell the language (a capital opens a sentence or a name).
 fn people_of<'t>(text: &'t str, tokens: &[Token<'t>]) -> People<'t> {
     let mut people = People::new(text, mid_sentence_capitals(text, tokens));
-    let words = tokens.iter().take(2000).filter(|t| t.is_lowercase_word());
+    // (The flags first: most words are in no profile. Read so, the first 2,000 tokens cost
+    // 40% of the instructions they did on polnear-train, 4.9M rather than 12.3M.)
+    let opening = &tokens[..tokens.len().min(2000)];
+    let words = opening
+        .iter()
+        .filter(|t| t.flags & lexicon::PROFILES != 0 && t.is_lowercase_word());
     if lexicon::language_of(words.map(|t| t.flags)).nouns_capitalised {
         people.capitals_are_nouns(titled_names(tokens));
     }

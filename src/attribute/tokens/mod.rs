@@ -328,8 +328,9 @@ fn opens_no_name(tokens: &[Token<'_>], i: usize) -> bool {
     // one a preposition may be part of a name (`Doctors Without Borders`).
     let first = t.line_start || i == 0 || tokens[i - 1].ends_sentence();
     // (An initial after a name is a name's: `Julie A. Diaz`, not the article `a`.)
-    let initial = t.text.chars().count() == 2
-        && t.text.ends_with('.')
+    // (The dot first: this is asked of every capitalised word, and few end with one.)
+    let initial = t.text.ends_with('.')
+        && t.text.chars().count() == 2
         && i > 0
         && tokens[i - 1].class == Class::Name;
     !initial

@@ -147,6 +147,9 @@ pub(crate) const INVERTS: Flags = 1 << 16;
 /// The first of the languages' profile bits, one per language of [`LANGUAGES`].
 const PROFILE_SHIFT: u32 = 17;
 
+/// The profile bits of every language.
+pub(crate) const PROFILES: Flags = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
+
 const fn profile_flag(language: usize) -> Flags {
     1 << (PROFILE_SHIFT + language as u32)
 }
@@ -157,8 +160,7 @@ const fn profile_flag(language: usize) -> Flags {
 /// on a tie.
 pub(crate) fn language_of(flags: impl Iterator<Item = Flags>) -> &'static Grammar {
     let mut counts = [0usize; LANGUAGES.len()];
-    let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
-    for f in flags.filter(|f| f & all != 0) {
+    for f in flags.filter(|f| f & PROFILES != 0) {
         for (language, count) in counts.iter_mut().enumerate() {
             *count += usize::from(f & profile_flag(language) != 0);
         }
@@ -211,8 +213,7 @@ impl Profile {
             return;
         }
         self.words += 1;
-        let all = ((1 << LANGUAGES.len()) - 1) << PROFILE_SHIFT;
-        if flags & all != 0 {
+        if flags & PROFILES != 0 {
             for (language, count) in self.counts.iter_mut().enumerate() {
                 *count += usize::from(flags & profile_flag(language) != 0);
             }
