@@ -29,6 +29,11 @@ fn class(tokens: &[Token<'_>], i: usize) -> Class {
 
 /// An age standing for a person: `53-year-old`, `87-Jährige`, `56-jähriger`.
 fn is_age(t: &Token<'_>) -> bool {
+    // (A word holds `-` only if the tokenizer marked a hyphen in it: asked at every capital, the
+    // mark spares the search.)
+    if t.is_word() && !t.has_hyphen() {
+        return false;
+    }
     let Some((number, rest)) = t.text.split_once('-') else {
         return false;
     };

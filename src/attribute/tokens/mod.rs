@@ -116,6 +116,11 @@ impl<'t> Token<'t> {
             "l", "d", "j", "m", "n", "s", "t", "c", "qu", "dell", "nell", "dall", "all", "sull",
             "coll", "un",
         ];
+        // (A word holds an apostrophe only if the tokenizer marked it joined: asked of every
+        // capital, the mark spares the search.)
+        if self.is_word() && !self.is_joined() {
+            return false;
+        }
         let Some(at) = self.text.find(['\'', '’']) else {
             return false;
         };
@@ -183,6 +188,10 @@ impl<'t> Token<'t> {
         // `d'après` in a buffer and looked up again.
         if self.has(lexicon::ACCORDING) {
             return true;
+        }
+        // (A word holds `’` only if the tokenizer marked it joined.)
+        if self.is_word() && !self.is_joined() {
+            return false;
         }
         let Some((elided, rest)) = self.text.split_once('’') else {
             return false;
@@ -457,6 +466,17 @@ mod tests {
         let tokens = tokenize(text, 0..text.len());
         for (i, t) in tokens.iter().enumerate() {
             assert_eq!(t.class, class_of(&tokens, i), "{}", t.text);
+        }
+    }
+
+    #[test]
+    fn the_marks_of_a_word_say_what_it_holds() {
+        let text = "L'entraîneur d’après Trump’s U.S. Gen. Secretary-General 53-year-old \
+                    US‑Präsident c'est (D-Mo.) Julie A. Diaz - ' ’ 2024-01-26 Ж ok";
+        for t in tokenize(text, 0..text.len()).iter().filter(|t| t.is_word()) {
+            let other = t.text.chars().any(|c| !c.is_alphanumeric());
+            assert_eq!(t.is_joined(), other, "{}", t.text);
+            assert_eq!(t.has_hyphen(), t.text.contains('-'), "{}", t.text);
         }
     }
 
