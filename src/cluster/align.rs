@@ -103,6 +103,58 @@ pub(crate) fn edit_bound(a: &[u32], b: &[u32]) -> f64 {
     if longest == 0 {
         return 1.0;
     }
+    1.0 - edit_cost_bound(a, b) as f64 / longest as f64
+}
+
+/// A lower bound of [`containment`] read off the places where `part`'s first or last word
+/// stands in `whole`, two ways: laid there word against word, each word that differs costs at
+/// most one edit; and as the stretch from a place of its first word to a place of its last, the
+/// words between their common beginning and end cost at most one edit each (a word dropped or
+/// added inside, as [`edit_bound`] reads two wordings). Most fragments are cut from their
+/// statement as printed, or with a word or two changed, dropped or added, and this settles
+/// them without an alignment. 0 when `part` holds an ellipsis (whose pieces [`containment`]
+/// fits one by one) or is empty.
+pub(crate) fn fit_bound(part: &[u32], whole: &[u32], ellipsis: Option<u32>) -> f64 {
+    let (Some(&first), Some(&last)) = (part.first(), part.last()) else {
+        return 0.0;
+    };
+    if part.len() > whole.len() || ellipsis.is_some_and(|e| part.contains(&e)) {
+        return 0.0;
+    }
+    let n = part.len();
+    let mismatches = |offset: usize| {
+        part.iter()
+            .zip(&whole[offset..])
+            .filter(|(a, b)| a != b)
+            .count()
+    };
+    let span = n - 1;
+    let laid = whole[..whole.len() - span]
+        .iter()
+        .zip(&whole[span..])
+        .enumerate()
+        .filter(|(_, (&w, &v))| w == first || v == last)
+        .map(|(offset, _)| mismatches(offset));
+    // Stretches a quarter longer or shorter than `part` at most: a bound from a stretch whose
+    // length differs more is below any threshold.
+    let slack = n / 4;
+    let stretched = whole
+        .iter()
+        .enumerate()
+        .filter(|(_, &w)| w == first)
+        .flat_map(|(start, _)| {
+            let ends = start + n.saturating_sub(slack + 1)..(start + n + slack).min(whole.len());
+            ends.filter(|&end| whole[end] == last)
+                .map(move |end| edit_cost_bound(part, &whole[start..=end]))
+        });
+    laid.chain(stretched)
+        .min()
+        .map_or(0.0, |cost| 1.0 - cost as f64 / n as f64)
+}
+
+/// How many edits at most turn `a` into `b`: the words between their common beginning and end
+/// (the more of the two), one edit each.
+fn edit_cost_bound(a: &[u32], b: &[u32]) -> usize {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let room = a.len().min(b.len()) - prefix;
     let suffix = a
@@ -112,37 +164,7 @@ pub(crate) fn edit_bound(a: &[u32], b: &[u32]) -> f64 {
         .take(room)
         .take_while(|(x, y)| x == y)
         .count();
-    let middle = (a.len() - prefix - suffix).max(b.len() - prefix - suffix);
-    1.0 - middle as f64 / longest as f64
-}
-
-/// A lower bound of [`containment`] read off the places where `part`'s first or last word
-/// stands in `whole`: laid there word against word, each word that differs costs at most one
-/// edit. Most fragments are cut from their statement as printed, or with a word or two
-/// changed, and this settles them without an alignment. 0 when `part` holds an ellipsis
-/// (whose pieces [`containment`] fits one by one) or is empty.
-pub(crate) fn fit_bound(part: &[u32], whole: &[u32], ellipsis: Option<u32>) -> f64 {
-    let (Some(&first), Some(&last)) = (part.first(), part.last()) else {
-        return 0.0;
-    };
-    if part.len() > whole.len() || ellipsis.is_some_and(|e| part.contains(&e)) {
-        return 0.0;
-    }
-    let mismatches = |offset: usize| {
-        part.iter()
-            .zip(&whole[offset..])
-            .filter(|(a, b)| a != b)
-            .count()
-    };
-    let span = part.len() - 1;
-    let fewest = whole[..whole.len() - span]
-        .iter()
-        .zip(&whole[span..])
-        .enumerate()
-        .filter(|(_, (&w, &v))| w == first || v == last)
-        .map(|(offset, _)| mismatches(offset))
-        .min();
-    fewest.map_or(0.0, |m| 1.0 - m as f64 / part.len() as f64)
+    (a.len() - prefix - suffix).max(b.len() - prefix - suffix)
 }
 
 /// The largest table of runs [`longest_shared_run`] fills (2,000 words against 2,000, as for
