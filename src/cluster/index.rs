@@ -286,7 +286,8 @@ fn span(ends: &[usize], i: usize) -> std::ops::Range<usize> {
     start..ends[i]
 }
 
-/// How many of its word pairs a phrase looks its partners up by.
+/// How many of its word pairs a phrase looks its partners up by (at most 255: the counts
+/// of [`Scratch::shared`] are bytes).
 const RAREST: usize = 8;
 
 /// For every phrase of at least `min_words` words, the other phrases that share the most word
@@ -305,7 +306,7 @@ pub(crate) fn candidates(
     // zeroed as it is read) and one list it adds its pairs to.
     let run_of = |run: std::ops::Range<usize>| {
         let mut scratch = Scratch {
-            shared: vec![0u32; n],
+            shared: vec![0u8; n],
             touched: Vec::new(),
             ranges: Vec::new(),
             partners: Vec::new(),
@@ -346,7 +347,10 @@ fn runs(n: usize) -> Vec<std::ops::Range<usize>> {
 /// What [`best_partners`] works in, kept from one phrase to the next.
 struct Scratch {
     /// How many of the phrase's word pairs each other phrase has: all zero between phrases.
-    shared: Vec<u32>,
+    /// A byte each, as a phrase reads at most [`RAREST`] pairs: at a million quotations the
+    /// counters (one per phrase) then fit the second-level cache, where four bytes each did
+    /// not.
+    shared: Vec<u8>,
     /// The phrases (by their numbers in [`Lists`]) whose counter is not zero.
     touched: Vec<u32>,
     /// The phrase's usable postings lists.
@@ -612,7 +616,7 @@ fn best_partners(
     let needed = ranges.len().div_ceil(3).max(1) as u32;
     partners.clear();
     for &o in touched.iter() {
-        let n = std::mem::take(&mut shared[o as usize]);
+        let n = u32::from(std::mem::take(&mut shared[o as usize]));
         if n >= needed {
             partners.push((lists.order[o as usize], n));
         }
