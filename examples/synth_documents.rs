@@ -3,7 +3,11 @@
 //!
 //! ```text
 //! cargo run --release --example synth_documents -- QUOTES SEED OUT.jsonl
+//! cargo run --release --example synth_documents -- QUOTES SEED OUT.txt      (one quotation a line)
 //! ```
+//!
+//! With an OUT that ends in `.txt`, the quotations are written one per line instead, in the
+//! generator's order: the input of `examples/cluster_lines`.
 //!
 //! Each generated document holds its quotations one paragraph each, `"…," First Last said.`,
 //! the speaker named by the generator's speaker id; outlets and days are drawn from the
@@ -30,6 +34,13 @@ fn main() -> std::io::Result<()> {
         .next()
         .unwrap_or_else(|| "synth-documents.jsonl".to_string());
     let generated = generate(&SynthConfig::new(quotes, seed));
+    if out.ends_with(".txt") {
+        let mut file = BufWriter::new(std::fs::File::create(&out)?);
+        for q in &generated {
+            writeln!(file, "{}", q.text)?;
+        }
+        return file.flush();
+    }
     let mut documents: Vec<Vec<&quotetrace_synth::SynthQuote>> = Vec::new();
     for q in &generated {
         let d = q.doc as usize;

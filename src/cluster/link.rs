@@ -3,23 +3,18 @@
 
 use super::align::{self, Costs};
 use super::fragments::{attach_fragments, Fragment};
-use super::index::{candidates, PhraseId, Phrases};
+use super::index::{PhraseId, Phrases};
 use super::union_find::UnionFind;
 use super::ClusterConfig;
 
-/// The verified relations among the candidate pairs of the index.
+/// The verified relations among the candidate `pairs` of the index (see
+/// [`candidates`](super::index::candidates)).
 pub(super) fn verified_links(
     phrases: &Phrases,
-    postings: &[(u64, PhraseId)],
+    mut pairs: Vec<(PhraseId, PhraseId, u32)>,
     config: &ClusterConfig,
 ) -> Vec<Link> {
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
-    let mut pairs = candidates(
-        phrases,
-        postings,
-        config.max_postings,
-        config.max_candidates,
-    );
     // A pair found from both sides is verified once.
     for p in &mut pairs {
         if p.0 > p.1 {
