@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example floor -- CORPUS            (a JSON Lines file or a corpus folder)
-//! cargo run --release --example floor -- --synth [QUOTES]  (synthetic quotations, 1,000,000 by default)
+//! cargo run --release --example floor -- --lines FILE      (quotations one per line, as cluster_lines)
 //! ```
 //!
 //! The floors, each a loop no real stage can beat by much:
@@ -32,16 +32,12 @@ use quotetrace::{cluster, ClusterConfig, ClusterItem, Document, LoadOptions, Tra
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {
-        Some("--synth") => {
-            let quotes = args
-                .next()
-                .and_then(|a| a.parse().ok())
-                .unwrap_or(1_000_000);
-            synthetic(quotes);
-            Ok(())
-        }
+        Some("--lines") => match args.next() {
+            Some(path) => Ok(lines(Path::new(&path))?),
+            None => Err("usage: floor --lines FILE".into()),
+        },
         Some(path) => corpus(Path::new(path)),
-        None => Err("usage: floor CORPUS | floor --synth [QUOTES]".into()),
+        None => Err("usage: floor CORPUS | floor --lines FILE".into()),
     }
 }
 
@@ -247,24 +243,21 @@ fn threads() -> usize {
     1
 }
 
-/// Clustering synthetic quotations beside hashing their words.
-fn synthetic(quotes: usize) {
-    let synthetic = quotetrace_synth::generate(&quotetrace_synth::SynthConfig::new(quotes, 1));
-    let doc_ids: Vec<String> = synthetic.iter().map(|q| q.doc.to_string()).collect();
-    let speaker_ids: Vec<String> = synthetic.iter().map(|q| q.speaker.to_string()).collect();
-    let items: Vec<ClusterItem<'_>> = synthetic
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            ClusterItem::new(&q.text)
-                .in_document(&doc_ids[i])
-                .said_by(&speaker_ids[i])
-        })
-        .collect();
-    let texts: Vec<&str> = synthetic.iter().map(|q| q.text.as_str()).collect();
+/// Clustering quotations given one per line (as `cluster_lines` does) beside hashing their
+/// words.
+fn lines(path: &Path) -> std::io::Result<()> {
+    let input = std::fs::read_to_string(path)?;
+    let texts: Vec<&str> = input.lines().collect();
+    let items: Vec<ClusterItem<'_>> = texts.iter().map(|t| ClusterItem::new(t)).collect();
     let bytes = texts.iter().map(|t| t.len()).sum();
-    println!("{quotes} synthetic quotations, {} thread(s)", threads());
+    println!(
+        "{}: {} quotations, {} thread(s)",
+        path.display(),
+        texts.len(),
+        threads()
+    );
     let (_, floor) = timed(|| std::hint::black_box(hash_all(&texts)));
     let (_, real) = timed(|| cluster(&items, &ClusterConfig::default()));
     row("cluster", real, floor, bytes);
+    Ok(())
 }
