@@ -290,10 +290,11 @@ fn span(ends: &[usize], i: usize) -> std::ops::Range<usize> {
 /// of [`Scratch::shared`] are bytes).
 const RAREST: usize = 8;
 
-/// For every phrase of at least `min_words` words, the other phrases that share the most word
-/// pairs with it: at most `max_candidates`, most shared first, with the number shared. Word pairs
-/// found in more than `max_postings` phrases (`of the`, `we are`) are too common to say anything
-/// and are skipped, which keeps the cost linear whatever the input.
+/// For every phrase in `lists`, the other phrases that share the most word pairs with it: at
+/// most `max_candidates`, most shared first, with the number shared; in the order of the
+/// lists' numbering. Word pairs found in more than `max_postings` phrases (`of the`, `we are`)
+/// are too common to say anything and are not in the lists, which keeps the cost linear
+/// whatever the input.
 pub(crate) fn candidates(
     phrases: &Phrases,
     lists: &Lists,
