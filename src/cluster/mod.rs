@@ -710,7 +710,7 @@ pub fn join_translations(
 #[derive(Debug, Clone, Default)]
 pub struct ClusterIndex {
     phrases: Phrases,
-    postings: Vec<(u64, PhraseId)>,
+    postings: Vec<index::Posting>,
     /// Each clustered item's phrase.
     phrase_of: Vec<PhraseId>,
     cluster_of_phrase: Vec<usize>,

@@ -319,8 +319,8 @@ fn blocking_keys_are_the_postings_and_keys_the_index_makes() {
         assert_eq!(b.words, phrases.words(p).len(), "{text}");
         let mut posted: Vec<u64> = postings
             .iter()
-            .filter(|&&(_, q)| q == p)
-            .map(|&(h, _)| h)
+            .filter(|posting| posting.phrase() == p)
+            .map(|posting| posting.pair())
             .collect();
         posted.sort_unstable();
         assert_eq!(b.pairs, posted, "{text}");
