@@ -29,15 +29,16 @@ fn main() {
     let synthetic = generate(&SynthConfig::new(quotes, seed));
     let generated = started.elapsed();
 
-    let doc_ids: Vec<String> = synthetic.iter().map(|q| q.doc.to_string()).collect();
-    let speaker_ids: Vec<String> = synthetic.iter().map(|q| q.speaker.to_string()).collect();
+    // Each document's and speaker's name once, as a caller holds them, not once per quotation.
+    let names = |most: u32| (0..=most).map(|n| n.to_string()).collect::<Vec<_>>();
+    let docs = names(synthetic.iter().map(|q| q.doc).max().unwrap_or(0));
+    let speakers = names(synthetic.iter().map(|q| q.speaker).max().unwrap_or(0));
     let items: Vec<ClusterItem<'_>> = synthetic
         .iter()
-        .enumerate()
-        .map(|(i, q)| {
+        .map(|q| {
             ClusterItem::new(&q.text)
-                .in_document(&doc_ids[i])
-                .said_by(&speaker_ids[i])
+                .in_document(&docs[q.doc as usize])
+                .said_by(&speakers[q.speaker as usize])
         })
         .collect();
     let started = Instant::now();
