@@ -132,13 +132,29 @@ impl Cursor {
         if at < self.at {
             self.index = tokens.partition_point(|t| t.start < at);
         } else {
-            while tokens.get(self.index).is_some_and(|t| t.start < at) {
-                self.index += 1;
-            }
+            self.index = gallop(tokens, self.index, at);
         }
         self.at = at;
         self.index
     }
+}
+
+/// The index of the first token from `from` on starting at or after `at`, the tokens before
+/// `from` all starting before it: steps of 1, 2, 4, … tokens, then a binary search within the
+/// last step. Each cursor crosses all the prose between two quotations, and stepping a token
+/// at a time cost about 15M instructions on polnear-train; this costs the logarithm of each
+/// distance (`read` fell from 440.3M to 427.3M instructions, with `Paragraphs` beside it).
+fn gallop(tokens: &[Token<'_>], from: usize, at: usize) -> usize {
+    let rest = tokens.get(from..).unwrap_or_default();
+    // Every token of `rest[..before]` starts before `at`.
+    let mut before = 0;
+    let mut step = 1;
+    while rest.get(step - 1).is_some_and(|t| t.start < at) {
+        before = step;
+        step *= 2;
+    }
+    let end = step.min(rest.len());
+    from + before + rest[before..end].partition_point(|t| t.start < at)
 }
 
 /// The paragraph (line) holding a position, found moving forward through the text so that all
@@ -167,12 +183,10 @@ impl<'t> Paragraphs<'t> {
     fn at(&mut self, at: usize) -> Range<usize> {
         if !self.started || at > self.current.end {
             let from = if self.started { self.current.end } else { 0 };
-            let start = self.text[from..at]
-                .rfind('\n')
-                .map_or(from, |i| from + i + 1);
-            let end = self.text[at..]
-                .find('\n')
-                .map_or(self.text.len(), |i| at + i);
+            // (memchr's vector searches rather than std's word-at-a-time ones.)
+            let bytes = self.text.as_bytes();
+            let start = memchr::memrchr(b'\n', &bytes[from..at]).map_or(from, |i| from + i + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
             self.current = start..end;
             self.headline = None;
             self.started = true;
