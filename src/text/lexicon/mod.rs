@@ -281,6 +281,10 @@ impl LowercaseWords<'_> {
 impl Iterator for LowercaseWords<'_> {
     type Item = std::ops::Range<usize>;
 
+    // (Inlined into `Profile::add_text`, which reads every quotation's words: the call per
+    // word, through the global offset table and with six registers saved, cost 5.5M
+    // instructions on polnear-train.)
+    #[inline]
     fn next(&mut self) -> Option<std::ops::Range<usize>> {
         let bytes = self.text.as_bytes();
         while self.at < bytes.len() {
