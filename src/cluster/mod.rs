@@ -477,7 +477,9 @@ pub fn candidates<'t>(
     config: &ClusterConfig,
 ) -> Vec<Candidate> {
     let mut phrases = Phrases::default();
-    phrases.add_all(texts);
+    // Collected, as `add_all` reads its texts on two threads.
+    let texts: Vec<&str> = texts.into_iter().collect();
+    phrases.add_all(texts.iter().copied());
     let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
     let lists = index::Lists::new(&postings, phrases.len(), config.max_postings);
     let mut found = index::candidates(&phrases, &lists, config.max_candidates);
@@ -532,7 +534,9 @@ pub fn relate<'t>(
     config: &ClusterConfig,
 ) -> Vec<Option<Relation>> {
     let mut phrases = Phrases::default();
-    let ids = phrases.add_all(pairs.into_iter().flat_map(|(a, b)| [a, b]));
+    // Collected, as `add_all` reads its texts on two threads.
+    let texts: Vec<&str> = pairs.into_iter().flat_map(|(a, b)| [a, b]).collect();
+    let ids = phrases.add_all(texts.iter().copied());
     add_stems(&mut phrases, languages.iter().copied());
     let costs = align::Costs::new(config.typo_cost, phrases.ellipsis());
     ids.chunks_exact(2)

@@ -133,6 +133,12 @@ impl HashIndex {
         std::hash::BuildHasher::hash_one(&self.state, key)
     }
 
+    /// The seeded hasher [`hash`](Self::hash) uses, for hashing keys away from the index (on
+    /// another thread).
+    pub(crate) fn clone_hasher(&self) -> foldhash::fast::RandomState {
+        self.state.clone()
+    }
+
     /// Room for `more` items without growing, if the memory can be had: a hint, never a
     /// failure.
     pub(crate) fn reserve(&mut self, more: usize) {
