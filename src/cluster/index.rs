@@ -372,7 +372,13 @@ pub(crate) fn candidates(
     };
     #[cfg(not(feature = "parallel"))]
     let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = runs.into_iter().map(run_of).collect();
-    found.concat()
+    // Each run's pairs freed as soon as they are moved, where `concat` would hold them all
+    // until the end: at a million quotations, 20 MB less at this phase's peak.
+    let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for run in found {
+        all.extend(run);
+    }
+    all
 }
 
 /// `0..n` cut into runs of consecutive phrases: a few per thread, so that a slow run does not
@@ -473,27 +479,54 @@ impl Posting {
 /// How many buckets the postings are sorted in: by the top bits of their pair hash.
 const BUCKET_BITS: u32 = 8;
 
-/// Every (word-pair hash, phrase) posting, sorted so that each pair's phrases are together,
-/// each phrase once per pair.
-///
-/// A pair found in more than `max_postings` phrases is never read, only recognised as too
-/// common (by its postings numbering more than that), so of such a pair only `max_postings +
-/// 1` postings are kept (those of the first phrases): `of the` in a million quotations costs
-/// a thousand entries, not a million.
-///
-/// The postings are sorted by bucket (a radix pass on the hash's top bits) and each bucket on
-/// its own, in place: the list is made once, at its size, and the buckets (a few hundred
-/// kilobytes each at a million quotations) sort within the caches, on every thread. What it
-/// buys, against sorting blocks of phrases and merging the runs: at a million synthetic
-/// quotations the merge's buffer and copy took the clustering's peak memory from 490 to 886
-/// MB (RSS), and this phase's time was 1.9 s.
-pub(crate) fn postings(phrases: &Phrases, min_words: usize, max_postings: usize) -> Vec<Posting> {
-    let hashes = &phrases.vocabulary.hashes;
-    let ellipsis = phrases.ellipsis().unwrap_or(u32::MAX);
-    let each_pair = |f: &mut dyn FnMut(u64, PhraseId)| {
-        for id in phrases.ids() {
-            let words = phrases.words(id);
-            if words.len() < min_words {
+/// The bucket of a pair hash.
+fn bucket(pair: u64) -> usize {
+    (pair >> (64 - BUCKET_BITS)) as usize
+}
+
+/// Every phrase's word pairs, as hashes, read in runs of phrases (one thread a run) and
+/// counted by bucket in each run, so that the postings of any buckets can be made in place,
+/// each run writing its own part of each bucket.
+struct Pairs<'p> {
+    phrases: &'p Phrases,
+    /// Phrases shorter than this have no postings.
+    min_words: usize,
+    runs: Vec<std::ops::Range<usize>>,
+    /// `counts[r][b]`: how many pairs of run `r` fall in bucket `b`.
+    counts: Vec<Vec<usize>>,
+}
+
+impl<'p> Pairs<'p> {
+    fn new(phrases: &'p Phrases, min_words: usize) -> Self {
+        let mut pairs = Pairs {
+            phrases,
+            min_words,
+            runs: runs(phrases.len()),
+            counts: Vec::new(),
+        };
+        let count = |run: &std::ops::Range<usize>| {
+            let mut counts = vec![0usize; 1 << BUCKET_BITS];
+            pairs.each(run.clone(), |h, _| counts[bucket(h)] += 1);
+            counts
+        };
+        #[cfg(feature = "parallel")]
+        let counts = {
+            use rayon::prelude::*;
+            pairs.runs.par_iter().map(count).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let counts = pairs.runs.iter().map(count).collect();
+        pairs.counts = counts;
+        pairs
+    }
+
+    /// Calls `f` with each word pair's hash of each phrase of `run`, and the phrase.
+    fn each(&self, run: std::ops::Range<usize>, mut f: impl FnMut(u64, PhraseId)) {
+        let hashes = &self.phrases.vocabulary.hashes;
+        let ellipsis = self.phrases.ellipsis().unwrap_or(u32::MAX);
+        for id in run.map(PhraseId::new) {
+            let words = self.phrases.words(id);
+            if words.len() < self.min_words {
                 continue;
             }
             for pair in words.windows(2) {
@@ -505,49 +538,146 @@ pub(crate) fn postings(phrases: &Phrases, min_words: usize, max_postings: usize)
                 }
             }
         }
-    };
-    let bucket = |h: u64| (h >> (64 - BUCKET_BITS)) as usize;
-    // Where each bucket starts, from a first pass that only counts.
-    let mut starts = vec![0usize; (1 << BUCKET_BITS) + 1];
-    each_pair(&mut |h, _| starts[bucket(h) + 1] += 1);
-    for b in 0..1 << BUCKET_BITS {
-        starts[b + 1] += starts[b];
     }
-    let mut postings = vec![Posting::new(0, PhraseId::new(0)); starts[1 << BUCKET_BITS]];
-    let mut fill = starts.clone();
-    each_pair(&mut |h, id| {
-        postings[fill[bucket(h)]] = Posting::new(h, id);
-        fill[bucket(h)] += 1;
-    });
-    // Each bucket sorted, its repeats and the surplus of its common pairs dropped; then the
-    // buckets' kept postings moved up to close the gaps.
-    let mut buckets: Vec<&mut [Posting]> = Vec::with_capacity(1 << BUCKET_BITS);
-    let mut rest = postings.as_mut_slice();
-    for b in 0..1 << BUCKET_BITS {
-        let (this, after) = rest.split_at_mut(starts[b + 1] - starts[b]);
-        buckets.push(this);
-        rest = after;
+
+    /// How many pairs fall in bucket `b`.
+    fn in_bucket(&self, b: usize) -> usize {
+        self.counts.iter().map(|counts| counts[b]).sum()
     }
-    let cap = max_postings.saturating_add(1);
-    let sort = |bucket: &mut &mut [Posting]| {
-        bucket.sort_unstable();
-        keep_capped(bucket, cap)
-    };
-    #[cfg(feature = "parallel")]
-    let kept: Vec<usize> = {
-        use rayon::prelude::*;
-        buckets.par_iter_mut().map(sort).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let kept: Vec<usize> = buckets.iter_mut().map(sort).collect();
-    let mut end = 0;
-    for (b, &k) in kept.iter().enumerate() {
-        postings.copy_within(starts[b]..starts[b] + k, end);
-        end += k;
+
+    /// The (word-pair hash, phrase) postings of the pairs in `buckets`, sorted so that each
+    /// pair's phrases are together, each phrase once per pair.
+    ///
+    /// A pair found in more than `max_postings` phrases is never read, only recognised as
+    /// too common (by its postings numbering more than that), so of such a pair only
+    /// `max_postings + 1` postings are kept (those of the first phrases): `of the` in a
+    /// million quotations costs a thousand entries, not a million.
+    ///
+    /// The postings are placed by bucket (a radix pass on the hash's top bits, each run of
+    /// phrases writing its own part of each bucket, on its own thread) and each bucket sorted
+    /// on its own, in place: the list is made once, at its size, and the buckets (a few
+    /// hundred kilobytes each at a million quotations) sort within the caches, on every
+    /// thread. What it buys, against sorting blocks of phrases and merging the runs: at a
+    /// million synthetic quotations the merge's buffer and copy took the clustering's peak
+    /// memory from 490 to 886 MB (RSS), and this phase's time was 1.9 s.
+    fn postings(&self, buckets: std::ops::Range<usize>, max_postings: usize) -> Vec<Posting> {
+        let sizes: Vec<usize> = buckets.clone().map(|b| self.in_bucket(b)).collect();
+        let mut postings = vec![Posting::new(0, PhraseId::new(0)); sizes.iter().sum()];
+        // Each run's part of each bucket, in bucket order, then run order.
+        let mut parts: Vec<Vec<&mut [Posting]>> = self.runs.iter().map(|_| Vec::new()).collect();
+        let mut rest = postings.as_mut_slice();
+        for b in buckets.clone() {
+            for (r, counts) in self.counts.iter().enumerate() {
+                let (part, after) = rest.split_at_mut(counts[b]);
+                parts[r].push(part);
+                rest = after;
+            }
+        }
+        let fill = |(run, parts): (&std::ops::Range<usize>, Vec<&mut [Posting]>)| {
+            let mut slots: Vec<_> = parts.into_iter().map(|p| p.iter_mut()).collect();
+            self.each(run.clone(), |h, id| {
+                let slot = bucket(h)
+                    .checked_sub(buckets.start)
+                    .and_then(|b| slots.get_mut(b))
+                    .and_then(Iterator::next);
+                if let Some(slot) = slot {
+                    *slot = Posting::new(h, id);
+                }
+            });
+        };
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            self.runs.par_iter().zip(parts).for_each(fill);
+        }
+        #[cfg(not(feature = "parallel"))]
+        self.runs.iter().zip(parts).for_each(fill);
+        // Each bucket sorted, its repeats and the surplus of its common pairs dropped; then the
+        // buckets' kept postings moved up to close the gaps.
+        let mut bucket_slices: Vec<&mut [Posting]> = Vec::with_capacity(sizes.len());
+        let mut rest = postings.as_mut_slice();
+        for &size in &sizes {
+            let (this, after) = rest.split_at_mut(size);
+            bucket_slices.push(this);
+            rest = after;
+        }
+        let cap = max_postings.saturating_add(1);
+        let sort = |bucket: &mut &mut [Posting]| {
+            bucket.sort_unstable();
+            keep_capped(bucket, cap)
+        };
+        #[cfg(feature = "parallel")]
+        let kept: Vec<usize> = {
+            use rayon::prelude::*;
+            bucket_slices.par_iter_mut().map(sort).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let kept: Vec<usize> = bucket_slices.iter_mut().map(sort).collect();
+        let (mut start, mut end) = (0, 0);
+        for (&size, &k) in sizes.iter().zip(&kept) {
+            postings.copy_within(start..start + k, end);
+            start += size;
+            end += k;
+        }
+        postings.truncate(end);
+        postings.shrink_to_fit();
+        postings
     }
-    postings.truncate(end);
-    postings.shrink_to_fit();
-    postings
+
+    /// The buckets cut into consecutive slices of at most `most` pairs each (a bucket larger
+    /// than that alone).
+    fn slices(&self, most: usize) -> Vec<std::ops::Range<usize>> {
+        let mut slices = Vec::new();
+        let (mut start, mut size) = (0, 0);
+        for b in 0..1 << BUCKET_BITS {
+            let n = self.in_bucket(b);
+            if size > 0 && size + n > most {
+                slices.push(start..b);
+                (start, size) = (b, 0);
+            }
+            size += n;
+        }
+        slices.push(start..1 << BUCKET_BITS);
+        slices
+    }
+}
+
+/// The lists worth reading ([`Lists`]) of the phrases' postings (of phrases of `min_words` or
+/// more; see [`Pairs::postings`]), and the postings themselves when `keep_postings`.
+///
+/// Without them the postings are made a slice of the hash space at a time, each slice's
+/// lists read and the slice dropped before the next is made, so that at most a quarter of the
+/// postings are held at once beside the lists: at a million quotations, 100 MB less at the
+/// clustering's peak. Each slice costs one more reading of every phrase's word pairs, shared
+/// by the threads.
+pub(crate) fn lists(
+    phrases: &Phrases,
+    min_words: usize,
+    max_postings: usize,
+    keep_postings: bool,
+) -> (Lists, Vec<Posting>) {
+    /// Slices of fewer postings than this are not worth a reading of their own.
+    const LEAST_SLICE: usize = 1 << 20;
+    let pairs = Pairs::new(phrases, min_words);
+    if keep_postings {
+        let postings = pairs.postings(0..1 << BUCKET_BITS, max_postings);
+        let mut builder = Lists::builder(phrases.len());
+        builder.add(&postings, max_postings);
+        return (builder.finish(), postings);
+    }
+    let total: usize = (0..1 << BUCKET_BITS).map(|b| pairs.in_bucket(b)).sum();
+    let lists = sliced_lists(&pairs, max_postings, (total / 4).max(LEAST_SLICE));
+    (lists, Vec::new())
+}
+
+/// The lists of `pairs`, their postings made in slices of at most `most` postings (or one
+/// bucket).
+fn sliced_lists(pairs: &Pairs<'_>, max_postings: usize, most: usize) -> Lists {
+    let mut builder = Lists::builder(pairs.phrases.len());
+    for slice in pairs.slices(most) {
+        builder.add(&pairs.postings(slice, max_postings), max_postings);
+    }
+    builder.finish()
 }
 
 /// Moves to the front of the sorted `postings` each posting once, and of each pair its first
@@ -599,63 +729,89 @@ pub(crate) struct Lists {
     order: Vec<PhraseId>,
 }
 
+/// [`Lists`] in the making: the postings read in order, in one piece or in slices.
+struct ListsBuilder {
+    /// Each phrase's new number, or [`ListsBuilder::NONE`].
+    number: Vec<u32>,
+    order: Vec<PhraseId>,
+    members: Vec<u32>,
+    starts: Vec<u32>,
+    /// How many lists each phrase (by its new number) is in.
+    counts: Vec<u32>,
+}
+
 impl Lists {
-    /// The lists of `postings` (of `n` phrases) worth reading: shared by two phrases or more,
-    /// and by at most `max_postings`.
-    pub(crate) fn new(postings: &[Posting], n: usize, max_postings: usize) -> Lists {
-        usable_lists(postings, n, max_postings)
+    /// Lists of `n` phrases, to be read from their postings.
+    fn builder(n: usize) -> ListsBuilder {
+        ListsBuilder {
+            number: vec![ListsBuilder::NONE; n],
+            order: Vec::new(),
+            members: Vec::new(),
+            starts: vec![0],
+            counts: Vec::new(),
+        }
     }
 }
 
-fn usable_lists(postings: &[Posting], n: usize, max_postings: usize) -> Lists {
-    // Each pair's postings, found by a scan, not by a binary search of the rest of the list
-    // for each: most pairs have one or two postings, and the searches' probes, every one a
-    // cache miss at a million quotations, made up most of the time of making the lists.
-    let groups = || {
-        postings
-            .chunk_by(|a, b| a.pair() == b.pair())
-            .filter(|g| g.len() > 1 && g.len() <= max_postings)
-    };
+impl ListsBuilder {
     const NONE: u32 = u32::MAX;
-    let mut number = vec![NONE; n];
-    let mut order = Vec::new();
-    let mut members = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
-    for group in groups() {
-        for id in group.iter().map(|p| p.phrase()) {
-            if number[id.index()] == NONE {
-                number[id.index()] = order.len() as u32;
-                order.push(id);
-                counts.push(0);
+
+    /// Reads the lists worth reading of `postings`, the next of the sorted postings (a slice
+    /// of the hash space after the slices read before): those shared by two phrases or more,
+    /// and by at most `max_postings`.
+    fn add(&mut self, postings: &[Posting], max_postings: usize) {
+        // Each pair's postings, found by a scan, not by a binary search of the rest of the
+        // list for each: most pairs have one or two postings, and the searches' probes, every
+        // one a cache miss at a million quotations, made up most of the time of making the
+        // lists.
+        let groups = postings
+            .chunk_by(|a, b| a.pair() == b.pair())
+            .filter(|g| g.len() > 1 && g.len() <= max_postings);
+        for group in groups {
+            for id in group.iter().map(|p| p.phrase()) {
+                if self.number[id.index()] == Self::NONE {
+                    self.number[id.index()] = self.order.len() as u32;
+                    self.order.push(id);
+                    self.counts.push(0);
+                }
+                let q = self.number[id.index()];
+                self.members.push(q);
+                self.counts[q as usize] += 1;
             }
-            let q = number[id.index()];
-            members.push(q);
-            counts[q as usize] += 1;
+            self.starts.push(self.members.len() as u32);
         }
     }
-    let mut offsets = Vec::with_capacity(order.len() + 1);
-    offsets.push(0u32);
-    for c in counts {
-        offsets.push(offsets[offsets.len() - 1] + c);
-    }
-    let mut fill = offsets.clone();
-    let mut lists = vec![0u32; members.len()];
-    let mut starts = vec![0u32];
-    for (list, group) in groups().enumerate() {
-        let start = starts[list];
-        let end = start + group.len() as u32;
-        for &q in &members[start as usize..end as usize] {
-            lists[fill[q as usize] as usize] = list as u32;
-            fill[q as usize] += 1;
+
+    /// The lists of each phrase, from the phrases of each list.
+    fn finish(self) -> Lists {
+        let ListsBuilder {
+            number,
+            order,
+            members,
+            starts,
+            counts,
+        } = self;
+        drop(number);
+        let mut offsets = Vec::with_capacity(order.len() + 1);
+        offsets.push(0u32);
+        for c in counts {
+            offsets.push(offsets[offsets.len() - 1] + c);
         }
-        starts.push(end);
-    }
-    Lists {
-        members,
-        starts,
-        offsets,
-        lists,
-        order,
+        let mut fill = offsets.clone();
+        let mut lists = vec![0u32; members.len()];
+        for (list, range) in starts.windows(2).enumerate() {
+            for &q in &members[range[0] as usize..range[1] as usize] {
+                lists[fill[q as usize] as usize] = list as u32;
+                fill[q as usize] += 1;
+            }
+        }
+        Lists {
+            members,
+            starts,
+            offsets,
+            lists,
+            order,
+        }
     }
 }
 
@@ -779,5 +935,38 @@ impl Spelling for Query<'_> {
             (Some(x), Some(y)) => typo(x, y),
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_made_in_slices_are_the_lists_made_at_once() {
+        // Wordings that share word pairs in many ways: of 300 words, some in many wordings.
+        let texts: Vec<String> = (0..3_000usize)
+            .map(|i| {
+                let n = 4 + i % 9;
+                (0..n)
+                    .map(|k| format!("w{}", (i / 5 * 31 + k * (1 + i % 4)) % 300))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let mut phrases = Phrases::default();
+        phrases.add_all(texts.iter().map(String::as_str));
+        let pairs = Pairs::new(&phrases, 2);
+        assert!(pairs.slices(500).len() > 10);
+        assert_eq!(pairs.slices(usize::MAX).len(), 1);
+        let whole = sliced_lists(&pairs, 1000, usize::MAX);
+        let sliced = sliced_lists(&pairs, 1000, 500);
+        assert!(whole.members.len() > 1000);
+        assert_eq!(sliced.members, whole.members);
+        assert_eq!(sliced.order, whole.order);
+        assert_eq!(
+            candidates(&phrases, &sliced, 10),
+            candidates(&phrases, &whole, 10)
+        );
     }
 }

@@ -373,11 +373,12 @@ fn clustered(
     let mut phrases = Phrases::default();
     let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
     add_stems(&mut phrases, items.iter().filter_map(|item| item.language));
-    let mut postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
-    let lists = index::Lists::new(&postings, phrases.len(), config.max_postings);
-    if !keep_postings {
-        postings = Vec::new();
-    }
+    let (lists, postings) = index::lists(
+        &phrases,
+        config.min_words.max(2),
+        config.max_postings,
+        keep_postings,
+    );
     let pairs = index::candidates(&phrases, &lists, config.max_candidates);
     drop(lists);
     let links = link::verified_links(&phrases, pairs, config);
@@ -480,8 +481,12 @@ pub fn candidates<'t>(
     // Collected, as `add_all` reads its texts on two threads.
     let texts: Vec<&str> = texts.into_iter().collect();
     phrases.add_all(texts.iter().copied());
-    let postings = index::postings(&phrases, config.min_words.max(2), config.max_postings);
-    let lists = index::Lists::new(&postings, phrases.len(), config.max_postings);
+    let (lists, _) = index::lists(
+        &phrases,
+        config.min_words.max(2),
+        config.max_postings,
+        false,
+    );
     let mut found = index::candidates(&phrases, &lists, config.max_candidates);
     // By phrase in order of first appearance, each phrase's partners best first.
     found.sort_by_key(|&(phrase, ..)| phrase);

@@ -312,7 +312,7 @@ fn blocking_keys_are_the_postings_and_keys_the_index_makes() {
     let config = ClusterConfig::default();
     let mut phrases = Phrases::default();
     let phrase_of = phrases.add_all(texts.iter().copied());
-    let postings = index::postings(&phrases, config.min_words.max(2), usize::MAX - 1);
+    let (_, postings) = index::lists(&phrases, config.min_words.max(2), usize::MAX - 1, true);
     for (text, &p) in texts.iter().zip(&phrase_of) {
         let b = blocking(text, &config);
         assert_eq!(b.phrase, phrases.key(p), "{text}");
