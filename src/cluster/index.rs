@@ -337,15 +337,16 @@ fn span(ends: &[usize], i: usize) -> std::ops::Range<usize> {
 const RAREST: usize = 8;
 
 /// For every phrase in `lists`, the other phrases that share the most word pairs with it: at
-/// most `max_candidates`, most shared first, with the number shared; in the order of the
-/// lists' numbering. Word pairs found in more than `max_postings` phrases (`of the`, `we are`)
-/// are too common to say anything and are not in the lists, which keeps the cost linear
-/// whatever the input.
-pub(crate) fn candidates(
+/// most `max_candidates`, most shared first, each as `pair(phrase, other, shared)` makes it
+/// (the number shared); in the order of the lists' numbering. Word pairs found in more than
+/// `max_postings` phrases (`of the`, `we are`) are too common to say anything and are not in
+/// the lists, which keeps the cost linear whatever the input.
+pub(crate) fn candidates<T: Send>(
     phrases: &Phrases,
     lists: &Lists,
     max_candidates: usize,
-) -> Vec<(PhraseId, PhraseId, u32)> {
+    pair: impl Fn(PhraseId, PhraseId, u32) -> T + Sync,
+) -> Vec<T> {
     let n = lists.order.len();
     // The phrases are read in runs, each run with one scratch space (a counter per phrase,
     // zeroed as it is read) and one list it adds its pairs to.
@@ -360,18 +361,23 @@ pub(crate) fn candidates(
         for q in run {
             best_partners(phrases, lists, q as u32, &mut scratch, max_candidates);
             let id = lists.order[q];
-            found.extend(scratch.partners.iter().map(|&(other, n)| (id, other, n)));
+            found.extend(
+                scratch
+                    .partners
+                    .iter()
+                    .map(|&(other, n)| pair(id, other, n)),
+            );
         }
         found
     };
     let runs = runs(n);
     #[cfg(feature = "parallel")]
-    let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = {
+    let found: Vec<Vec<T>> = {
         use rayon::prelude::*;
         runs.into_par_iter().map(run_of).collect()
     };
     #[cfg(not(feature = "parallel"))]
-    let found: Vec<Vec<(PhraseId, PhraseId, u32)>> = runs.into_iter().map(run_of).collect();
+    let found: Vec<Vec<T>> = runs.into_iter().map(run_of).collect();
     // Each run's pairs freed as soon as they are moved, where `concat` would hold them all
     // until the end: at a million quotations, 20 MB less at this phase's peak.
     let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
@@ -964,9 +970,7 @@ mod tests {
         assert!(whole.members.len() > 1000);
         assert_eq!(sliced.members, whole.members);
         assert_eq!(sliced.order, whole.order);
-        assert_eq!(
-            candidates(&phrases, &sliced, 10),
-            candidates(&phrases, &whole, 10)
-        );
+        let found = |lists| candidates(&phrases, lists, 10, |a, b, n| (a, b, n));
+        assert_eq!(found(&sliced), found(&whole));
     }
 }

@@ -8,21 +8,16 @@ use super::union_find::UnionFind;
 use super::ClusterConfig;
 
 /// The verified relations among the candidate `pairs` of the index (see
-/// [`candidates`](super::index::candidates)).
+/// [`candidates`](super::index::candidates)), each with its smaller phrase first.
 pub(super) fn verified_links(
     phrases: &Phrases,
-    mut pairs: Vec<(PhraseId, PhraseId, u32)>,
+    mut pairs: Vec<(PhraseId, PhraseId)>,
     config: &ClusterConfig,
 ) -> Vec<Link> {
     let costs = Costs::new(config.typo_cost, phrases.ellipsis());
-    // A pair found from both sides is verified once.
-    for p in &mut pairs {
-        if p.0 > p.1 {
-            *p = (p.1, p.0, p.2);
-        }
-    }
+    // A pair found from both sides (each pair has its smaller phrase first) is verified once.
     pairs.sort_unstable();
-    pairs.dedup_by_key(|p| (p.0, p.1));
+    pairs.dedup();
     // A pair already joined by the variants found so far needs no alignment: whatever it
     // is, a variant, a fragment or an overlapping piece of its own statement changes nothing
     // (the later steps skip a link within one group). So the pairs are verified a batch at a
@@ -34,12 +29,7 @@ pub(super) fn verified_links(
     let mut open = Vec::new();
     for batch in pairs.chunks(BATCH) {
         open.clear();
-        open.extend(
-            batch
-                .iter()
-                .filter(|&&(a, b, _)| sets.find(a) != sets.find(b))
-                .map(|&(a, b, _)| (a, b)),
-        );
+        open.extend(batch.iter().filter(|&&(a, b)| sets.find(a) != sets.find(b)));
         let verify = |&(a, b): &(PhraseId, PhraseId)| verify_pair(phrases, costs, config, a, b);
         #[cfg(feature = "parallel")]
         let found: Vec<Link> = {

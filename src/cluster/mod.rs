@@ -379,7 +379,11 @@ fn clustered(
         config.max_postings,
         keep_postings,
     );
-    let pairs = index::candidates(&phrases, &lists, config.max_candidates);
+    // Each pair as the smaller phrase and the larger (8 bytes, where the number of word pairs
+    // shared would make it 12): found from both sides, it is verified once.
+    let pairs = index::candidates(&phrases, &lists, config.max_candidates, |a, b, _| {
+        (a.min(b), a.max(b))
+    });
     drop(lists);
     let links = link::verified_links(&phrases, pairs, config);
     let roots = form(&phrases, links, items, &phrase_of, config);
@@ -487,7 +491,7 @@ pub fn candidates<'t>(
         config.max_postings,
         false,
     );
-    let mut found = index::candidates(&phrases, &lists, config.max_candidates);
+    let mut found = index::candidates(&phrases, &lists, config.max_candidates, |a, b, n| (a, b, n));
     // By phrase in order of first appearance, each phrase's partners best first.
     found.sort_by_key(|&(phrase, ..)| phrase);
     found
