@@ -21,9 +21,8 @@ fn main() -> std::io::Result<()> {
             std::io::stdin().lock().read_to_string(&mut input)?;
         }
     }
-    let lines: Vec<&str> = input.lines().collect();
     let started = Instant::now();
-    let items: Vec<ClusterItem<'_>> = lines.iter().map(|l| ClusterItem::new(l)).collect();
+    let items: Vec<ClusterItem<'_>> = input.lines().map(ClusterItem::new).collect();
     let clustering = cluster(&items, &ClusterConfig::default());
     let elapsed = started.elapsed();
 
@@ -36,10 +35,10 @@ fn main() -> std::io::Result<()> {
     let seconds = elapsed.as_secs_f64();
     eprintln!(
         "{} quotations, {} clusters in {:.3} s ({:.0} quotations/s)",
-        lines.len(),
+        items.len(),
         clustering.len(),
         seconds,
-        lines.len() as f64 / seconds.max(1e-9)
+        items.len() as f64 / seconds.max(1e-9)
     );
     Ok(())
 }
