@@ -292,6 +292,13 @@ impl Phrases {
             .map(PhraseId::new)
     }
 
+    /// Frees what finds a phrase by its words ([`Phrases::find`] then finds none): a
+    /// clustering that keeps no index looks no phrase up once all are read, and at a million
+    /// quotations the table is 16 MB.
+    pub(crate) fn forget_lookup(&mut self) {
+        self.index = HashIndex::default();
+    }
+
     /// The phrase made of `words`, if there is one.
     pub(crate) fn find(&self, words: &[u32]) -> Option<PhraseId> {
         self.find_hashed(self.index.hash(words), words)
@@ -343,7 +350,7 @@ const RAREST: usize = 8;
 /// the lists, which keeps the cost linear whatever the input.
 pub(crate) fn candidates<T: Send>(
     phrases: &Phrases,
-    lists: &Lists,
+    lists: Lists,
     max_candidates: usize,
     pair: impl Fn(PhraseId, PhraseId, u32) -> T + Sync,
 ) -> Vec<T> {
@@ -359,7 +366,7 @@ pub(crate) fn candidates<T: Send>(
         };
         let mut found = Vec::new();
         for q in run {
-            best_partners(phrases, lists, q as u32, &mut scratch, max_candidates);
+            best_partners(phrases, &lists, q as u32, &mut scratch, max_candidates);
             let id = lists.order[q];
             found.extend(
                 scratch
@@ -378,8 +385,10 @@ pub(crate) fn candidates<T: Send>(
     };
     #[cfg(not(feature = "parallel"))]
     let found: Vec<Vec<T>> = runs.into_iter().map(run_of).collect();
-    // Each run's pairs freed as soon as they are moved, where `concat` would hold them all
-    // until the end: at a million quotations, 20 MB less at this phase's peak.
+    // The lists freed before the runs' pairs are put together, and each run's pairs freed as
+    // soon as they are moved, where `concat` would hold them all until the end: at a million
+    // quotations, 20 MB less at this phase's peak for each.
+    drop(lists);
     let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
     for run in found {
         all.extend(run);
@@ -726,7 +735,7 @@ pub(crate) struct Lists {
     /// Where each list starts in `members` (and the last ends).
     starts: Vec<u32>,
     /// The lists phrase `q` (by its new number) reads: `lists[offsets[q]..offsets[q + 1]]`,
-    /// each a list's number, its [`RAREST`] rarest only (see [`keep_rarest`]). (Four bytes
+    /// each a list's number, its [`RAREST`] rarest only (see [`ListsBuilder::finish`]). (Four bytes
     /// each, where a range of `members` would take eight: at a million quotations, 40 MB less
     /// at the clustering's peak.)
     offsets: Vec<u32>,
@@ -789,7 +798,14 @@ impl ListsBuilder {
         }
     }
 
-    /// The lists of each phrase, from the phrases of each list.
+    /// The lists of each phrase, from the phrases of each list: its [`RAREST`] rarest only,
+    /// those of the fewest phrases (ties: the first in postings order), the ones
+    /// [`best_partners`] reads. The phrase's rarest usable word pairs say the most about it
+    /// and cost the least to read: variants of one statement share most of them, a fragment
+    /// shares all of its own. The lists are handed out rarest first, each to those of its
+    /// phrases that have fewer than [`RAREST`] yet, so no phrase's other lists are ever held:
+    /// at a million quotations, 40 MB less at the clustering's peak than making every
+    /// phrase's lists and choosing among them.
     fn finish(self) -> Lists {
         let ListsBuilder {
             number,
@@ -802,18 +818,20 @@ impl ListsBuilder {
         let mut offsets = Vec::with_capacity(order.len() + 1);
         offsets.push(0u32);
         for c in counts {
-            offsets.push(offsets[offsets.len() - 1] + c);
+            offsets.push(offsets[offsets.len() - 1] + c.min(RAREST as u32));
         }
         let mut fill = offsets.clone();
-        let mut lists = vec![0u32; members.len()];
-        for (list, range) in starts.windows(2).enumerate() {
-            for &q in &members[range[0] as usize..range[1] as usize] {
-                lists[fill[q as usize] as usize] = list as u32;
-                fill[q as usize] += 1;
+        let mut lists = vec![0u32; offsets[offsets.len() - 1] as usize];
+        for list in rarest_first(&starts) {
+            let (s, e) = (starts[list as usize], starts[list as usize + 1]);
+            for &q in &members[s as usize..e as usize] {
+                let q = q as usize;
+                if fill[q] < offsets[q + 1] {
+                    lists[fill[q] as usize] = list;
+                    fill[q] += 1;
+                }
             }
         }
-        drop(fill);
-        keep_rarest(&mut lists, &mut offsets, &starts);
         Lists {
             members,
             starts,
@@ -824,36 +842,26 @@ impl ListsBuilder {
     }
 }
 
-/// Keeps of each phrase's `lists` (`lists[offsets[q]..offsets[q + 1]]`) only the [`RAREST`]
-/// that [`best_partners`] reads, those of the fewest phrases (ties: the first in postings
-/// order), in place. The phrase's rarest usable word pairs say the most about it and cost the
-/// least to read: variants of one statement share most of them, a fragment shares all of its
-/// own. Chosen once here rather than at each reading, the rest need not be kept: at a million
-/// quotations, 20 MB less at the clustering's peak.
-fn keep_rarest(lists: &mut Vec<u32>, offsets: &mut [u32], starts: &[u32]) {
-    let size = |&l: &u32| {
-        let (s, e) = (starts[l as usize], starts[l as usize + 1]);
-        (e - s, s)
-    };
-    let mut kept = 0;
-    let mut start = offsets[0] as usize;
-    for q in 0..offsets.len() - 1 {
-        let end = offsets[q + 1] as usize;
-        let own = &mut lists[start..end];
-        if own.len() > RAREST {
-            own.select_nth_unstable_by_key(RAREST, size);
-        }
-        let n = own.len().min(RAREST);
-        lists.copy_within(start..start + n, kept);
-        offsets[q] = kept as u32;
-        kept += n;
-        start = end;
+/// The lists (`starts[l]..starts[l + 1]` of the members) in order of their length, shortest
+/// first, lists of one length in their own order: a counting sort.
+fn rarest_first(starts: &[u32]) -> Vec<u32> {
+    let length = |l: usize| (starts[l + 1] - starts[l]) as usize;
+    let n = starts.len().saturating_sub(1);
+    let longest = (0..n).map(length).max().unwrap_or(0);
+    let mut at = vec![0u32; longest + 2];
+    for l in 0..n {
+        at[length(l) + 1] += 1;
     }
-    if let Some(last) = offsets.last_mut() {
-        *last = kept as u32;
+    for k in 1..at.len() {
+        at[k] += at[k - 1];
     }
-    lists.truncate(kept);
-    lists.shrink_to_fit();
+    let mut sorted = vec![0u32; n];
+    for l in 0..n {
+        let slot = &mut at[length(l)];
+        sorted[*slot as usize] = l as u32;
+        *slot += 1;
+    }
+    sorted
 }
 
 /// The phrases sharing the most usable word pairs with phrase `q` (by its number in
@@ -872,7 +880,7 @@ fn best_partners(
         ranges,
         partners,
     } = scratch;
-    // The phrase's rarest usable word pairs (see `keep_rarest`).
+    // The phrase's rarest usable word pairs (see `ListsBuilder::finish`).
     ranges.clear();
     let own = lists.offsets[q as usize] as usize..lists.offsets[q as usize + 1] as usize;
     ranges.extend(
@@ -1001,6 +1009,6 @@ mod tests {
         assert_eq!(sliced.members, whole.members);
         assert_eq!(sliced.order, whole.order);
         let found = |lists| candidates(&phrases, lists, 10, |a, b, n| (a, b, n));
-        assert_eq!(found(&sliced), found(&whole));
+        assert_eq!(found(sliced), found(whole));
     }
 }

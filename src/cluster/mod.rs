@@ -372,6 +372,9 @@ fn clustered(
 ) -> (Clustering, ClusterIndex) {
     let mut phrases = Phrases::default();
     let phrase_of = phrases.add_all(items.iter().map(|item| item.text));
+    if !keep_postings {
+        phrases.forget_lookup();
+    }
     add_stems(&mut phrases, items.iter().filter_map(|item| item.language));
     let (lists, postings) = index::lists(
         &phrases,
@@ -381,10 +384,9 @@ fn clustered(
     );
     // Each pair as the smaller phrase and the larger (8 bytes, where the number of word pairs
     // shared would make it 12): found from both sides, it is verified once.
-    let pairs = index::candidates(&phrases, &lists, config.max_candidates, |a, b, _| {
+    let pairs = index::candidates(&phrases, lists, config.max_candidates, |a, b, _| {
         (a.min(b), a.max(b))
     });
-    drop(lists);
     let links = link::verified_links(&phrases, pairs, config);
     let roots = form(&phrases, links, items, &phrase_of, config);
     let roots = translate::link_translations(&phrases, &roots, items, &phrase_of);
@@ -491,7 +493,7 @@ pub fn candidates<'t>(
         config.max_postings,
         false,
     );
-    let mut found = index::candidates(&phrases, &lists, config.max_candidates, |a, b, n| (a, b, n));
+    let mut found = index::candidates(&phrases, lists, config.max_candidates, |a, b, n| (a, b, n));
     // By phrase in order of first appearance, each phrase's partners best first.
     found.sort_by_key(|&(phrase, ..)| phrase);
     found
