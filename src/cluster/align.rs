@@ -287,6 +287,14 @@ fn fit(part: &[u32], whole: &[u32], costs: Costs, words: &impl Spelling) -> f64 
     if counted == 0 {
         return 0.0;
     }
+    // Settled without the alignment when the words `whole` lacks cost too much already (the
+    // margin keeps a bound summed in another order from deciding a score the alignment
+    // would put exactly at the floor).
+    if costs.floor > f64::NEG_INFINITY
+        && costs.beyond(missing_cost(part, whole, costs, words) - 1e-9, counted)
+    {
+        return 0.0;
+    }
     let m = whole.len();
     // Two layers: before and after the one splice a fragment may contain. Starting anywhere in
     // `whole` is free. Four rows, in one allocation.
@@ -321,6 +329,28 @@ fn fit(part: &[u32], whole: &[u32], costs: Costs, words: &impl Spelling) -> f64 
     }
     // Ending anywhere is free.
     1.0 - cheapest / counted as f64
+}
+
+/// A lower bound of the cost of aligning `part` inside `whole`: each word of `part` that
+/// `whole` lacks is either changed into one of its words (at least a typo when one is a
+/// spelling of it, else a full edit) or dropped (a full edit). Only the words `whole` lacks
+/// are compared; this is what most fragments that are no part of a statement fail on (at a
+/// million synthetic quotations, of the 127,000 pairs whose alignment with spellings compared
+/// was needed, 121,000 fell short). Bounding every alignment of [`reaches`] so took the
+/// clustering of 200,000 synthetic quotations from 10.17 G to 9.58 G instructions; bounding
+/// only those with spellings compared, to 10.06 G; bounding [`similarity`] too cost more
+/// than it saved (variants seldom lack many words).
+fn missing_cost(part: &[u32], whole: &[u32], costs: Costs, words: &impl Spelling) -> f64 {
+    let typo = costs.typo.min(1.0);
+    part.iter()
+        .filter(|&&w| Some(w) != costs.ellipsis && !whole.contains(&w))
+        .map(|&w| match costs.typos {
+            Typos::Never => 1.0,
+            Typos::Always => typo,
+            Typos::Check if whole.iter().any(|&v| words.near(w, v)) => typo,
+            Typos::Check => 1.0,
+        })
+        .sum()
 }
 
 /// Carries the best cost so far forward along `row`; returns its cheapest cell.
@@ -465,6 +495,33 @@ mod tests {
         assert_eq!(containment(&piece, &post, COSTS, &w), 1.0);
         assert!(containment(&loose, &post, COSTS, &w) < 0.8);
         assert!(containment(&other, &post, COSTS, &w) < 0.7);
+    }
+
+    #[test]
+    fn the_missing_words_bound_never_exceeds_the_alignment() {
+        let mut w = Words(vec![]);
+        let post = ids(
+            &mut w,
+            "i am not happy with the russian strikes on kyiv vladimir stop",
+        );
+        for part in [
+            "not happy with the russian strikes",
+            "not happy with strikes on kyiv",
+            "i was not happy with it",
+            "the rusian strikes on kyv",
+            "weather in london was fine",
+        ] {
+            let part = ids(&mut w, part);
+            for typos in [Typos::Never, Typos::Always, Typos::Check] {
+                let costs = COSTS.with(typos);
+                let cost = (1.0 - fit(&part, &post, costs, &w)) * part.len() as f64;
+                assert!(missing_cost(&part, &post, costs, &w) <= cost + 1e-9);
+            }
+        }
+        // A fragment of words the statement lacks is settled by the bound alone.
+        let other = ids(&mut w, "weather in london was fine");
+        assert_eq!(fit(&other, &post, COSTS.at_least(0.8), &w), 0.0);
+        assert!(missing_cost(&other, &post, COSTS, &w) >= 5.0);
     }
 
     #[test]
