@@ -532,8 +532,12 @@ impl Table {
                     )
                 };
                 if (low | high) & HIGH_BITS == 0 {
+                    // (A word of eight bytes or fewer, most of them, has no high half to
+                    // lower: skipping it took `read` over polnear-train from 440.2M to 436.7M
+                    // instructions.)
+                    let high = if len <= 8 { 0 } else { ascii_lower(high) };
                     let key = u128::from(ascii_lower(low))
-                        | (u128::from(ascii_lower(high)) << 64)
+                        | (u128::from(high) << 64)
                         | ((len as u128) << 120);
                     return self.get(key);
                 }
