@@ -614,9 +614,16 @@ pub(crate) fn ends_in_title(word: &str) -> bool {
 
 /// [`ends_in_title`] for a word of ten bytes or more.
 fn long_word_ends_in_title(word: &str) -> bool {
+    let no_title_ends = |end: u32| table().title_tails.binary_search(&end).is_err();
+    // Four ASCII bytes at the end stay the end in lower case: told before lowering the word.
+    // (That halved the instructions here on polnear-train: 2.64M to 1.27M.)
+    let ascii_end = tail(word, 4).filter(|end| end & 0x8080_8080 == 0);
+    if ascii_end.is_some_and(|end| no_title_ends(ascii_lower(u64::from(end)) as u32)) {
+        return false;
+    }
     let mut buffer = [0u8; 32];
     let lower = lower(word, &mut buffer);
-    if tail(&lower, 4).is_some_and(|end| table().title_tails.binary_search(&end).is_err()) {
+    if tail(&lower, 4).is_some_and(no_title_ends) {
         return false;
     }
     // (Asked of every long capitalised word: the title is looked up at its few possible
