@@ -94,13 +94,20 @@ pub(super) fn mid_sentence_capitals<'t>(text: &str, tokens: &[Token<'t>]) -> Tex
                 .is_some_and(|c| !c.is_whitespace());
             mark && !closing
         };
-        if !prev.ends_sentence()
-            && !prev.is(":")
-            && !after_opening()
-            && !text
-                .get(prev.end()..t.start)
-                .is_some_and(|gap| gap.contains('\n'))
-        {
+        // A line break between the two: after a word only white space stands before `t`,
+        // all of it read by the tokenizer, which marked a line break there as `t.line_start`;
+        // after a mark, a quotation's words may have been skipped, and the text is read.
+        // (Asked of every capitalised word: told so after a word, `read` over polnear-train
+        // fell from 433.9M to 432.6M instructions.)
+        let line_break = || {
+            if prev.is_word() {
+                t.line_start
+            } else {
+                text.get(prev.end()..t.start)
+                    .is_some_and(|gap| gap.contains('\n'))
+            }
+        };
+        if !prev.ends_sentence() && !prev.is(":") && !after_opening() && !line_break() {
             names.insert(t.stem());
         }
     }

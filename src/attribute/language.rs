@@ -43,7 +43,7 @@ pub(super) fn of_document(
     let mut tokens = tokens.iter().peekable();
     for (q, own) in quotes.iter().zip(own) {
         while let Some(t) = tokens.next_if(|t| t.start < q.outer.start) {
-            add_token(&mut profile, t);
+            add_token(&mut profile, text, t);
         }
         if profile.is_full() {
             return profile.language(min);
@@ -51,31 +51,32 @@ pub(super) fn of_document(
         // The quotation's marks stand in the prose as tokens of their own: its text is read
         // here instead, its wording as its own profile counted it.
         while tokens.next_if(|t| t.start < q.outer.end).is_some() {}
-        profile.add_text(&text[q.outer.start..q.span.start]);
+        profile.add_span(text, q.outer.start..q.span.start);
         if !profile.add(own) {
-            profile.add_text(&text[q.span.clone()]);
+            profile.add_span(text, q.span.clone());
         }
-        profile.add_text(&text[q.span.end..q.outer.end]);
+        profile.add_span(text, q.span.end..q.outer.end);
     }
     for t in tokens {
         if profile.is_full() {
             break;
         }
-        add_token(&mut profile, t);
+        add_token(&mut profile, text, t);
     }
     profile.language(min)
 }
 
-/// Counts the lower-case words of a token of the prose as `language_in` reads them.
+/// Counts the lower-case words of a token of the prose (of `text`) as `language_in` reads
+/// them.
 #[inline]
-fn add_token(profile: &mut Profile, t: &Token<'_>) {
+fn add_token(profile: &mut Profile, text: &str, t: &Token<'_>) {
     // (A mark is no word, whatever its case.)
     if !t.is_word() {
         return;
     }
     if t.is_joined() {
         // `c'est`: `c` and `est`.
-        profile.add_text(t.text);
+        profile.add_span(text, t.span());
     } else if t.is_lowercase_word() {
         // A run of letters and digits, whose flags the tokenizer looked up as `flags` would.
         profile.add_word(t.flags);

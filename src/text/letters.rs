@@ -38,7 +38,10 @@ fn ascii_alnum_bits(x: u64) -> u64 {
 }
 
 /// Where the run of ASCII letters and digits from `at` ends, eight bytes at a time.
-#[inline]
+// (Always inlined: left to the compiler, the tokenizer's loop was compiled differently with
+// unrelated changes elsewhere; forced, `read` over polnear-train fell from 436.8M to 435.4M
+// instructions, world from 79.3M to 79.0M.)
+#[inline(always)]
 pub(crate) fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut eight = [0; 8];

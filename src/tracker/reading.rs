@@ -41,7 +41,10 @@ pub fn read(text: &str) -> Vec<Reading> {
     let quotes = detect(text);
     // Each quotation's language by its own words, and the text's: the latter counted from the
     // words attribution tokenizes and the quotations' counts, not by reading the text again.
-    let own: Vec<Profile> = quotes.iter().map(|q| Profile::of(q.text(text))).collect();
+    let own: Vec<Profile> = quotes
+        .iter()
+        .map(|q| Profile::of_span(text, q.span.clone()))
+        .collect();
     let (attributions, language) = attribute_with_language(text, &quotes, &own, 3);
     let found: Vec<(Quotation, Attribution)> = quotes.into_iter().zip(attributions).collect();
     let goes_on: Vec<bool> = (0..found.len())

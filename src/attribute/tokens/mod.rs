@@ -224,6 +224,12 @@ impl<'t> Token<'t> {
 
     /// The word without a possessive ending: `Russia's` → `Russia`.
     pub(crate) fn stem(&self) -> &'t str {
+        // (The tokenizer marked the words with the ending: most are not, and keep their text
+        // without the two tests. What that buys: `read` over polnear-train fell from 432.6M to
+        // 431.3M instructions.)
+        if !self.is_possessive() {
+            return self.text;
+        }
         self.text
             .strip_suffix("'s")
             .or_else(|| self.text.strip_suffix("’s"))

@@ -180,7 +180,10 @@ impl<'t> Tokenizer<'t> {
         if joined {
             shape |= JOINED;
         }
-        if word.ends_with("'s") || word.ends_with("’s") {
+        // (Only a joined word holds an apostrophe: the endings are not looked for in the
+        // others, most words: `read` over polnear-train fell from 426.0M to 421.6M
+        // instructions.)
+        if joined && (word.ends_with("'s") || word.ends_with("’s")) {
             shape |= POSSESSIVE;
         }
         let line_start = std::mem::take(&mut self.line_start);
