@@ -93,15 +93,34 @@ pub struct Attribution {
 /// assert_eq!(speakers, [trump.clone(), trump.clone(), trump]);
 /// ```
 pub fn attribute(text: &str, quotes: &[Quotation]) -> Vec<Attribution> {
+    match prose_of(text, quotes) {
+        Prose::Unread => Vec::new(),
+        Prose::Unordered => attribute_those_that_fit(text, quotes),
+        Prose::Tokens(tokens) => attribute_prose(text, quotes, &tokens),
+    }
+}
+
+/// What [`attribute`] reads of `text` around `quotes`.
+enum Prose<'t> {
+    /// Nothing: there is nothing to attribute.
+    Unread,
+    /// The quotations are not in order within the text: those that are, are attributed.
+    Unordered,
+    /// The prose's tokens.
+    Tokens(Vec<Token<'t>>),
+}
+
+fn prose_of<'t>(text: &'t str, quotes: &[Quotation]) -> Prose<'t> {
     if quotes.is_empty() {
-        // Nothing to attribute: the prose need not be read.
-        return Vec::new();
+        Prose::Unread
+    } else if !in_order_within(text, quotes) {
+        Prose::Unordered
+    } else {
+        Prose::Tokens(tokenize_prose(
+            text,
+            quotes.iter().map(|q| (q.outer.clone(), q.closed)),
+        ))
     }
-    if !in_order_within(text, quotes) {
-        return attribute_those_that_fit(text, quotes);
-    }
-    let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
-    attribute_prose(text, quotes, &tokens)
 }
 
 /// What [`attribute`] gives for `quotes`, and the language of `text` as
@@ -114,16 +133,17 @@ pub(crate) fn attribute_with_language(
     own: &[lexicon::Profile],
     min: usize,
 ) -> (Vec<Attribution>, Option<&'static str>) {
-    if quotes.is_empty() {
-        return (Vec::new(), None);
+    match prose_of(text, quotes) {
+        Prose::Unread => (Vec::new(), None),
+        Prose::Unordered => (
+            attribute_those_that_fit(text, quotes),
+            lexicon::language_in(text, min),
+        ),
+        Prose::Tokens(tokens) => {
+            let language = language::of_document(text, &tokens, quotes, own, min);
+            (attribute_prose(text, quotes, &tokens), language)
+        }
     }
-    if !in_order_within(text, quotes) {
-        let language = lexicon::language_in(text, min);
-        return (attribute_those_that_fit(text, quotes), language);
-    }
-    let tokens = tokenize_prose(text, quotes.iter().map(|q| (q.outer.clone(), q.closed)));
-    let language = language::of_document(text, &tokens, quotes, own, min);
-    (attribute_prose(text, quotes, &tokens), language)
 }
 
 /// [`attribute`] for quotations in order and within `text`, whose prose is `tokens`.
