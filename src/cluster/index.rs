@@ -385,9 +385,9 @@ pub(crate) fn candidates<T: Send>(
     };
     #[cfg(not(feature = "parallel"))]
     let found: Vec<Vec<T>> = runs.into_iter().map(run_of).collect();
-    // The lists freed before the runs' pairs are put together, and each run's pairs freed as
-    // soon as they are moved, where `concat` would hold them all until the end: at a million
-    // quotations, 20 MB less at this phase's peak for each.
+    // The lists freed before the runs' pairs are put together (about 60 MB at a million
+    // quotations), and each run's pairs freed as soon as they are moved, where `concat` would
+    // hold all of them (23 MB) until the end.
     drop(lists);
     let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
     for run in found {
@@ -435,7 +435,7 @@ fn phrase_key(hashes: impl Iterator<Item = u64>) -> u64 {
     hashes.fold(0x9e37_79b9_7f4a_7c15u64, |h, w| mix(h ^ w))
 }
 
-/// What [`postings`] and [`Phrases`] make of one text, from the text alone: its phrase's
+/// What [`Pairs::postings`] and [`Phrases`] make of one text, from the text alone: its phrase's
 /// content key, how many words it has in matching form, and the hashes of the word pairs it is
 /// posted under (sorted, each once; none when it has fewer than `min_words` words).
 pub(crate) fn blocking_of(text: &str, min_words: usize) -> (u64, usize, Vec<u64>) {
