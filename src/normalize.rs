@@ -35,11 +35,54 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     // most other text, which the quick check (one table lookup per character) tells without
     // decomposing and recomposing it: that halved the time of reading a million synthetic
     // quotations (curly apostrophes and accents, all in normal form) into the clustering.
-    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    if in_nfkc(text) {
         walk(text, &mut f);
     } else {
         walk(&text.nfkc().collect::<String>(), &mut f);
     }
+}
+
+/// Whether `text` is in NFKC by the quick check, asked of its runs of non-ASCII characters
+/// only: ASCII is in every normal form, and its characters (combining class 0) restart the
+/// check's ordering of combining marks, so each run answers as it would inside the whole text.
+/// What it buys: most quotations are ASCII with a curly apostrophe or two, and the check no
+/// longer decodes and looks up their every character (reading 200,000 synthetic quotations
+/// into words: 1.626 G instructions, 1.597 G with this).
+fn in_nfkc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        at = ascii_run_end(bytes, at);
+        if at == bytes.len() {
+            return true;
+        }
+        let end = bytes[at..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |run| at + run);
+        // Both ends are char boundaries: ASCII bytes are whole characters.
+        if is_nfkc_quick(text[at..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        at = end;
+    }
+}
+
+/// Where the run of ASCII bytes from `at` ends, read eight at a time.
+fn ascii_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(eight) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return at + (high.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii) {
+        at += 1;
+    }
+    at
 }
 
 /// The character at byte `i` of `text` (a char boundary), read as a byte when it is ASCII.

@@ -2,6 +2,8 @@
 //! found through an index of word pairs, never by comparing all pairs.
 
 use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 pub(crate) use crate::text::hash::FxMap;
 use crate::text::hash::HashIndex;
@@ -156,8 +158,12 @@ pub(crate) struct Phrases {
 /// How many texts [`Phrases::add_all`] reads at once.
 const BLOCK: usize = 256;
 
-/// A block of texts read into words, before any is looked up: the words back to back, each
-/// with its hash and where it ends, and where each text's words end.
+/// How many texts of a block are read as one piece: the share of reading one thread claims
+/// at a time.
+const PIECE: usize = 32;
+
+/// Some texts read into words, before any is looked up: the words back to back, each with its
+/// hash and where it ends, and where each text's words end.
 #[derive(Default)]
 struct Block {
     text: String,
@@ -166,19 +172,68 @@ struct Block {
 }
 
 impl Block {
-    /// Reads the next [`BLOCK`] texts of `texts` (none when it is empty), hashing each word
-    /// as the vocabulary does.
-    fn read<'t>(&mut self, texts: &mut impl Iterator<Item = &'t str>, hasher: &impl BuildHasher) {
+    /// Reads `texts`, hashing each word as the vocabulary does.
+    fn read(&mut self, texts: &[&str], hasher: &impl BuildHasher) {
         self.text.clear();
         self.words.clear();
         self.ends.clear();
-        for t in texts.by_ref().take(BLOCK) {
+        for t in texts {
             for_each_word(t, |w| {
                 self.text.push_str(w);
                 self.words.push((hasher.hash_one(w), self.text.len()));
             });
             self.ends.push(self.words.len());
         }
+    }
+}
+
+/// A block of texts, read a [`PIECE`] at a time by whichever thread claims the next piece.
+struct Pieces<'t> {
+    texts: Vec<&'t str>,
+    read: Vec<Mutex<Block>>,
+    claimed: AtomicUsize,
+}
+
+impl<'t> Pieces<'t> {
+    fn new() -> Self {
+        Pieces {
+            texts: Vec::with_capacity(BLOCK),
+            read: (0..BLOCK.div_ceil(PIECE))
+                .map(|_| Mutex::default())
+                .collect(),
+            claimed: AtomicUsize::new(0),
+        }
+    }
+
+    /// Takes the next [`BLOCK`] texts of `texts` (none when it is empty), to be read.
+    fn take(&mut self, texts: &mut impl Iterator<Item = &'t str>) {
+        self.texts.clear();
+        self.texts.extend(texts.take(BLOCK));
+        *self.claimed.get_mut() = 0;
+    }
+
+    /// Reads pieces of the block until none is left unclaimed.
+    fn read(&self, hasher: &impl BuildHasher) {
+        loop {
+            let piece = self.claimed.fetch_add(1, Ordering::Relaxed);
+            let start = piece * PIECE;
+            if start >= self.texts.len() {
+                return;
+            }
+            let texts = &self.texts[start..(start + PIECE).min(self.texts.len())];
+            let mut block = self.read[piece]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            block.read(texts, hasher);
+        }
+    }
+
+    /// The block's pieces, read, in order.
+    fn blocks(&mut self) -> impl Iterator<Item = &Block> {
+        let pieces = self.texts.len().div_ceil(PIECE);
+        self.read[..pieces]
+            .iter_mut()
+            .map(|m| &*m.get_mut().unwrap_or_else(PoisonError::into_inner))
     }
 }
 
@@ -218,13 +273,20 @@ impl Phrases {
         let mut texts = texts.into_iter();
         let mut phrase_of = Vec::with_capacity(texts.size_hint().0);
         let hasher = self.vocabulary.index.clone_hasher();
-        let (mut current, mut next) = (Block::default(), Block::default());
+        let (mut current, mut next) = (Pieces::new(), Pieces::new());
         let mut scratch = (Vec::new(), Vec::new());
-        current.read(&mut texts, &hasher);
-        while !current.ends.is_empty() {
+        current.take(&mut texts);
+        current.read(&hasher);
+        while !current.texts.is_empty() {
+            next.take(&mut texts);
             both(
-                || next.read(&mut texts, &hasher),
-                || self.add_block(&current, &mut scratch, &mut phrase_of),
+                || next.read(&hasher),
+                || {
+                    for block in current.blocks() {
+                        self.add_block(block, &mut scratch, &mut phrase_of);
+                    }
+                    next.read(&hasher);
+                },
             );
             std::mem::swap(&mut current, &mut next);
         }
@@ -639,21 +701,16 @@ impl<'p> Pairs<'p> {
         postings
     }
 
-    /// The buckets cut into consecutive slices of at most `most` pairs each (a bucket larger
-    /// than that alone).
-    fn slices(&self, most: usize) -> Vec<std::ops::Range<usize>> {
-        let mut slices = Vec::new();
-        let (mut start, mut size) = (0, 0);
-        for b in 0..1 << BUCKET_BITS {
-            let n = self.in_bucket(b);
-            if size > 0 && size + n > most {
-                slices.push(start..b);
-                (start, size) = (b, 0);
-            }
-            size += n;
+    /// The buckets from `start` on that make a slice of at most `most` pairs (or the one
+    /// bucket `start`, when it is larger).
+    fn slice_from(&self, start: usize, most: usize) -> std::ops::Range<usize> {
+        let mut size = self.in_bucket(start);
+        let mut end = start + 1;
+        while end < 1 << BUCKET_BITS && size + self.in_bucket(end) <= most {
+            size += self.in_bucket(end);
+            end += 1;
         }
-        slices.push(start..1 << BUCKET_BITS);
-        slices
+        start..end
     }
 }
 
@@ -661,18 +718,19 @@ impl<'p> Pairs<'p> {
 /// more; see [`Pairs::postings`]), and the postings themselves when `keep_postings`.
 ///
 /// Without them the postings are made a slice of the hash space at a time, each slice's
-/// lists read and the slice dropped before the next is made, so that at most a quarter of the
-/// postings are held at once beside the lists: at a million quotations, 100 MB less at the
-/// clustering's peak. Each slice costs one more reading of every phrase's word pairs, shared
-/// by the threads.
+/// lists read and the slice dropped before the next is made. The lists grow as the slices are
+/// read, so each slice is as much smaller than the first as the lists have grown since: the
+/// two together never hold more than a third of the postings would (at least
+/// [`LEAST_SLICE`] postings a slice). At a million quotations that is 100 MB less at the
+/// clustering's peak than making the postings at once, and 15 MB less than slices of a
+/// quarter each, in as many readings. Each slice costs one more reading of every phrase's
+/// word pairs, shared by the threads.
 pub(crate) fn lists(
     phrases: &Phrases,
     min_words: usize,
     max_postings: usize,
     keep_postings: bool,
 ) -> (Lists, Vec<Posting>) {
-    /// Slices of fewer postings than this are not worth a reading of their own.
-    const LEAST_SLICE: usize = 1 << 20;
     let pairs = Pairs::new(phrases, min_words);
     if keep_postings {
         let postings = pairs.postings(0..1 << BUCKET_BITS, max_postings);
@@ -681,15 +739,23 @@ pub(crate) fn lists(
         return (builder.finish(), postings);
     }
     let total: usize = (0..1 << BUCKET_BITS).map(|b| pairs.in_bucket(b)).sum();
-    let lists = sliced_lists(&pairs, max_postings, (total / 4).max(LEAST_SLICE));
+    let budget = total / 3 * std::mem::size_of::<Posting>();
+    let lists = sliced_lists(&pairs, max_postings, budget, LEAST_SLICE);
     (lists, Vec::new())
 }
 
-/// The lists of `pairs`, their postings made in slices of at most `most` postings (or one
-/// bucket).
-fn sliced_lists(pairs: &Pairs<'_>, max_postings: usize, most: usize) -> Lists {
+/// Slices of fewer postings than this are not worth a reading of their own.
+const LEAST_SLICE: usize = 1 << 20;
+
+/// The lists of `pairs`, their postings made in slices: each of at most `budget` bytes less
+/// what the lists read so far hold, and of at least `least` postings (or one bucket).
+fn sliced_lists(pairs: &Pairs<'_>, max_postings: usize, budget: usize, least: usize) -> Lists {
     let mut builder = Lists::builder(pairs.phrases.len());
-    for slice in pairs.slices(most) {
+    let mut start = 0;
+    while start < 1 << BUCKET_BITS {
+        let room = budget.saturating_sub(builder.bytes()) / std::mem::size_of::<Posting>();
+        let slice = pairs.slice_from(start, room.max(least));
+        start = slice.end;
         builder.add(&pairs.postings(slice, max_postings), max_postings);
     }
     builder.finish()
@@ -771,6 +837,11 @@ impl Lists {
 
 impl ListsBuilder {
     const NONE: u32 = u32::MAX;
+
+    /// The bytes the lists read so far hold, which grow with each slice read.
+    fn bytes(&self) -> usize {
+        (self.members.len() + self.starts.len()) * std::mem::size_of::<u32>()
+    }
 
     /// Reads the lists worth reading of `postings`, the next of the sorted postings (a slice
     /// of the hash space after the slices read before): those shared by two phrases or more,
@@ -1001,10 +1072,13 @@ mod tests {
         let mut phrases = Phrases::default();
         phrases.add_all(texts.iter().map(String::as_str));
         let pairs = Pairs::new(&phrases, 2);
-        assert!(pairs.slices(500).len() > 10);
-        assert_eq!(pairs.slices(usize::MAX).len(), 1);
-        let whole = sliced_lists(&pairs, 1000, usize::MAX);
-        let sliced = sliced_lists(&pairs, 1000, 500);
+        let first = pairs.slice_from(0, 500);
+        assert!(first.end < 1 << (BUCKET_BITS - 3));
+        assert!(first.map(|b| pairs.in_bucket(b)).sum::<usize>() <= 500);
+        assert_eq!(pairs.slice_from(0, usize::MAX), 0..1 << BUCKET_BITS);
+        let whole = sliced_lists(&pairs, 1000, usize::MAX, 0);
+        // Slices of at most 500 postings at first, and of one bucket once the lists hold 6 kB.
+        let sliced = sliced_lists(&pairs, 1000, 500 * std::mem::size_of::<Posting>(), 0);
         assert!(whole.members.len() > 1000);
         assert_eq!(sliced.members, whole.members);
         assert_eq!(sliced.order, whole.order);
