@@ -122,6 +122,15 @@ fn walk(text: &str, f: &mut impl FnMut(&str)) {
             i = end;
             continue;
         }
+        if c.is_ascii() && !matches!(c, '.' | ',' | '\'' | '`') {
+            // ASCII space and punctuation, bar stops, commas and apostrophes, only end a word:
+            // the tests below, for marks that may not, are skipped for most separators.
+            flush(&mut word, f);
+            prev = Some(c);
+            dots = 0;
+            i += 1;
+            continue;
+        }
         i += c.len_utf8();
         let next = char_at(text, i);
         if c == '.' {
