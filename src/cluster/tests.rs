@@ -473,3 +473,16 @@ fn statements_formed_from_links_found_apart_are_those_clustering_forms() {
     }));
     assert_eq!(cluster_linked(&items, shuffled, &[], &config), whole);
 }
+
+#[test]
+fn short_words_stand_together_in_any_order_at_any_length() {
+    use super::fragments::same_words_together;
+    let whole = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    assert!(same_words_together(&[3, 2], &whole));
+    assert!(!same_words_together(&[3, 1], &whole));
+    assert!(!same_words_together(&[2, 2], &whole));
+    // Longer than the buffer on the stack holds.
+    assert!(same_words_together(&[10, 9, 8, 7, 6, 5, 4, 3, 2], &whole));
+    assert!(!same_words_together(&[10, 9, 8, 7, 6, 5, 4, 3, 1], &whole));
+    assert!(!same_words_together(&whole, &whole[1..]));
+}
