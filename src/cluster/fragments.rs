@@ -142,7 +142,7 @@ pub(super) fn attach_short(
 }
 
 /// The statements quoted in each document, and by each speaker, that a short quotation to
-/// place comes with.
+/// place comes with (of a context with more than [`STATEMENTS`], only some: more than that).
 fn statements_by_context<'a, Q>(
     quoted: impl Fn() -> Q,
     roots: &[PhraseId],
@@ -164,10 +164,14 @@ where
     if by_context.is_empty() {
         return by_context;
     }
+    // A context with more than STATEMENTS statements points to none: once it has one more,
+    // no more are added: a speaker quoted across a corpus may have thousands.
     for (item, p) in quoted().filter(|&(_, p)| !is_short(p)) {
         for context in contexts(item) {
             if let Some(statements) = by_context.get_mut(&context) {
-                statements.insert(roots[p.index()]);
+                if statements.len() <= STATEMENTS {
+                    statements.insert(roots[p.index()]);
+                }
             }
         }
     }
