@@ -282,8 +282,9 @@ pub(crate) fn containment(part: &[u32], whole: &[u32], costs: Costs, words: &imp
 
 /// Whether `part` fits inside `whole` at no cost: a [`containment`] of 1 (to within 10⁻⁹).
 ///
-/// Where a typo costs more than that margin, only the same words fit at no cost, so no two
-/// spellings are compared, and the alignment stops at its first row that costs anything:
+/// Where no cost is negative, the alignment stops at its first row that costs anything; and
+/// where a typo costs more than the margin, only the same words fit at no cost, so no two
+/// spellings are compared:
 /// placing the short quotations of a million synthetic ones (each asked of the longest
 /// wordings of the statements around it) took 1.1 s, most of it comparing spellings.
 pub(crate) fn fits_exactly(
@@ -293,7 +294,12 @@ pub(crate) fn fits_exactly(
     words: &impl Spelling,
 ) -> bool {
     const EXACT: f64 = 1.0 - 1e-9;
-    let mut costs = costs.at_least(EXACT);
+    let mut costs = costs;
+    // A negative typo cost (the configuration allows one) would let a row's cheapest cell
+    // fall again, which stopping early and the bound on missing words assume it never does.
+    if costs.typo >= 0.0 {
+        costs = costs.at_least(EXACT);
+    }
     if costs.typo > 1e-9 * part.len() as f64 {
         costs = costs.with(Typos::Never);
     }
@@ -609,5 +615,43 @@ mod tests {
         );
         assert!(containment(&spliced, &post, COSTS, &w) > 0.85);
         assert!(containment(&shuffled, &post, COSTS, &w) < 0.7);
+    }
+
+    #[test]
+    fn fitting_exactly_answers_as_a_containment_of_one() {
+        let mut w = Words(vec![]);
+        let whole = ids(
+            &mut w,
+            "goodbye soldiers today and lets get the peace deal done",
+        );
+        let parts: Vec<Vec<u32>> = [
+            "peace deal",
+            "the peace deal done",
+            "peace dael",
+            "soliders today",
+            "hello soliders",
+            "deal peace",
+            "lets … done",
+            "nothing here",
+        ]
+        .into_iter()
+        .map(|text| ids(&mut w, text))
+        .collect();
+        let ellipsis = w.0.iter().position(|x| *x == "…").map(|e| e as u32);
+        for typo in [0.3, 0.0, -1.0] {
+            let costs = Costs::new(typo, ellipsis);
+            for part in &parts {
+                assert_eq!(
+                    fits_exactly(part, &whole, costs, &w),
+                    containment(part, &whole, costs, &w) >= 1.0 - 1e-9,
+                    "{part:?} at typo cost {typo}"
+                );
+            }
+        }
+        // `hello` is no spelling of `goodbye`: at no cost for the typo the two do not fit, and
+        // at a negative one the typo pays for the other word.
+        let part = ids(&mut w, "hello soliders");
+        assert!(!fits_exactly(&part, &whole, Costs::new(0.0, None), &w));
+        assert!(fits_exactly(&part, &whole, Costs::new(-1.0, None), &w));
     }
 }

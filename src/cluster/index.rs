@@ -258,7 +258,8 @@ impl Phrases {
     /// Words and phrases are numbered in order of first appearance all the same.
     ///
     /// Reading a block needs nothing of the vocabulary but its hasher, so the next block is
-    /// read on another thread while this one is added: the pass is a pipeline of two stages.
+    /// read on another thread while this one is added, and the adding thread, once done,
+    /// reads what is left of it ([`Pieces`]): reading takes longer than adding.
     ///
     /// What it buys, measured when introduced: reading in blocks cut this pass by about 40%
     /// on half a million short quotations, and reading each block's slots ahead took
@@ -268,7 +269,6 @@ impl Phrases {
     pub(crate) fn add_all<'t, I>(&mut self, texts: I) -> Vec<PhraseId>
     where
         I: IntoIterator<Item = &'t str>,
-        I::IntoIter: Send,
     {
         let mut texts = texts.into_iter();
         let mut phrase_of = Vec::with_capacity(texts.size_hint().0);
@@ -720,8 +720,9 @@ impl<'p> Pairs<'p> {
 /// Without them the postings are made a slice of the hash space at a time, each slice's
 /// lists read and the slice dropped before the next is made. The lists grow as the slices are
 /// read, so each slice is as much smaller than the first as the lists have grown since: the
-/// two together never hold more than a third of the postings would (at least
-/// [`LEAST_SLICE`] postings a slice). At a million quotations that is 100 MB less at the
+/// slice and the lists' members and starts together hold about what a third of the postings
+/// would (the lists' spare capacity and per-phrase counts aside; at least [`LEAST_SLICE`]
+/// postings a slice). At a million quotations that is 100 MB less at the
 /// clustering's peak than making the postings at once, and 15 MB less than slices of a
 /// quarter each, in as many readings. Each slice costs one more reading of every phrase's
 /// word pairs, shared by the threads.

@@ -484,9 +484,7 @@ pub fn candidates<'t>(
     config: &ClusterConfig,
 ) -> Vec<Candidate> {
     let mut phrases = Phrases::default();
-    // Collected, as `add_all` reads its texts on two threads.
-    let texts: Vec<&str> = texts.into_iter().collect();
-    phrases.add_all(texts.iter().copied());
+    phrases.add_all(texts);
     let (lists, _) = index::lists(
         &phrases,
         config.min_words.max(2),
@@ -545,9 +543,7 @@ pub fn relate<'t>(
     config: &ClusterConfig,
 ) -> Vec<Option<Relation>> {
     let mut phrases = Phrases::default();
-    // Collected, as `add_all` reads its texts on two threads.
-    let texts: Vec<&str> = pairs.into_iter().flat_map(|(a, b)| [a, b]).collect();
-    let ids = phrases.add_all(texts.iter().copied());
+    let ids = phrases.add_all(pairs.into_iter().flat_map(|(a, b)| [a, b]));
     add_stems(&mut phrases, languages.iter().copied());
     let costs = align::Costs::new(config.typo_cost, phrases.ellipsis());
     ids.chunks_exact(2)
