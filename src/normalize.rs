@@ -8,7 +8,7 @@
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::text::letters::{alnum_run_end, is_alphanumeric};
+use crate::text::letters::{alnum_run_end, ascii_run_end, is_alphanumeric};
 
 /// The word an ellipsis becomes in the matching form.
 pub const ELLIPSIS: &str = "…";
@@ -66,23 +66,6 @@ fn in_nfkc(text: &str) -> bool {
         }
         at = end;
     }
-}
-
-/// Where the run of ASCII bytes from `at` ends, read eight at a time.
-fn ascii_run_end(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(chunk);
-        let high = u64::from_le_bytes(eight) & 0x8080_8080_8080_8080;
-        if high != 0 {
-            return at + (high.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    while bytes.get(at).is_some_and(u8::is_ascii) {
-        at += 1;
-    }
-    at
 }
 
 /// The character at byte `i` of `text` (a char boundary), read as a byte when it is ASCII.

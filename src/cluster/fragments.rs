@@ -142,7 +142,8 @@ pub(super) fn attach_short(
 }
 
 /// The statements quoted in each document, and by each speaker, that a short quotation to
-/// place comes with (of a context with more than [`STATEMENTS`], only some: more than that).
+/// place comes with (of a context with more than [`STATEMENTS`], one more than that only: it
+/// places nothing either way).
 fn statements_by_context<'a, Q>(
     quoted: impl Fn() -> Q,
     roots: &[PhraseId],
@@ -164,8 +165,8 @@ where
     if by_context.is_empty() {
         return by_context;
     }
-    // A context with more than STATEMENTS statements points to none: once it has one more,
-    // no more are added: a speaker quoted across a corpus may have thousands.
+    // A context with more than STATEMENTS statements points to none, so once it has one more
+    // it is left as it is (a speaker quoted across a corpus may have thousands).
     for (item, p) in quoted().filter(|&(_, p)| !is_short(p)) {
         for context in contexts(item) {
             if let Some(statements) = by_context.get_mut(&context) {

@@ -58,6 +58,23 @@ pub(crate) fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// Where the run of ASCII bytes from `at` ends, eight bytes at a time.
+pub(crate) fn ascii_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let other = u64::from_le_bytes(eight) & HIGH_BITS;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +106,17 @@ mod tests {
                 .find(|&i| !text[i].is_ascii_alphanumeric())
                 .unwrap_or(text.len());
             assert_eq!(alnum_run_end(text, from), scalar, "{from}");
+        }
+    }
+
+    #[test]
+    fn ascii_runs_end_at_the_first_other_byte() {
+        let text = "Kyiv’s mayor said “no” to the plan, twice over".as_bytes();
+        for from in 0..text.len() {
+            let scalar = (from..text.len())
+                .find(|&i| !text[i].is_ascii())
+                .unwrap_or(text.len());
+            assert_eq!(ascii_run_end(text, from), scalar, "{from}");
         }
     }
 }
