@@ -261,23 +261,20 @@ fn clear_majority(phrases: &Phrases, tally: FxMap<PhraseId, usize>) -> Option<Ph
 /// time of placing the short quotations.
 pub(super) fn same_words_together(short: &[u32], whole: &[u32]) -> bool {
     const MOST: usize = 8;
-    if short.len() > MOST {
-        let mut sorted = short.to_vec();
-        sorted.sort_unstable();
-        let mut window = Vec::with_capacity(short.len());
-        return whole.windows(short.len()).any(|w| {
-            window.clear();
-            window.extend_from_slice(w);
-            window.sort_unstable();
-            window == sorted
-        });
-    }
-    let sorted = |words: &[u32]| {
-        let mut held = [0u32; MOST];
-        held[..words.len()].copy_from_slice(words);
-        held[..words.len()].sort_unstable();
-        held
+    let n = short.len();
+    let (mut stack, mut heap) = ([0u32; 2 * MOST], Vec::new());
+    let buffer: &mut [u32] = if n <= MOST {
+        &mut stack[..2 * n]
+    } else {
+        heap.resize(2 * n, 0);
+        &mut heap
     };
-    let wanted = sorted(short);
-    whole.windows(short.len()).any(|w| sorted(w) == wanted)
+    let (wanted, window) = buffer.split_at_mut(n);
+    wanted.copy_from_slice(short);
+    wanted.sort_unstable();
+    whole.windows(n).any(|w| {
+        window.copy_from_slice(w);
+        window.sort_unstable();
+        window == wanted
+    })
 }
